@@ -1,0 +1,183 @@
+package dev.authbackbone.domain.email;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An email address as a person gave it, with the canonical form used to compare it.
+ *
+ * <p>Two addresses are equal when their canonical forms are: the whole address lower-cased (local
+ * part included, as virtually every mailbox treats it) with the domain in its IDNA ASCII form.
+ * The given form (trimmed) is what mails are addressed to and what the person is shown; only its
+ * domain is converted to ASCII for delivery, which names the same mailbox and needs no SMTPUTF8.
+ */
+public final class EmailAddress {
+
+    /** RFC 5321's limit on a forward path, which is what an address has to fit in. */
+    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+    private static final int MAX_LABEL_LENGTH = 63;
+    private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~-.";
+
+    private final String value;
+    private final String canonical;
+    private final String deliverable;
+
+    private EmailAddress(String value, String canonical, String deliverable) {
+        this.value = value;
+        this.canonical = canonical;
+        this.deliverable = deliverable;
+    }
+
+    /**
+     * Parses an address: trims surrounding white space, then rejects control and invisible
+     * characters, anything longer than {@value #MAX_LENGTH} characters, and anything that is not a
+     * dot-atom local part, an {@code @} and a domain name of at least two labels.
+     *
+     * @throws InvalidEmailAddressException naming what is wrong
+     */
+    public static EmailAddress parse(String raw) {
+        if (raw == null) {
+            throw new InvalidEmailAddressException("An email address is required.");
+        }
+        rejectInvisibleCharacters(raw);
+        String trimmed = raw.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidEmailAddressException("An email address is required.");
+        }
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new InvalidEmailAddressException("The email address is too long (at most " + MAX_LENGTH + " characters).");
+        }
+        int at = trimmed.lastIndexOf('@');
+        if (at < 0) {
+            throw new InvalidEmailAddressException("An email address must have an @-sign.");
+        }
+        String local = trimmed.substring(0, at);
+        String domain = trimmed.substring(at + 1);
+        checkLocalPart(local);
+        String asciiDomain = asciiDomain(domain);
+        String deliverable = local + "@" + asciiDomain;
+        if (deliverable.length() > MAX_LENGTH) {
+            throw new InvalidEmailAddressException("The email address is too long (at most " + MAX_LENGTH + " characters).");
+        }
+        return new EmailAddress(trimmed, deliverable.toLowerCase(Locale.ROOT), deliverable);
+    }
+
+    private static void rejectInvisibleCharacters(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isISOControl(c) && !(c == ' ' || c == '\t')) {
+                throw new InvalidEmailAddressException("The email address must not contain control characters.");
+            }
+            if (Character.isSurrogate(c) && !isPairedSurrogate(raw, i)) {
+                throw new InvalidEmailAddressException("The email address contains an invalid character.");
+            }
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED && !Character.isSurrogate(c)) {
+                throw new InvalidEmailAddressException("The email address must not contain invisible or formatting characters.");
+            }
+        }
+    }
+
+    private static boolean isPairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    private static void checkLocalPart(String local) {
+        if (local.isEmpty()) {
+            throw new InvalidEmailAddressException("There must be something before the @-sign.");
+        }
+        if (local.length() > MAX_LOCAL_LENGTH) {
+            throw new InvalidEmailAddressException("The part before the @-sign is too long (at most " + MAX_LOCAL_LENGTH + " characters).");
+        }
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            throw new InvalidEmailAddressException("The part before the @-sign must not start or end with a dot or have two dots in a row.");
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0);
+            if (!ok) {
+                throw new InvalidEmailAddressException(
+                        "The part before the @-sign may contain only ASCII letters, digits and !#$%&'*+/=?^_`{|}~-. characters.");
+            }
+        }
+    }
+
+    private static String asciiDomain(String domain) {
+        if (domain.isEmpty()) {
+            throw new InvalidEmailAddressException("There must be a domain name after the @-sign.");
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(domain, 0);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEmailAddressException("The domain name is not a valid internationalized domain name.");
+        }
+        if (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1);
+        }
+        String[] labels = ascii.split("\\.", -1);
+        if (labels.length < 2) {
+            throw new InvalidEmailAddressException("The domain name must contain a dot.");
+        }
+        for (String label : labels) {
+            checkLabel(label);
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            throw new InvalidEmailAddressException("The domain name must not end in a numeric label.");
+        }
+        return ascii;
+    }
+
+    private static void checkLabel(String label) {
+        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidEmailAddressException("Each part of the domain name must be 1 to " + MAX_LABEL_LENGTH + " characters long.");
+        }
+        if (label.startsWith("-") || label.endsWith("-")) {
+            throw new InvalidEmailAddressException("A part of the domain name must not start or end with a hyphen.");
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
+                throw new InvalidEmailAddressException("The domain name may contain only letters, digits and hyphens.");
+            }
+        }
+    }
+
+    /** The address as given, trimmed: what the person is shown. */
+    public String value() {
+        return value;
+    }
+
+    /** The form two addresses are compared by, for quotas and uniqueness. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** The address to put on the envelope: as given, with the domain in its ASCII form. */
+    public String deliverable() {
+        return deliverable;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmailAddress that && canonical.equals(that.canonical);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(canonical);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.authbackbone.domain.port.in;
+
+import dev.authbackbone.domain.email.EmailAddress;
+
+/** What came of using a confirmation token. */
+public sealed interface ConfirmEmailResult {
+
+    /** The address is a verified identity of the account that asked for it. */
+    record Confirmed(EmailAddress email) implements ConfirmEmailResult {}
+
+    /**
+     * Unknown, expired, used, revoked, malformed, or its account is disabled: one outcome, so that
+     * the answer is no oracle.
+     */
+    record InvalidToken() implements ConfirmEmailResult {}
+
+    /** Another account verified the address after this token was issued; the token is now spent. */
+    record AddressTaken() implements ConfirmEmailResult {}
+}

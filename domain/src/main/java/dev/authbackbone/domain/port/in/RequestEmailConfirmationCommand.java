@@ -1,0 +1,14 @@
+package dev.authbackbone.domain.port.in;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import java.util.Objects;
+
+/** {@code account} wants {@code email} linked to it. */
+public record RequestEmailConfirmationCommand(AccountId account, EmailAddress email) {
+
+    public RequestEmailConfirmationCommand {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(email, "email");
+    }
+}

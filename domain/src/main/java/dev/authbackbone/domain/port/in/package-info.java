@@ -1,0 +1,6 @@
+/**
+ * Incoming ports: one use-case interface per thing a client can ask, with its command and its
+ * sealed result (one record per expected outcome). Implemented in {@code application}, called by
+ * the inbound adapters and by {@code bootstrap}'s command line.
+ */
+package dev.authbackbone.domain.port.in;

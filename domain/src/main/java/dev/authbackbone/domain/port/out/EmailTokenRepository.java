@@ -1,0 +1,35 @@
+package dev.authbackbone.domain.port.out;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.TokenHash;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins. */
+public interface EmailTokenRepository {
+
+    /** Stores a newly issued token. */
+    void save(EmailToken token);
+
+    /**
+     * Marks the token with {@code hash} and {@code purpose} used at {@code now}, if it was usable,
+     * and returns it; empty when it is unknown, expired, used or for another purpose.
+     */
+    Optional<EmailToken> consume(TokenHash hash, EmailPurpose purpose, Instant now);
+
+    /** Makes every still usable token for {@code email}, of any purpose, unusable from {@code now}. */
+    void revokeOutstanding(EmailAddress email, Instant now);
+
+    /** Removes a token that was never delivered. */
+    void delete(TokenHash hash);
+
+    /** The usable confirmation tokens {@code account} asked for, newest first. */
+    List<EmailToken> pendingConfirmations(AccountId account, Instant now);
+
+    /** Deletes tokens that expired or were used before {@code cutoff}; returns how many. */
+    int purgeSpentBefore(Instant cutoff);
+}

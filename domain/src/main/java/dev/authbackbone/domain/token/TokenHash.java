@@ -1,0 +1,14 @@
+package dev.authbackbone.domain.token;
+
+import java.util.Objects;
+
+/** The stored form of a token: the lower-case hex SHA-256 of its raw value. */
+public record TokenHash(String hex) {
+
+    public TokenHash {
+        Objects.requireNonNull(hex, "hex");
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("token hash: expected 64 lower-case hex digits");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.authbackbone.domain.testing;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.TokenHash;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tokens in a map by hash; consumption is atomic because every method is synchronized. */
+public final class InMemoryEmailTokenRepository implements EmailTokenRepository {
+
+    private final Map<TokenHash, EmailToken> tokens = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void save(EmailToken token) {
+        if (tokens.putIfAbsent(token.hash(), token) != null) {
+            throw new IllegalStateException("a token with this hash exists");
+        }
+    }
+
+    @Override
+    public synchronized Optional<EmailToken> consume(TokenHash hash, EmailPurpose purpose, Instant now) {
+        EmailToken token = tokens.get(hash);
+        if (token == null || token.purpose() != purpose) {
+            return Optional.empty();
+        }
+        Optional<EmailToken> consumed = token.consumeAt(now);
+        consumed.ifPresent(t -> tokens.put(hash, t));
+        return consumed;
+    }
+
+    @Override
+    public synchronized void revokeOutstanding(EmailAddress email, Instant now) {
+        tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.consumeAt(now).orElse(t) : t);
+    }
+
+    @Override
+    public synchronized void delete(TokenHash hash) {
+        tokens.remove(hash);
+    }
+
+    @Override
+    public synchronized List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
+        return tokens.values().stream()
+                .filter(t -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION)
+                .filter(t -> t.account().equals(Optional.of(account)) && t.isUsableAt(now))
+                .sorted(Comparator.comparing(EmailToken::issuedAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized int purgeSpentBefore(Instant cutoff) {
+        List<TokenHash> spent = new ArrayList<>();
+        tokens.forEach((hash, t) -> {
+            boolean expired = !t.expiresAt().isAfter(cutoff);
+            boolean used = t.consumedAt().map(c -> c.isBefore(cutoff)).orElse(false);
+            if (expired || used) {
+                spent.add(hash);
+            }
+        });
+        spent.forEach(tokens::remove);
+        return spent.size();
+    }
+
+    /** Every stored token, for assertions. */
+    public synchronized List<EmailToken> all() {
+        return List.copyOf(tokens.values());
+    }
+}
