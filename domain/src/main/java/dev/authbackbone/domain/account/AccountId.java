@@ -13,17 +13,7 @@ public record AccountId(UUID value) {
 
     /** A fresh id from the given source of randomness. */
     public static AccountId generate(RandomSource random) {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
-        bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (bytes[i] & 0xff);
-            lsb = (lsb << 8) | (bytes[i + 8] & 0xff);
-        }
-        return new AccountId(new UUID(msb, lsb));
+        return new AccountId(random.nextUuid());
     }
 
     /**

@@ -1,0 +1,60 @@
+package dev.authbackbone.application;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.in.ManageAccountResult;
+import dev.authbackbone.domain.quota.RateLimit;
+import dev.authbackbone.domain.testing.InMemoryAccountRepository;
+import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
+import dev.authbackbone.domain.testing.InMemoryEmailTokenRepository;
+import dev.authbackbone.domain.testing.InMemoryUnitOfWork;
+import dev.authbackbone.domain.testing.MutableClock;
+import dev.authbackbone.domain.testing.RecordingMailSender;
+import dev.authbackbone.domain.testing.SeededRandomSource;
+import java.time.Duration;
+
+/** Every service wired to in-memory fakes, as bootstrap wires them to the real adapters. */
+final class Fixture {
+
+    final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    final SeededRandomSource random = new SeededRandomSource(42);
+    final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
+    final InMemoryEmailTokenRepository tokens = new InMemoryEmailTokenRepository();
+    final InMemoryEmailRequestLedger ledger = new InMemoryEmailRequestLedger();
+    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    final RecordingMailSender mail = new RecordingMailSender();
+    final EmailLinkPolicy policy = new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
+            new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(10, Duration.ofHours(1)));
+
+    final MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mail, random, policy);
+    final RequestEmailConfirmationService requestConfirmation =
+            new RequestEmailConfirmationService(accounts, unitOfWork, dispatcher, clock, policy);
+    final ResendEmailConfirmationService resend =
+            new ResendEmailConfirmationService(accounts, tokens, unitOfWork, dispatcher, clock, policy);
+    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, clock);
+    final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, dispatcher, clock, policy);
+    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, clock, random);
+    final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
+    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, clock, random);
+
+    static EmailAddress email(String text) {
+        return EmailAddress.parse(text);
+    }
+
+    AccountId accountWith(String primary) {
+        return ((ManageAccountResult.Done) manage.open(email(primary))).account();
+    }
+
+    /** The raw token of the last link mail, as the recipient would read it. */
+    String lastLinkToken() {
+        Mail last = mail.last();
+        if (last instanceof Mail.ConfirmationLink link) {
+            return link.token().reveal();
+        }
+        if (last instanceof Mail.SignInLink link) {
+            return link.token().reveal();
+        }
+        throw new AssertionError("last mail carries no link: " + last);
+    }
+}

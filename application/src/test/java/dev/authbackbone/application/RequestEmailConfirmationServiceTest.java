@@ -1,0 +1,104 @@
+package dev.authbackbone.application;
+
+import static dev.authbackbone.application.Fixture.email;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.in.Refusal;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.token.EmailToken;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RequestEmailConfirmationServiceTest {
+
+    private final Fixture f = new Fixture();
+    private final AccountId alice = f.accountWith("alice@example.com");
+
+    private RequestEmailConfirmationResult request(AccountId account, String address) {
+        return f.requestConfirmation.request(new RequestEmailConfirmationCommand(account, email(address)));
+    }
+
+    @Test
+    void request_unknownAddress_mailsLinkAndStoresOnlyItsHash() {
+        assertThat(request(alice, "Alice.Work@Example.org")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+
+        Mail.ConfirmationLink mail = (Mail.ConfirmationLink) f.mail.last();
+        assertThat(mail.recipient().value()).isEqualTo("Alice.Work@Example.org");
+        assertThat(mail.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(24)));
+        EmailToken stored = f.tokens.pendingConfirmations(alice, f.clock.instant()).get(0);
+        assertThat(stored.hash()).isEqualTo(mail.token().hash());
+        assertThat(stored.toString()).doesNotContain(mail.token().reveal());
+    }
+
+    @Test
+    void request_fourthInWindow_isRateLimitedUntilTheOldestLeaves() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(request(alice, "bob@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        RequestEmailConfirmationResult fourth = request(alice, "bob@example.com");
+
+        assertThat(fourth).isEqualTo(new Refusal.RateLimited(Duration.ofMinutes(12)));
+        assertThat(f.mail.sent()).hasSize(3);
+        f.clock.advance(Duration.ofMinutes(12));
+        assertThat(request(alice, "bob@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+    }
+
+    @Test
+    void request_caseVariantsOfOneAddress_shareOneQuota() {
+        request(alice, "bob@example.com");
+        request(alice, "BOB@example.com");
+        request(alice, "Bob@EXAMPLE.COM");
+
+        assertThat(request(alice, "bOb@ExAmPlE.cOm")).isInstanceOf(Refusal.RateLimited.class);
+    }
+
+    @Test
+    void request_addressVerifiedAnywhere_isAcceptedAlikeButGetsANoticeAndNoUsableToken() {
+        AccountId bob = f.accountWith("bob@example.com");
+
+        RequestEmailConfirmationResult elsewhere = request(alice, "bob@example.com");
+        RequestEmailConfirmationResult own = request(bob, "BOB@example.com");
+
+        assertThat(elsewhere).isEqualTo(own).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+        assertThat(f.mail.sent()).hasSize(2).allMatch(m -> m instanceof Mail.AlreadyLinkedNotice);
+        assertThat(f.tokens.all()).hasSize(2).noneMatch(t -> t.isUsableAt(f.clock.instant()));
+        assertThat(f.ledger.all()).hasSize(2);
+    }
+
+    @Test
+    void request_mailDown_answersUnavailableAndLeavesNoTokenAndNoQuotaUsed() {
+        f.mail.goDown();
+        for (int i = 0; i < 5; i++) {
+            assertThat(request(alice, "carol@example.com")).isInstanceOf(Refusal.MailUnavailable.class);
+        }
+        assertThat(f.tokens.all()).isEmpty();
+        assertThat(f.ledger.all()).isEmpty();
+
+        f.mail.comeBack();
+        for (int i = 0; i < 3; i++) {
+            assertThat(request(alice, "carol@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+        }
+    }
+
+    @Test
+    void request_perAccountLimit_stopsSprayingManyAddresses() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(request(alice, "target" + i + "@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+        }
+        assertThat(request(alice, "target10@example.com")).isInstanceOf(Refusal.RateLimited.class);
+        assertThat(f.mail.sent()).hasSize(10);
+    }
+
+    @Test
+    void request_unknownOrDisabledAccount_isRefusedAndSendsNothing() {
+        assertThat(request(AccountId.generate(f.random), "x@example.com")).isInstanceOf(Refusal.UnknownAccount.class);
+        f.manage.setDisabled("alice@example.com", true);
+        assertThat(request(alice, "x@example.com")).isInstanceOf(Refusal.AccountDisabled.class);
+        assertThat(f.mail.sent()).isEmpty();
+        assertThat(f.ledger.all()).isEmpty();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.authbackbone.application;
+
+import static dev.authbackbone.application.Fixture.email;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.domain.account.EmailIdentity;
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.Refusal;
+import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.SignInWithLinkResult;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SignInServicesTest {
+
+    private final Fixture f = new Fixture();
+
+    private String requestLink(String address) {
+        assertThat(f.requestSignIn.request(new RequestSignInLinkCommand(email(address))))
+                .isInstanceOf(RequestSignInLinkResult.Accepted.class);
+        return f.lastLinkToken();
+    }
+
+    private SignInWithLinkResult signIn(String token) {
+        return f.signIn.signIn(new SignInWithLinkCommand(token));
+    }
+
+    @Test
+    void signIn_firstTime_opensAccountWithVerifiedPrimaryAddress() {
+        SignInWithLinkResult result = signIn(requestLink("Dana@Example.com"));
+
+        SignInWithLinkResult.SignedIn signedIn = (SignInWithLinkResult.SignedIn) result;
+        assertThat(signedIn.opened()).isTrue();
+        assertThat(f.accounts.identitiesOf(signedIn.account())).singleElement()
+                .satisfies(identity -> {
+                    assertThat(identity.primary()).isTrue();
+                    assertThat(identity.email().value()).isEqualTo("Dana@Example.com");
+                });
+    }
+
+    @Test
+    void signIn_again_reachesTheSameAccount() {
+        SignInWithLinkResult.SignedIn first = (SignInWithLinkResult.SignedIn) signIn(requestLink("dana@example.com"));
+        SignInWithLinkResult.SignedIn second = (SignInWithLinkResult.SignedIn) signIn(requestLink("DANA@example.com"));
+
+        assertThat(second.account()).isEqualTo(first.account());
+        assertThat(second.opened()).isFalse();
+    }
+
+    @Test
+    void signIn_tokenIsSingleUseAndExpires() {
+        String used = requestLink("erin@example.com");
+        assertThat(signIn(used)).isInstanceOf(SignInWithLinkResult.SignedIn.class);
+        assertThat(signIn(used)).isInstanceOf(SignInWithLinkResult.InvalidToken.class);
+
+        String late = requestLink("erin@example.com");
+        f.clock.advance(Duration.ofMinutes(15));
+        assertThat(signIn(late)).isInstanceOf(SignInWithLinkResult.InvalidToken.class);
+    }
+
+    @Test
+    void signIn_confirmationTokenCannotSignIn() {
+        var alice = f.accountWith("alice@example.com");
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("z@example.com")));
+
+        assertThat(signIn(f.lastLinkToken())).isInstanceOf(SignInWithLinkResult.InvalidToken.class);
+    }
+
+    @Test
+    void requestSignIn_disabledAccount_getsANoticeThroughTheSameSteps() {
+        var alice = f.accountWith("alice@example.com");
+        f.manage.setDisabled(alice.toString(), true);
+
+        assertThat(f.requestSignIn.request(new RequestSignInLinkCommand(email("alice@example.com"))))
+                .isInstanceOf(RequestSignInLinkResult.Accepted.class);
+        assertThat(f.mail.last()).isInstanceOf(Mail.AccountDisabledNotice.class);
+        assertThat(f.tokens.all()).hasSize(1).noneMatch(t -> t.isUsableAt(f.clock.instant()));
+    }
+
+    @Test
+    void signIn_accountDisabledAfterTheLinkWasSent_isInvalid() {
+        var alice = f.accountWith("alice@example.com");
+        String token = requestLink("alice@example.com");
+        f.manage.setDisabled("alice@example.com", true);
+
+        assertThat(signIn(token)).isInstanceOf(SignInWithLinkResult.InvalidToken.class);
+        f.manage.setDisabled(alice.toString(), false);
+        assertThat(signIn(requestLink("alice@example.com"))).isEqualTo(new SignInWithLinkResult.SignedIn(alice, false));
+    }
+
+    @Test
+    void requestSignIn_hasItsOwnQuotaBucket() {
+        var alice = f.accountWith("alice@example.com");
+        for (int i = 0; i < 3; i++) {
+            f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pat@example.com")));
+        }
+        for (int i = 0; i < 3; i++) {
+            requestLink("pat@example.com");
+        }
+        assertThat(f.requestSignIn.request(new RequestSignInLinkCommand(email("pat@example.com"))))
+                .isInstanceOf(Refusal.RateLimited.class);
+    }
+
+    @Test
+    void signIn_firstSignIn_revokesOtherAccountsPendingConfirmations() {
+        var alice = f.accountWith("alice@example.com");
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("sam@example.com")));
+        String confirmation = f.lastLinkToken();
+
+        signIn(requestLink("sam@example.com"));
+
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(confirmation)))
+                .isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+        assertThat(f.accounts.identitiesOf(alice)).extracting(EmailIdentity::email).containsExactly(email("alice@example.com"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.authbackbone.domain.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressTest {
+
+    @Test
+    void parse_trimsAndKeepsTheGivenFormButComparesCanonically() {
+        EmailAddress address = EmailAddress.parse("  John.Doe@Example.COM \t");
+
+        assertThat(address.value()).isEqualTo("John.Doe@Example.COM");
+        assertThat(address.canonical()).isEqualTo("john.doe@example.com");
+        assertThat(address).isEqualTo(EmailAddress.parse("john.doe@example.com")).hasSameHashCodeAs(EmailAddress.parse("JOHN.DOE@EXAMPLE.COM"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "user@bücher.example, user@xn--bcher-kva.example, user@xn--bcher-kva.example",
+            "Δ@例え.テスト, , ",
+            "Ann@MÜNCHEN.de, ann@xn--mnchen-3ya.de, Ann@xn--mnchen-3ya.de",
+    })
+    void parse_idnDomain_comparesAndDeliversInAsciiForm(String given, String canonical, String deliverable) {
+        if (canonical == null) {
+            assertThatThrownBy(() -> EmailAddress.parse(given)).isInstanceOf(InvalidEmailAddressException.class);
+            return;
+        }
+        EmailAddress address = EmailAddress.parse(given);
+        assertThat(address.canonical()).isEqualTo(canonical);
+        assertThat(address.deliverable()).isEqualTo(deliverable);
+        assertThat(address.value()).isEqualTo(given);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", "   ", "plainaddress", "@example.com", "user@", "user@localhost", "user@example",
+            "a@b@example.com", ".user@example.com", "user.@example.com", "us..er@example.com",
+            "user name@example.com", "user@exa mple.com", "user@-example.com", "user@example-.com",
+            "user@example..com", "user@example.123", "\"quoted\"@example.com", "josé@example.com",
+            "user\r\n@example.com", "user@example.com\r\nBcc: x@evil.example", "user\u0000@example.com",
+            "user\u200b@example.com", "user@exa\u202emple.com", "user\ud800@example.com", "user@example.com\n",
+    })
+    void parse_badInput_isRejectedWithAReason(String raw) {
+        assertThatThrownBy(() -> EmailAddress.parse(raw))
+                .isInstanceOf(InvalidEmailAddressException.class)
+                .satisfies(e -> assertThat(((InvalidEmailAddressException) e).reason()).isNotBlank().doesNotContain(raw.strip().isEmpty() ? "\u0001" : raw));
+    }
+
+    @Test
+    void parse_nullIsRejected() {
+        assertThatThrownBy(() -> EmailAddress.parse(null)).isInstanceOf(InvalidEmailAddressException.class);
+    }
+
+    @Test
+    void parse_lengthLimits() {
+        String local64 = "a".repeat(64);
+        String domain = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com";
+        String exactly254 = local64 + "@" + domain;
+        assertThat(exactly254).hasSize(254);
+
+        assertThat(EmailAddress.parse(exactly254).value()).hasSize(254);
+        assertThatThrownBy(() -> EmailAddress.parse("a" + exactly254)).isInstanceOf(InvalidEmailAddressException.class);
+        assertThatThrownBy(() -> EmailAddress.parse("a".repeat(65) + "@example.com")).isInstanceOf(InvalidEmailAddressException.class);
+        assertThatThrownBy(() -> EmailAddress.parse("x".repeat(300) + "@example.com")).isInstanceOf(InvalidEmailAddressException.class);
+    }
+
+    @Test
+    void parse_plusAndSpecialsInLocalPart_areAccepted() {
+        assertThat(EmailAddress.parse("o'brien+tag_1=x@sub.example.co.uk").canonical()).isEqualTo("o'brien+tag_1=x@sub.example.co.uk");
+    }
+}
