@@ -8,7 +8,7 @@ import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.MailSender;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
-import dev.authbackbone.domain.port.out.RandomSource;
+import java.util.random.RandomGenerator;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.quota.QuotaDecision;
 import dev.authbackbone.domain.quota.SlidingWindowQuota;
@@ -18,6 +18,7 @@ import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,12 +34,12 @@ public final class MailDispatcher {
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final MailSender mailSender;
-    private final RandomSource random;
+    private final RandomGenerator random;
     private final SlidingWindowQuota perAddress;
     private final SlidingWindowQuota perAccount;
 
     public MailDispatcher(EmailRequestLedger ledger, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                   MailSender mailSender, RandomSource random, EmailLinkPolicy policy) {
+                   MailSender mailSender, RandomGenerator random, EmailLinkPolicy policy) {
         this.ledger = ledger;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -79,7 +80,7 @@ public final class MailDispatcher {
         OneTimeToken token = OneTimeToken.generate(random);
         EmailToken issued = EmailToken.issue(token, purpose, account, email, now, ttl);
         tokens.save(notice.isPresent() ? issued.consumeAt(now).orElseThrow() : issued);
-        EmailRequest request = new EmailRequest(random.nextUuid(), email, purpose, account, now);
+        EmailRequest request = new EmailRequest(new UUID(random.nextLong(), random.nextLong()), email, purpose, account, now);
         ledger.record(request);
         Mail mail = notice.orElseGet(() -> linkMail.apply(token, issued.expiresAt()));
         return new Prepared.Reserved<>(request, issued, mail);

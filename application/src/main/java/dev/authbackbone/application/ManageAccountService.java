@@ -9,7 +9,7 @@ import dev.authbackbone.domain.port.in.ManageAccountResult;
 import dev.authbackbone.domain.port.in.ManageAccountUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
-import dev.authbackbone.domain.port.out.RandomSource;
+import java.util.random.RandomGenerator;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +22,10 @@ public final class ManageAccountService implements ManageAccountUseCase {
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final RandomSource random;
+    private final RandomGenerator random;
 
     public ManageAccountService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                Clock clock, RandomSource random) {
+                                Clock clock, RandomGenerator random) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;

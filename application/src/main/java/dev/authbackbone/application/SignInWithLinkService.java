@@ -8,7 +8,7 @@ import dev.authbackbone.domain.port.in.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
-import dev.authbackbone.domain.port.out.RandomSource;
+import java.util.random.RandomGenerator;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
@@ -27,10 +27,10 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final RandomSource random;
+    private final RandomGenerator random;
 
     public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                 Clock clock, RandomSource random) {
+                                 Clock clock, RandomGenerator random) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;

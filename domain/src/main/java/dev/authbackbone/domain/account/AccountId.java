@@ -1,8 +1,8 @@
 package dev.authbackbone.domain.account;
 
-import dev.authbackbone.domain.port.out.RandomSource;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /** An account's identity: a random (version 4) UUID, which is also the access token's subject. */
 public record AccountId(UUID value) {
@@ -11,9 +11,11 @@ public record AccountId(UUID value) {
         Objects.requireNonNull(value, "account id");
     }
 
-    /** A fresh id from the given source of randomness. */
-    public static AccountId generate(RandomSource random) {
-        return new AccountId(random.nextUuid());
+    /** A fresh version 4 id from {@code random}, which must be a CSPRNG outside tests. */
+    public static AccountId generate(RandomGenerator random) {
+        long msb = random.nextLong() & ~0xf000L | 0x4000L;
+        long lsb = random.nextLong() & ~(0xcL << 60) | (0x8L << 60);
+        return new AccountId(new UUID(msb, lsb));
     }
 
     /**

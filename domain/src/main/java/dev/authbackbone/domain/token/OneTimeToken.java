@@ -1,6 +1,5 @@
 package dev.authbackbone.domain.token;
 
-import dev.authbackbone.domain.port.out.RandomSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * The raw value of a mailed token: 256 random bits, base64url without padding (43 characters).
@@ -25,7 +25,7 @@ public final class OneTimeToken {
     }
 
     /** A new token from the given source, which must be a CSPRNG outside tests. */
-    public static OneTimeToken generate(RandomSource random) {
+    public static OneTimeToken generate(RandomGenerator random) {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
         return new OneTimeToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));

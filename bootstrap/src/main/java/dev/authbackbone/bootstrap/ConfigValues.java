@@ -1,0 +1,123 @@
+package dev.authbackbone.bootstrap;
+
+import dev.authbackbone.domain.quota.RateLimit;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of {@code AUTH_*} values with the notation of SPEC section 4 ({@code 30s}, {@code 15m},
+ * {@code 1h}, {@code 7d}; limits as {@code COUNT/DURATION}). Every failure names the variable, what
+ * was given and what is expected, in one line.
+ */
+final class ConfigValues {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    private static final String DURATION_HINT = "a duration such as 30s, 15m, 1h or 7d";
+
+    private final Map<String, String> values;
+
+    ConfigValues(Map<String, String> values) {
+        this.values = values;
+    }
+
+    Optional<String> optional(String name) {
+        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    String string(String name, String fallback) {
+        return optional(name).orElse(fallback);
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw ConfigurationException.invalid(name, raw.get(), "a whole number from " + min + " to " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ConfigurationException.invalid(name, raw.get(), "a whole number from " + min + " to " + max);
+        }
+    }
+
+    Duration duration(String name, Duration fallback) {
+        return optional(name).map(raw -> parseDuration(name, raw)).orElse(fallback);
+    }
+
+    RateLimit limit(String name, RateLimit fallback) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        String expected = "COUNT/DURATION such as 3/15m (a count of at least 1)";
+        String[] parts = raw.get().split("/", -1);
+        if (parts.length != 2 || !parts[0].matches("\\d{1,9}") || Integer.parseInt(parts[0]) < 1) {
+            throw ConfigurationException.invalid(name, raw.get(), expected);
+        }
+        Matcher m = DURATION.matcher(parts[1].strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw ConfigurationException.invalid(name, raw.get(), expected);
+        }
+        return new RateLimit(Integer.parseInt(parts[0]), parseDuration(name, parts[1].strip()));
+    }
+
+    /** An absolute http(s) URL; {@code mustContain} (if not null) must appear in it. */
+    String url(String name, String fallback, String mustContain) {
+        String raw = optional(name).orElse(fallback);
+        String expected = "an absolute http:// or https:// URL" + (mustContain == null ? "" : " containing " + mustContain);
+        try {
+            URI uri = URI.create(mustContain == null ? raw : raw.replace(mustContain, "TOKEN"));
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null || mustContain != null && !raw.contains(mustContain)) {
+                throw ConfigurationException.invalid(name, raw, expected);
+            }
+            return raw;
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationException.invalid(name, raw, expected);
+        }
+    }
+
+    <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, raw.get().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder names = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                names.append(names.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw ConfigurationException.invalid(name, raw.get(), "one of " + names);
+        }
+    }
+
+    private static Duration parseDuration(String name, String raw) {
+        Matcher m = DURATION.matcher(raw.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw ConfigurationException.invalid(name, raw, DURATION_HINT);
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration duration = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (duration.isZero()) {
+            throw ConfigurationException.invalid(name, raw, DURATION_HINT + " (greater than zero)");
+        }
+        return duration;
+    }
+}

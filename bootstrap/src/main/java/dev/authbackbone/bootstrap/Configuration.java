@@ -1,0 +1,178 @@
+package dev.authbackbone.bootstrap;
+
+import dev.authbackbone.domain.quota.RateLimit;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Everything the server can be told, read from {@code AUTH_*} environment variables over the same
+ * names in an optional properties file ({@code AUTH_CONFIG_FILE}, else {@code ./auth-backbone.properties}
+ * if present). Every value has a working default for one machine; see docs/configuration.md.
+ */
+public record Configuration(
+        String httpHost,
+        int httpPort,
+        String publicBaseUrl,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Optional<Smtp> smtp,
+        String mailFrom,
+        Duration smtpTimeout,
+        Duration smtpBreakerWait,
+        Optional<String> jwtSecret,
+        String jwtIssuer,
+        String jwtAudience,
+        Duration accessTokenTtl,
+        RateLimit rateLimitEmail,
+        RateLimit rateLimitAccount,
+        RateLimit rateLimitIp,
+        Duration confirmationTtl,
+        Duration magicLinkTtl,
+        String confirmUrl,
+        String magicLinkUrl,
+        List<String> unknownVariables) {
+
+    /** How SMTP is spoken to the configured server. */
+    public enum Transport { SMTP, STARTTLS, SMTPS }
+
+    /** A real SMTP server; absent means the built-in development inbox. */
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, Transport transport) {
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + ", " + transport + ", user=" + username.orElse("-")
+                    + ", password=" + (password.isPresent() ? "***" : "-") + "]";
+        }
+    }
+
+    static final List<String> KNOWN = List.of(
+            "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
+            "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE",
+            "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
+            "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_MAIL_FROM",
+            "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
+            "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP",
+            "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
+            "AUTH_LOG_FORMAT", "AUTH_TEST_POSTGRES_URL");
+
+    /** Reads the configuration from {@code environment} (normally {@link System#getenv()}). */
+    public static Configuration load(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(propertiesFile(environment));
+        merged.putAll(environment);
+        ConfigValues v = new ConfigValues(merged);
+
+        Path dataDir = Path.of(v.string("AUTH_DATA_DIR", "data"));
+        int port = v.integer("AUTH_HTTP_PORT", 8080, 0, 65535);
+        String host = v.string("AUTH_HTTP_HOST", "127.0.0.1");
+        String base = stripTrailingSlash(v.url("AUTH_PUBLIC_BASE_URL", "http://127.0.0.1:" + (port == 0 ? 8080 : port), null));
+
+        Optional<Smtp> smtp = v.optional("AUTH_SMTP_HOST").map(smtpHost -> {
+            Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class, Transport.SMTP);
+            int defaultPort = switch (transport) {
+                case SMTP -> 25;
+                case STARTTLS -> 587;
+                case SMTPS -> 465;
+            };
+            return new Smtp(smtpHost, v.integer("AUTH_SMTP_PORT", defaultPort, 1, 65535),
+                    v.optional("AUTH_SMTP_USERNAME"), v.optional("AUTH_SMTP_PASSWORD"), transport);
+        });
+
+        Optional<String> secret = v.optional("AUTH_JWT_SECRET");
+        secret.ifPresent(s -> {
+            int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < 32) {
+                // The secret itself is never echoed.
+                throw new ConfigurationException("AUTH_JWT_SECRET: too short (" + bytes + " bytes); expected at least 32 bytes");
+            }
+        });
+
+        return new Configuration(
+                host, port, base, dataDir,
+                v.string("AUTH_DB_URL", defaultH2Url(dataDir)),
+                v.string("AUTH_DB_USER", "sa"),
+                v.string("AUTH_DB_PASSWORD", ""),
+                v.integer("AUTH_DB_POOL_SIZE", 10, 1, 500),
+                smtp,
+                v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
+                v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
+                v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
+                secret,
+                v.string("AUTH_JWT_ISSUER", "auth-backbone"),
+                v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
+                v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
+                v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
+                v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
+                v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
+                v.duration("AUTH_CONFIRMATION_TTL", Duration.ofHours(24)),
+                v.duration("AUTH_MAGIC_LINK_TTL", Duration.ofMinutes(15)),
+                v.url("AUTH_CONFIRM_URL", base + "/auth/confirm-email?token={token}", "{token}"),
+                v.url("AUTH_MAGIC_LINK_URL", base + "/auth/magic-link?token={token}", "{token}"),
+                unknown(merged));
+    }
+
+    private static String defaultH2Url(Path dataDir) {
+        // AUTO_SERVER lets the operator command line open the file while the server runs.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("auth-backbone")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+    }
+
+    private static Map<String, String> propertiesFile(Map<String, String> environment) {
+        String configured = environment.get("AUTH_CONFIG_FILE");
+        Path path = Path.of(configured == null || configured.isBlank() ? "auth-backbone.properties" : configured.strip());
+        if (!Files.exists(path)) {
+            if (configured != null && !configured.isBlank()) {
+                throw ConfigurationException.invalid("AUTH_CONFIG_FILE", configured, "the path of a readable properties file");
+            }
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw ConfigurationException.invalid("AUTH_CONFIG_FILE", path.toString(), "a readable properties file");
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+
+    private static List<String> unknown(Map<String, String> values) {
+        TreeSet<String> unknown = new TreeSet<>();
+        values.keySet().stream().filter(k -> k.startsWith("AUTH_") && !KNOWN.contains(k)).forEach(unknown::add);
+        return List.copyOf(unknown);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The settings as one block for the start-up log, with secrets masked. */
+    public String describe() {
+        return String.join(System.lineSeparator(),
+                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort,
+                "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
+                "  AUTH_DB_URL=" + dbUrl + "  AUTH_DB_USER=" + dbUser + "  AUTH_DB_PASSWORD=" + (dbPassword.isEmpty() ? "-" : "***")
+                        + "  AUTH_DB_POOL_SIZE=" + dbPoolSize,
+                "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
+                        + "  AUTH_SMTP_TIMEOUT=" + smtpTimeout + "  AUTH_SMTP_BREAKER_WAIT=" + smtpBreakerWait,
+                "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
+                        + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
+                        + "  AUTH_ACCESS_TOKEN_TTL=" + accessTokenTtl,
+                "  AUTH_RATE_LIMIT_EMAIL=" + rateLimitEmail + "  AUTH_RATE_LIMIT_ACCOUNT=" + rateLimitAccount
+                        + "  AUTH_RATE_LIMIT_IP=" + rateLimitIp,
+                "  AUTH_CONFIRMATION_TTL=" + confirmationTtl + "  AUTH_MAGIC_LINK_TTL=" + magicLinkTtl,
+                "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl);
+    }
+}
