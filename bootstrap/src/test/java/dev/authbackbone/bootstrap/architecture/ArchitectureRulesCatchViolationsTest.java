@@ -1,0 +1,52 @@
+package dev.authbackbone.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMail;
+import dev.authbackbone.adapter.out.mail.archfixture.MailUsingJavalin;
+import dev.authbackbone.adapter.out.persistence.archfixture.PersistenceFixture;
+import dev.authbackbone.application.archfixture.ApplicationUsingHttp;
+import dev.authbackbone.domain.archfixture.DomainUsingApplication;
+import dev.authbackbone.domain.archfixture.DomainUsingJdbc;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each rule, run over classes written to break it, must report that class: no rule is toothless. */
+class ArchitectureRulesCatchViolationsTest {
+
+    private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
+            DomainUsingJdbc.class, DomainUsingApplication.class, ApplicationUsingHttp.class,
+            HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class);
+
+    static Stream<Arguments> rulesAndTheirViolators() {
+        Map<ArchRule, Class<?>> cases = Map.of(
+                ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY, DomainUsingJdbc.class,
+                ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_AND_THE_JDK_ONLY, ApplicationUsingHttp.class,
+                ArchitectureRules.ADAPTERS_NEVER_DEPEND_ON_APPLICATION, HttpUsingMail.class,
+                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_HTTP_ADAPTER, ApplicationUsingHttp.class,
+                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_MAIL_ADAPTER, HttpUsingMail.class,
+                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class,
+                ArchitectureRules.WEB_LIBRARIES_STAY_IN_THE_HTTP_ADAPTER, MailUsingJavalin.class,
+                ArchitectureRules.STORAGE_LIBRARIES_STAY_IN_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class,
+                ArchitectureRules.MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, HttpUsingMail.class,
+                ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class);
+        assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(ArchitectureRules.ALL);
+        return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rulesAndTheirViolators")
+    void rule_onAClassThatBreaksIt_fails(ArchRule rule, Class<?> violator) {
+        EvaluationResult result = rule.evaluate(VIOLATIONS);
+
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(violator.getSimpleName());
+    }
+}
