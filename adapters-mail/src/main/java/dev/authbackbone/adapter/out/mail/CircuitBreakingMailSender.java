@@ -1,0 +1,146 @@
+package dev.authbackbone.adapter.out.mail;
+
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.out.MailSender;
+import dev.authbackbone.domain.port.out.MailUnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a resilience4j circuit breaker in front of another {@link MailSender}. Every
+ * {@link MailUnavailableException} counts as a failure and every normal return (including a
+ * recipient the server refused for good) as a success; while the breaker is open, sends fail at
+ * once with the time left until it lets a probe through.
+ */
+public final class CircuitBreakingMailSender implements MailSender {
+
+    /** The breaker's state as a readiness check needs it. */
+    public enum State {
+        /** Sends go through. */
+        CLOSED,
+        /** Sends are rejected without touching the transport. */
+        OPEN,
+        /** The wait is over: the next sends are probes that decide whether it closes again. */
+        HALF_OPEN
+    }
+
+    private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakingMailSender.class);
+
+    private final MailSender delegate;
+    private final Duration waitInOpenState;
+    private final Clock clock;
+    private final CircuitBreaker breaker;
+    private volatile Instant openUntil = Instant.EPOCH;
+
+    /**
+     * @param delegate the sender to guard, in production a {@link SimpleJavaMailSender}
+     * @param settings when to open and for how long
+     */
+    public CircuitBreakingMailSender(MailSender delegate, BreakerSettings settings) {
+        this(delegate, settings, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that times the open state (a test clock in tests). */
+    public CircuitBreakingMailSender(MailSender delegate, BreakerSettings settings, Clock clock) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.waitInOpenState = settings.waitInOpenState();
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                // No scheduler thread: the first send after the wait moves it to half-open.
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build();
+        this.breaker = CircuitBreaker.of("smtp", config);
+        breaker.getEventPublisher().onStateTransition(event -> {
+            CircuitBreaker.State to = event.getStateTransition().getToState();
+            if (to == CircuitBreaker.State.OPEN) {
+                // resilience4j keeps its own deadline private; this is the same one, from the same clock.
+                openUntil = clock.instant().plus(waitInOpenState);
+                LOG.warn("Mail circuit breaker opened: mails fail at once for the next {} ms", waitInOpenState.toMillis());
+            } else {
+                LOG.info("Mail circuit breaker is now {}", to);
+            }
+        });
+    }
+
+    @Override
+    public void send(Mail mail) {
+        if (!breaker.tryAcquirePermission()) {
+            throw new MailUnavailableException("Mail transport unavailable: the circuit breaker is open",
+                    retryAfter(), null);
+        }
+        long start = breaker.getCurrentTimestamp();
+        try {
+            delegate.send(mail);
+        } catch (MailUnavailableException e) {
+            breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
+            if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                throw new MailUnavailableException(e.getMessage(), retryAfter(), e);
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // Not a transport failure (a bug, a bad argument): neither success nor failure.
+            breaker.releasePermission();
+            throw e;
+        }
+        breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+    }
+
+    /** Whether sends are being rejected right now; false once the wait is over and probes may go. */
+    public boolean isOpen() {
+        return state() == State.OPEN;
+    }
+
+    /** The breaker's state, with an open breaker whose wait is over reported as {@link State#HALF_OPEN}. */
+    public State state() {
+        return switch (breaker.getState()) {
+            // resilience4j lets the first call through once its clock is strictly past the deadline.
+            case OPEN -> clock.instant().isAfter(openUntil) ? State.HALF_OPEN : State.OPEN;
+            case FORCED_OPEN -> State.OPEN;
+            case HALF_OPEN -> State.HALF_OPEN;
+            case CLOSED, DISABLED, METRICS_ONLY -> State.CLOSED;
+        };
+    }
+
+    private Duration retryAfter() {
+        Duration remaining = switch (breaker.getState()) {
+            case OPEN -> remainingOpen();
+            case FORCED_OPEN -> waitInOpenState;
+            // Half-open with every probe slot taken: the probes will be done soon.
+            default -> Duration.ZERO;
+        };
+        return roundUpToSeconds(remaining.compareTo(MIN_RETRY_AFTER) < 0 ? MIN_RETRY_AFTER : remaining);
+    }
+
+    private Duration remainingOpen() {
+        Duration remaining = Duration.between(clock.instant(), openUntil);
+        return remaining.isNegative() ? Duration.ZERO : remaining;
+    }
+
+    /** Retry-After is whole seconds; rounding down would invite a client back too early. */
+    private static Duration roundUpToSeconds(Duration d) {
+        long seconds = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The breaker itself, for tests that look at its counters. */
+    CircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.authbackbone.adapter.out.mail;
+
+import dev.authbackbone.domain.mail.Mail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders each kind of {@link Mail} into a subject, a plain-text body and an HTML body. The
+ * templates (class-path resources under {@code templates/}) are loaded and checked once, here.
+ */
+public final class MailTemplates {
+
+    static final String CONFIRMATION_SUBJECT = "Confirm your email address";
+    static final String SIGN_IN_SUBJECT = "Your sign-in link";
+    static final String ALREADY_LINKED_SUBJECT = "Someone tried to link your email address";
+    static final String ACCOUNT_DISABLED_SUBJECT = "Sign-in request for a disabled account";
+
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter
+            .ofPattern("d MMMM uuuu 'at' HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "expiresAt", "expiresIn");
+    private static final Set<String> NOTICE_VALUES = Set.of("recipient");
+
+    private final LinkTemplates links;
+    private final Clock clock;
+    private final Template layout;
+    private final Kind confirmation;
+    private final Kind signIn;
+    private final Kind alreadyLinked;
+    private final Kind accountDisabled;
+
+    /** One template pair per mail kind, with its subject. */
+    private record Kind(String subject, Template text, Template html) {}
+
+    /**
+     * @param links where mailed links point
+     * @param clock tells how long a link has left ("in 15 minutes")
+     */
+    public MailTemplates(LinkTemplates links, Clock clock) {
+        this.links = Objects.requireNonNull(links, "links");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.layout = Template.load("layout.html").requireOnly(Set.of("subject", "content"));
+        this.confirmation = kind(CONFIRMATION_SUBJECT, "confirmation-link", LINK_VALUES);
+        this.signIn = kind(SIGN_IN_SUBJECT, "sign-in-link", LINK_VALUES);
+        this.alreadyLinked = kind(ALREADY_LINKED_SUBJECT, "already-linked-notice", NOTICE_VALUES);
+        this.accountDisabled = kind(ACCOUNT_DISABLED_SUBJECT, "account-disabled-notice", NOTICE_VALUES);
+    }
+
+    private static Kind kind(String subject, String name, Set<String> values) {
+        return new Kind(subject, Template.load(name + ".txt").requireOnly(values),
+                Template.load(name + ".html").requireOnly(values));
+    }
+
+    /** The subject and both bodies of {@code mail}. */
+    public RenderedMail render(Mail mail) {
+        Objects.requireNonNull(mail, "mail");
+        String recipient = mail.recipient().value();
+        if (mail instanceof Mail.ConfirmationLink link) {
+            return render(confirmation, linkValues(recipient, links.confirmUrl(link.token()), link.expiresAt()));
+        }
+        if (mail instanceof Mail.SignInLink link) {
+            return render(signIn, linkValues(recipient, links.signInUrl(link.token()), link.expiresAt()));
+        }
+        if (mail instanceof Mail.AlreadyLinkedNotice) {
+            return render(alreadyLinked, Map.of("recipient", recipient));
+        }
+        if (mail instanceof Mail.AccountDisabledNotice) {
+            return render(accountDisabled, Map.of("recipient", recipient));
+        }
+        throw new IllegalArgumentException("no template for " + mail.getClass().getName());
+    }
+
+    private Map<String, String> linkValues(String recipient, String link, Instant expiresAt) {
+        return Map.of("recipient", recipient, "link", link, "expiresAt", EXPIRY.format(expiresAt),
+                "expiresIn", expiresIn(Duration.between(clock.instant(), expiresAt)));
+    }
+
+    private RenderedMail render(Kind kind, Map<String, String> values) {
+        String text = kind.text().render(values, UnaryOperator.identity());
+        String content = kind.html().render(values, MailTemplates::escapeHtml);
+        String html = layout.render(Map.of("subject", kind.subject(), "content", content), MailTemplates::escapeHtml);
+        return new RenderedMail(kind.subject(), text, html);
+    }
+
+    /**
+     * "in 24 hours", "in 15 minutes", "in 1 hour and 30 minutes", "in 3 days". Rounded to the
+     * nearest minute, since a link is rendered a moment after it was issued.
+     */
+    static String expiresIn(Duration left) {
+        long minutes = Math.round(Math.max(0, left.toMillis()) / 60_000.0);
+        if (minutes < 1) {
+            return "in less than a minute";
+        }
+        long minutesPerDay = 24 * 60;
+        if (minutes >= 2 * minutesPerDay && minutes % minutesPerDay == 0) {
+            return "in " + plural(minutes / minutesPerDay, "day");
+        }
+        if (minutes < 60) {
+            return "in " + plural(minutes, "minute");
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return "in " + plural(hours, "hour") + (rest == 0 ? "" : " and " + plural(rest, "minute"));
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values alike. */
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.authbackbone.adapter.out.mail;
+
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.out.MailSender;
+import dev.authbackbone.domain.port.out.MailUnavailableException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.MailerRegularBuilder;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends mail over SMTP with simplejavamail, as a multipart text and HTML message to the
+ * recipient's deliverable address. A permanent refusal of the recipient (5xx to RCPT TO) is logged
+ * and swallowed; every other failure becomes a {@link MailUnavailableException}, and no library
+ * type leaves this class. A send never takes much longer than {@link SmtpSettings#timeout()}.
+ */
+public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
+
+    /** What a client is told to wait after a single failed send; the breaker knows better once it is open. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * Sends that may run at once. A send that overran its deadline keeps its thread until the
+     * socket timeouts end it, so the bound keeps a slow server from piling up threads.
+     */
+    private static final int MAX_SENDS_IN_FLIGHT = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
+
+    private final MailTemplates templates;
+    private final InternetAddress from;
+    private final Duration timeout;
+    private final String server;
+    private final Mailer mailer;
+    private final ThreadPoolExecutor sends;
+
+    /**
+     * Builds the mailer once; connects only when sending.
+     *
+     * @param settings  the server, login, transport security, sender and timeout
+     * @param templates renders each mail
+     */
+    public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
+        Objects.requireNonNull(settings, "settings");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.from = settings.fromAddress();
+        this.timeout = settings.timeout();
+        this.server = settings.host() + ":" + settings.port();
+        this.sends = new ThreadPoolExecutor(0, MAX_SENDS_IN_FLIGHT, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemonThreads("smtp-send"));
+        this.mailer = buildMailer(settings);
+    }
+
+    private Mailer buildMailer(SmtpSettings settings) {
+        TransportStrategy strategy = switch (settings.transport()) {
+            case SMTP -> TransportStrategy.SMTP;
+            case STARTTLS -> TransportStrategy.SMTP_TLS;
+            case SMTPS -> TransportStrategy.SMTPS;
+        };
+        boolean verifyCertificates = settings.transport() != SmtpSettings.Transport.SMTP;
+        MailerRegularBuilder<?> builder = MailerBuilder
+                .withSMTPServer(settings.host(), settings.port(), settings.username(), settings.password())
+                .withTransportStrategy(strategy)
+                // Connection, read and write timeout of every socket operation.
+                .withSessionTimeout((int) settings.timeout().toMillis())
+                // The domain has already validated the address; a second, stricter opinion would only
+                // turn valid addresses into failures. The CRLF-injection checks stay on.
+                .clearEmailValidator()
+                // simplejavamail trusts every certificate by default; only opportunistic STARTTLS
+                // (plain SMTP) may, required TLS must verify.
+                .trustingAllHosts(!verifyCertificates)
+                .verifyingServerIdentity(verifyCertificates)
+                // simplejavamail also reads settings from its own property file and environment
+                // variables; these two would silently stop sending or log every mail with its token.
+                .withTransportModeLoggingOnly(false)
+                .withDebugLogging(false);
+        return builder.buildMailer();
+    }
+
+    @Override
+    public void send(Mail mail) {
+        Objects.requireNonNull(mail, "mail");
+        RenderedMail rendered = templates.render(mail);
+        Email email = toEmail(mail.recipient(), rendered);
+        Future<?> attempt;
+        try {
+            attempt = sends.submit(() -> mailer.sendMail(email));
+        } catch (RejectedExecutionException e) {
+            throw unavailable(mail.recipient(), "too many mails are waiting on the SMTP server");
+        }
+        try {
+            attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The socket timeouts bound each step, this bounds the whole exchange; the thread left
+            // behind ends at its next socket timeout.
+            attempt.cancel(true);
+            throw unavailable(mail.recipient(), "the SMTP server did not finish within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unavailable(mail.recipient(), "interrupted while waiting for the SMTP server");
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            SmtpFailure meaning = SmtpFailure.classify(failure);
+            if (meaning instanceof SmtpFailure.RecipientRejected rejected) {
+                LOG.info("SMTP server {} permanently refused recipient {} ({}); not retrying",
+                        server, AddressMasking.mask(mail.recipient()), rejected.reply());
+                return;
+            }
+            throw unavailable(mail.recipient(), ((SmtpFailure.Unavailable) meaning).reason());
+        }
+    }
+
+    private Email toEmail(EmailAddress recipient, RenderedMail rendered) {
+        InternetAddress to = new InternetAddress();
+        // Set, not parsed: the domain has validated the address, and its ASCII form needs no encoding.
+        to.setAddress(recipient.deliverable());
+        // ignoringDefaults: simplejavamail would otherwise add recipients or headers configured
+        // through its own property file or environment variables.
+        return EmailBuilder.ignoringDefaults().startingBlank()
+                .from(from)
+                .to(to)
+                .withSubject(rendered.subject())
+                .withPlainText(rendered.text())
+                .withHTMLText(rendered.html())
+                .withHeader("Auto-Submitted", "auto-generated")
+                .buildEmail();
+    }
+
+    private MailUnavailableException unavailable(EmailAddress recipient, String reason) {
+        LOG.warn("Mail to {} not sent through {}: {}", AddressMasking.mask(recipient), server, reason);
+        return new MailUnavailableException("Mail transport unavailable: " + reason, RETRY_AFTER, null);
+    }
+
+    /** Stops the mailer and its threads; sends still running are abandoned. */
+    @Override
+    public void close() {
+        sends.shutdownNow();
+        try {
+            mailer.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debug("closing the mailer failed", e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.authbackbone.adapter.out.mail;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * What a failed send means: the recipient was refused for good (the address's fate, not the
+ * transport's), or the transport is unavailable for now. Reads the library's exception chain, so
+ * that no library type has to leave the adapter.
+ */
+sealed interface SmtpFailure {
+
+    /** The server answered RCPT TO with a 5xx reply. */
+    record RecipientRejected(int replyCode, String reply) implements SmtpFailure {}
+
+    /** Anything else: no connection, no answer in time, a 4xx reply, a TLS or login failure. */
+    record Unavailable(String reason) implements SmtpFailure {}
+
+    int MAX_REPLY_LENGTH = 200;
+
+    /** Classifies {@code failure}; every text in the result has its addresses masked. */
+    static SmtpFailure classify(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        for (Throwable t : chain) {
+            if (t instanceof SMTPAddressFailedException refused && isPermanent(refused.getReturnCode())) {
+                return new RecipientRejected(refused.getReturnCode(), reply(refused.getMessage()));
+            }
+        }
+        return new Unavailable(reason(chain));
+    }
+
+    private static boolean isPermanent(int replyCode) {
+        return replyCode >= 500 && replyCode <= 599;
+    }
+
+    private static String reason(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof SMTPAddressFailedException refused) {
+                return "the SMTP server refused the recipient for now: " + reply(refused.getMessage());
+            }
+            if (t instanceof SMTPSenderFailedException refused) {
+                return "the SMTP server refused the sender: " + reply(refused.getMessage());
+            }
+            if (t instanceof SMTPSendFailedException refused) {
+                return "the SMTP server refused the mail: " + reply(refused.getMessage());
+            }
+            if (t instanceof AuthenticationFailedException) {
+                return "the SMTP server did not accept the login";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "the SMTP server did not answer in time";
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return "cannot connect to the SMTP server (" + reply(t.getMessage()) + ")";
+            }
+            if (t instanceof UnknownHostException) {
+                return "the SMTP host name does not resolve";
+            }
+            if (t instanceof SSLException) {
+                return "TLS with the SMTP server failed (" + reply(t.getMessage()) + ")";
+            }
+        }
+        // simplejavamail's own wrapper says nothing useful; the deepest mail exception usually does.
+        String detail = null;
+        for (Throwable t : chain) {
+            if (t instanceof MessagingException && t.getMessage() != null) {
+                detail = t.getMessage();
+            }
+        }
+        Throwable root = chain.get(chain.size() - 1);
+        return "SMTP failure: " + reply(detail != null ? detail : root.getClass().getSimpleName());
+    }
+
+    /** One line, addresses masked, bounded: server replies are untrusted text. */
+    private static String reply(String text) {
+        String oneLine = AddressMasking.maskAll(text).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return oneLine.length() <= MAX_REPLY_LENGTH ? oneLine : oneLine.substring(0, MAX_REPLY_LENGTH) + "…";
+    }
+
+    /** The causes, following Jakarta Mail's "next exception" links too, without looping. */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> todo = new ArrayList<>(List.of(failure));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.remove(0);
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            chain.add(t);
+            todo.add(t.getCause());
+            if (t instanceof MessagingException messaging) {
+                todo.add(messaging.getNextException());
+            }
+        }
+        return chain;
+    }
+}

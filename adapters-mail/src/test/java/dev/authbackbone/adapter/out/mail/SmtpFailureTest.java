@@ -1,0 +1,172 @@
+package dev.authbackbone.adapter.out.mail;
+
+import static dev.authbackbone.adapter.out.mail.MailTestData.JANE;
+import static dev.authbackbone.adapter.out.mail.MailTestData.aConfirmationLink;
+import static dev.authbackbone.adapter.out.mail.MailTestData.aToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.authbackbone.adapter.out.mail.ScriptedSmtpServer.Behaviour;
+import dev.authbackbone.domain.port.out.MailUnavailableException;
+import dev.authbackbone.domain.token.OneTimeToken;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How SimpleJavaMailSender reads a transport that is down, silent, slow or refusing. */
+class SmtpFailureTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    private ScriptedSmtpServer server;
+    private SimpleJavaMailSender sender;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = ScriptedSmtpServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (sender != null) {
+            sender.close();
+        }
+        server.close();
+    }
+
+    private SimpleJavaMailSender senderTo(int port, SmtpSettings.Transport transport) {
+        sender = new SimpleJavaMailSender(new SmtpSettings("127.0.0.1", port, null, null, transport,
+                MailTestData.FROM, TIMEOUT), MailTestData.templates());
+        return sender;
+    }
+
+    @Test
+    void send_nothingListening_throwsMailUnavailable() throws Exception {
+        SimpleJavaMailSender toNowhere = senderTo(MailTestData.aFreedPort(), SmtpSettings.Transport.SMTP);
+
+        MailUnavailableException thrown = catchThrowableOfType(MailUnavailableException.class,
+                () -> toNowhere.send(aConfirmationLink(JANE, aToken(21))));
+
+        assertThat(thrown.getMessage()).contains("cannot connect");
+        assertThat(thrown.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(thrown).hasNoCause();
+    }
+
+    @Test
+    void send_serverNeverAnswers_throwsWithinTheTimeout() {
+        server.behave(Behaviour.SILENT);
+        SimpleJavaMailSender toSilence = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> toSilence.send(aConfirmationLink(JANE, aToken(22))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasNoCause();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void send_serverAnswersEveryStepJustInsideTheTimeout_stillEndsAtTheOverallDeadline() {
+        // Each reply alone beats the 1 s socket timeout; the seven of them together would take 5.6 s.
+        server.delayEveryReply(Duration.ofMillis(800));
+        SimpleJavaMailSender toSlowServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> toSlowServer.send(aConfirmationLink(JANE, aToken(23))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasMessageContaining("did not finish within 1000 ms");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isLessThan(Duration.ofMillis(3500));
+    }
+
+    @Test
+    void send_recipientRefusedForGood_returnsNormallyAndLogsOnlyAMaskedAddress() {
+        server.answerRcptWith("550 5.1.1 <jane.doe@example.com>: no such user");
+        SimpleJavaMailSender toStrictServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+        OneTimeToken token = aToken(24);
+
+        try (LogCapture log = LogCapture.of(SimpleJavaMailSender.class)) {
+            toStrictServer.send(aConfirmationLink(JANE, token));
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("j***@example.com")
+                    .contains("550 5.1.1")
+                    .doesNotContain("jane.doe")
+                    .doesNotContain(token.reveal());
+        }
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_recipientRefusedForNow_throwsMailUnavailable() {
+        server.answerRcptWith("451 4.7.1 try later");
+        SimpleJavaMailSender toBusyServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+        OneTimeToken token = aToken(25);
+
+        try (LogCapture log = LogCapture.of(SimpleJavaMailSender.class)) {
+            assertThatThrownBy(() -> toBusyServer.send(aConfirmationLink(JANE, token)))
+                    .isExactlyInstanceOf(MailUnavailableException.class)
+                    .hasMessageContaining("451 4.7.1 try later")
+                    .hasNoCause();
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("j***@example.com")
+                    .doesNotContain("jane.doe")
+                    .doesNotContain(token.reveal());
+        }
+    }
+
+    @Test
+    void send_greetingRefusesForNow_throwsMailUnavailable() {
+        server.greetWith("421 4.3.2 too busy, come back later");
+        SimpleJavaMailSender toBusyServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        assertThatThrownBy(() -> toBusyServer.send(aConfirmationLink(JANE, aToken(26))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasNoCause();
+    }
+
+    @Test
+    void send_starttlsRequiredButNotOffered_throwsMailUnavailable() {
+        SimpleJavaMailSender requiringTls = senderTo(server.port(), SmtpSettings.Transport.STARTTLS);
+
+        assertThatThrownBy(() -> requiringTls.send(aConfirmationLink(JANE, aToken(27))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasNoCause();
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_implicitTlsAgainstAPlainServer_throwsMailUnavailable() {
+        SimpleJavaMailSender speakingTls = senderTo(server.port(), SmtpSettings.Transport.SMTPS);
+
+        assertThatThrownBy(() -> speakingTls.send(aConfirmationLink(JANE, aToken(28))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasNoCause();
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_serverAcceptsEverything_mailArrives() throws Exception {
+        SimpleJavaMailSender toServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+        OneTimeToken token = aToken(29);
+
+        toServer.send(aConfirmationLink(JANE, token));
+
+        assertThat(server.messages()).hasSize(1);
+        MimeMessage received = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(server.messages().get(0).getBytes(StandardCharsets.US_ASCII)));
+        assertThat(received.getSubject()).isEqualTo("Confirm your email address");
+        assertThat(SimpleJavaMailSenderTest.part(received, "text/plain")).contains("token=" + token.reveal());
+    }
+}
