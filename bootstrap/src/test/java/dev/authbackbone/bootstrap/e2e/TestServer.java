@@ -1,0 +1,225 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.authbackbone.bootstrap.AuthBackbone;
+import dev.authbackbone.bootstrap.Configuration;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.ManageAccountResult;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One server as a user would start it (same {@link AuthBackbone#start} path as {@code java -jar}),
+ * on a random port, with its own GreenMail SMTP server and its own fresh database.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOKEN_IN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
+
+    final GreenMail smtp;
+    final AuthBackbone app;
+    final String base;
+    final String dbUrl;
+    final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(GreenMail smtp, AuthBackbone app, String dbUrl, Path dataDir) {
+        this.smtp = smtp;
+        this.app = app;
+        this.base = "http://127.0.0.1:" + app.port();
+        this.dbUrl = dbUrl;
+        this.dataDir = dataDir;
+    }
+
+    static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts GreenMail and the server; {@code overrides} are extra {@code AUTH_*} variables. */
+    static TestServer start(Map<String, String> overrides) {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            Path dataDir = Files.createTempDirectory("auth-backbone-e2e");
+            String dbUrl = "jdbc:h2:mem:e2e-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            Map<String, String> env = new HashMap<>();
+            env.put("AUTH_HTTP_PORT", "0");
+            env.put("AUTH_DATA_DIR", dataDir.toString());
+            env.put("AUTH_DB_URL", dbUrl);
+            env.put("AUTH_SMTP_HOST", "127.0.0.1");
+            env.put("AUTH_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+            env.put("AUTH_SMTP_TIMEOUT", "2s");
+            env.put("AUTH_SMTP_BREAKER_WAIT", "1s");
+            env.put("AUTH_JWT_SECRET", SECRET);
+            env.put("AUTH_RATE_LIMIT_IP", "10000/15m");
+            env.putAll(overrides);
+            return new TestServer(smtp, AuthBackbone.start(Configuration.load(env)), dbUrl, dataDir);
+        } catch (IOException e) {
+            smtp.stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            smtp.stop();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        smtp.stop();
+    }
+
+    // ---- accounts and access tokens ----
+
+    String openAccount(String email) {
+        ManageAccountResult result = app.accounts().open(EmailAddress.parse(email));
+        return ((ManageAccountResult.Done) result).account().toString();
+    }
+
+    static String accessToken(String accountId) {
+        Instant now = Instant.now();
+        return JWT.create().withIssuer("auth-backbone").withAudience("auth-backbone").withSubject(accountId)
+                .withIssuedAt(now).withExpiresAt(now.plusSeconds(3600)).withJWTId(UUID.randomUUID().toString())
+                .sign(Algorithm.HMAC256(SECRET));
+    }
+
+    // ---- HTTP ----
+
+    Answer postJson(String path, String json, String bearer) {
+        return send(path, "POST", json.getBytes(StandardCharsets.UTF_8), "application/json", bearer);
+    }
+
+    Answer postJson(String path, String json) {
+        return postJson(path, json, null);
+    }
+
+    Answer postForm(String path, String form) {
+        return send(path, "POST", form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded", null);
+    }
+
+    Answer get(String path, String bearer) {
+        return send(path, "GET", null, null, bearer);
+    }
+
+    Answer send(String path, String method, byte[] body, String contentType, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer, with the JSON body parsed on demand. */
+    record Answer(int status, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    // ---- mail ----
+
+    List<MimeMessage> mails() {
+        return Arrays.asList(smtp.getReceivedMessages());
+    }
+
+    List<MimeMessage> mailsTo(String address) {
+        return mails().stream().filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static String text(MimeMessage message) {
+        try {
+            message.getContent();
+            return new String(message.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("=\r\n", "").replace("=3D", "=");
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token in the newest mail to {@code address}, as its recipient would click it. */
+    String lastTokenMailedTo(String address) {
+        List<MimeMessage> received = mailsTo(address);
+        if (received.isEmpty()) {
+            throw new AssertionError("no mail to " + address);
+        }
+        Matcher m = TOKEN_IN_LINK.matcher(text(received.get(received.size() - 1)));
+        if (!m.find()) {
+            throw new AssertionError("no link in the last mail to " + address);
+        }
+        return m.group(1);
+    }
+
+    // ---- database (read-only checks that nothing was stored) ----
+
+    long count(String sql) {
+        try (Connection c = DriverManager.getConnection(dbUrl, "sa", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long usableTokens() {
+        return count("select count(*) from email_token where consumed_at is null");
+    }
+}
