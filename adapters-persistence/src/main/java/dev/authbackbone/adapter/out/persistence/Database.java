@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final String H2_SETTINGS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final int PING_TIMEOUT_SECONDS = 2;
+    private static final int MIGRATION_CONNECTIONS = 3;
     private static final int SQL_IN_MESSAGES_LIMIT = 200;
 
     private final HikariDataSource dataSource;
@@ -91,8 +92,8 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot connect to the database " + description + ": " + rootMessage(e), e);
         }
         try {
-            migrate(dataSource);
-        } catch (FlywayException e) {
+            migrate(config);
+        } catch (FlywayException | DatabaseException e) {
             dataSource.close();
             throw new DatabaseException("cannot migrate the database " + description + ": " + rootMessage(e), e);
         }
@@ -168,13 +169,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+    /**
+     * Flyway holds one connection for its lock and history while it migrates on another, so it gets
+     * a small pool of its own, configured like the main one: a main pool of one connection would
+     * otherwise deadlock it. The main pool is already open, which keeps an in-memory H2 alive.
+     */
+    private static void migrate(HikariConfig mainConfig) {
+        HikariConfig config = new HikariConfig();
+        mainConfig.copyStateTo(config);
+        config.setPoolName(mainConfig.getPoolName() + "-migration");
+        config.setMaximumPoolSize(MIGRATION_CONNECTIONS);
+        config.setMinimumIdle(0);
+        config.setMetricRegistry(null);
+        config.setMetricsTrackerFactory(null);
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            if (e instanceof FlywayException) {
+                throw e;
+            }
+            throw new DatabaseException("migration pool: " + rootMessage(e), e);
+        }
     }
 
     private static Jdbi createJdbi(DataSource dataSource) {
