@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.engine.SysProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementException;
@@ -45,7 +46,11 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
-    /** Opens a pool of at most {@code poolSize} connections and migrates the schema; user and password may be null. */
+    /**
+     * Opens a pool of at most {@code poolSize} connections and migrates the schema; user and password
+     * may be null (a PostgreSQL URL may carry them). For an H2 URL with AUTO_SERVER it also sets the
+     * JVM-wide {@code h2.bindAddress} to 127.0.0.1 if unset, which only works before H2 is first used.
+     */
     public static Database open(String url, String user, String password, int poolSize) {
         return open(url, user, password, poolSize, config -> { });
     }
@@ -97,7 +102,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new DatabaseException("cannot migrate the database " + description + ": " + rootMessage(e), e);
         }
-        if (autoServer && !"127.0.0.1".equals(org.h2.engine.SysProperties.BIND_ADDRESS)) {
+        if (autoServer && !"127.0.0.1".equals(SysProperties.BIND_ADDRESS)) {
             LOG.warn("H2 was loaded before h2.bindAddress could be set, so its AUTO_SERVER port listens on every"
                     + " interface; start the JVM with -Dh2.bindAddress=127.0.0.1 to keep it on loopback");
         }

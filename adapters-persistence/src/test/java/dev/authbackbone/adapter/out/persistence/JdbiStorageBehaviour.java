@@ -205,6 +205,21 @@ abstract class JdbiStorageBehaviour {
     }
 
     @Test
+    void purge_runningOnSeveralInstancesAtOnce_deletesEachRowOnce() {
+        for (int i = 0; i < 200; i++) {
+            ledger.record(new EmailRequest(new UUID(2, i), email("user" + (i % 20) + "@example.com"), CONFIRM,
+                    Optional.empty(), NOW.minusSeconds(3600 + i)));
+            tokens.save(confirmation(accountId(1), "user" + i + "@example.com", NOW.minus(Duration.ofDays(3))));
+        }
+
+        List<Integer> purged = Concurrently.run(4, i -> () ->
+                ledger.purgeBefore(NOW) + tokens.purgeSpentBefore(NOW));
+
+        assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isEqualTo(400);
+        assertThat(count("SELECT count(*) FROM email_request") + count("SELECT count(*) FROM email_token")).isZero();
+    }
+
+    @Test
     void instants_withNanoseconds_storedTruncatedToMicroseconds() {
         Instant issuedAt = Instant.parse("2026-03-01T10:00:00.123456789Z");
         EmailToken token = confirmation(accountId(1), "ada@example.com", issuedAt);
