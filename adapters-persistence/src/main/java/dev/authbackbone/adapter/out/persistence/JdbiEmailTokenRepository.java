@@ -1,0 +1,90 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.TokenHash;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link EmailTokenRepository} on the {@code email_token} table. */
+public final class JdbiEmailTokenRepository implements EmailTokenRepository {
+
+    /**
+     * The compare-and-set: of concurrent consumers the database lets exactly one UPDATE change the
+     * row. The others wait for its row lock and then re-check the WHERE clause against the committed
+     * row (PostgreSQL's READ COMMITTED re-check; H2 2.x re-evaluates the condition the same way),
+     * which no longer matches.
+     */
+    private static final String CONSUME = "UPDATE email_token SET consumed_at = :now"
+            + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now";
+    private static final String SELECT_BY_HASH =
+            "SELECT " + EmailTokenRow.COLUMNS + " FROM email_token WHERE token_hash = :hash";
+
+    private final Jdbi jdbi;
+
+    /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
+    public JdbiEmailTokenRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void save(EmailToken token) {
+        int inserted = Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).insertIfAbsent(
+                token.hash().hex(), token.purpose().name(), token.account().map(AccountId::value).orElse(null),
+                token.email().value(), token.email().canonical(), Timestamps.toColumn(token.issuedAt()),
+                Timestamps.toColumn(token.expiresAt()), token.consumedAt().map(Timestamps::toColumn).orElse(null)));
+        if (inserted == 0) {
+            throw new IllegalStateException("a token with this hash exists");
+        }
+    }
+
+    @Override
+    public Optional<EmailToken> consume(TokenHash hash, EmailPurpose purpose, Instant now) {
+        OffsetDateTime at = Timestamps.toColumn(now);
+        return Handles.atomically(jdbi, h -> {
+            int changed = h.createUpdate(CONSUME)
+                    .bind("now", at)
+                    .bind("hash", hash.hex())
+                    .bind("purpose", purpose.name())
+                    .execute();
+            if (changed == 0) {
+                return Optional.<EmailToken>empty();
+            }
+            // Same transaction, so this reads the row this call just consumed.
+            return h.createQuery(SELECT_BY_HASH)
+                    .bind("hash", hash.hex())
+                    .map(new EmailTokenRow.Mapper())
+                    .findOne()
+                    .map(EmailTokenRow::toToken);
+        });
+    }
+
+    @Override
+    public void revokeOutstanding(EmailAddress email, Instant now) {
+        Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).revokeOutstanding(email.canonical(), Timestamps.toColumn(now)));
+    }
+
+    @Override
+    public void delete(TokenHash hash) {
+        Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).delete(hash.hex()));
+    }
+
+    @Override
+    public List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
+        return Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).pendingConfirmations(account.value(),
+                        Timestamps.toColumn(now))).stream()
+                .map(EmailTokenRow::toToken)
+                .toList();
+    }
+
+    @Override
+    public int purgeSpentBefore(Instant cutoff) {
+        return Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).purgeSpentBefore(Timestamps.toColumn(cutoff)));
+    }
+}

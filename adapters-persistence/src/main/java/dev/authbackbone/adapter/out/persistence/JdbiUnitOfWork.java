@@ -1,0 +1,38 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * {@link UnitOfWork} as one READ COMMITTED transaction on a handle bound to the calling thread.
+ *
+ * <p>JDBI 3.55 already binds the handle of {@link Jdbi#inTransaction} to the thread (its
+ * per-thread {@code HandleScope}), and every {@link Jdbi#withHandle} on that thread, which is how
+ * the repositories reach the database, gets that same handle; so the repositories join the
+ * transaction without a hand-written {@code ThreadLocal}. A nested unit of work joins the outer
+ * one. READ COMMITTED is enough because every rule that needs more (single use, quotas, one holder
+ * per address) is enforced with row locks, conditional updates and unique keys, not snapshots.
+ */
+public final class JdbiUnitOfWork implements UnitOfWork {
+
+    private final Jdbi jdbi;
+
+    /** Runs units of work on {@code jdbi}, which the repositories must share. */
+    public JdbiUnitOfWork(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Runs {@code work} in a transaction; an exception it throws rolls back and reaches the caller unchanged. */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.get());
+        } catch (JdbiException e) {
+            // Begin, commit or rollback failed; failures inside work were translated by the repositories.
+            throw new DatabaseException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+}

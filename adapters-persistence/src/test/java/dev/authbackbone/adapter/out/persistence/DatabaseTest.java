@@ -1,0 +1,94 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+    @Test
+    void embeddedUrl_directory_namesAutoServerFileInPostgresMode() {
+        String url = Database.embeddedUrl(Path.of("/srv/auth/data"));
+
+        assertThat(url).isEqualTo("jdbc:h2:file:/srv/auth/data/auth-backbone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    @Test
+    void embeddedUrl_relativeDirectory_becomesAbsolute() {
+        String url = Database.embeddedUrl(Path.of("data"));
+
+        assertThat(url).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().toString().replace('\\', '/'));
+    }
+
+    @Test
+    void embeddedUrl_directoryWithSemicolon_isRejected() {
+        assertThatThrownBy(() -> Database.embeddedUrl(Path.of("/tmp/x;AUTO_SERVER=FALSE")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not contain ';'");
+    }
+
+    @Test
+    void inMemoryUrl_nameWithSettings_isRejected() {
+        assertThatThrownBy(() -> Database.inMemoryUrl("x;INIT=RUNSCRIPT"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void open_h2UrlWithoutPostgresMode_isRejectedNamingTheSettings() {
+        assertThatThrownBy(() -> Database.open("jdbc:h2:mem:plain", "sa", "", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    }
+
+    @Test
+    void open_otherDatabase_isRejected() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://127.0.0.1/x", "u", "p", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected jdbc:postgresql:... or jdbc:h2:...");
+    }
+
+    @Test
+    void open_poolSizeZero_isRejected() {
+        assertThatThrownBy(() -> Database.open(Database.inMemoryUrl("pool_zero"), "sa", "", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pool size");
+    }
+
+    @Test
+    void open_unreachablePostgres_throwsDatabaseExceptionWithoutCredentials() {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/auth?password=hunter2", "auth",
+                "hunter3", 1))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("cannot connect to the database jdbc:postgresql://127.0.0.1:1/auth:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter"));
+    }
+
+    @Test
+    void ping_closedDatabase_isDown() {
+        Database database = Database.open(Database.inMemoryUrl("ping_closed"), "sa", "", 1);
+        Database.Health whileOpen = database.ping();
+
+        database.close();
+
+        assertThat(whileOpen.up()).isTrue();
+        assertThat(database.ping()).isEqualTo(new Database.Health(false, "closed"));
+    }
+
+    @Test
+    void describe_urlWithQueryOrSettings_keepsOnlyTheLocation() {
+        assertThat(Database.describe("jdbc:postgresql://db:5432/auth?user=a&password=b"))
+                .isEqualTo("jdbc:postgresql://db:5432/auth");
+        assertThat(Database.describe("jdbc:h2:file:/d/auth-backbone;PASSWORD=x")).isEqualTo("jdbc:h2:file:/d/auth-backbone");
+    }
+
+    @Test
+    void toString_database_namesLocationOnly() {
+        try (Database database = Database.open(Database.inMemoryUrl("to_string"), "sa", "", 1)) {
+            assertThat(database).hasToString("Database[jdbc:h2:mem:to_string]");
+        }
+    }
+}

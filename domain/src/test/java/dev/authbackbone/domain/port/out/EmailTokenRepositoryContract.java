@@ -1,0 +1,268 @@
+package dev.authbackbone.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.testing.Concurrently;
+import dev.authbackbone.domain.testing.MutableClock;
+import dev.authbackbone.domain.testing.SeededRandomSource;
+import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link EmailTokenRepository} promises. Implementations extend this class and supply a
+ * fresh, empty fixture for each test.
+ */
+public abstract class EmailTokenRepositoryContract {
+
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final AccountId ADA = new AccountId(new UUID(0x0000000000004000L, 0x8000000000000001L));
+    private static final AccountId BOB = new AccountId(new UUID(0x0000000000004000L, 0x8000000000000002L));
+
+    /** A repository with nothing stored, the unit of work it takes part in, and the test's clock. */
+    public record Fixture(EmailTokenRepository tokens, UnitOfWork unitOfWork, MutableClock clock) {
+    }
+
+    /** Called before each test. */
+    protected abstract Fixture newFixture();
+
+    private EmailTokenRepository tokens;
+    private UnitOfWork unitOfWork;
+    private MutableClock clock;
+    private final SeededRandomSource random = new SeededRandomSource(7);
+
+    @BeforeEach
+    void setUpFixture() {
+        Fixture fixture = newFixture();
+        tokens = fixture.tokens();
+        unitOfWork = fixture.unitOfWork();
+        clock = fixture.clock();
+    }
+
+    private EmailToken confirmation(AccountId account, String email, Duration ttl) {
+        return EmailToken.issue(OneTimeToken.generate(random), EmailPurpose.EMAIL_CONFIRMATION, Optional.of(account),
+                EmailAddress.parse(email), clock.instant(), ttl);
+    }
+
+    private EmailToken signIn(String email) {
+        return EmailToken.issue(OneTimeToken.generate(random), EmailPurpose.SIGN_IN, Optional.empty(),
+                EmailAddress.parse(email), clock.instant(), Duration.ofMinutes(15));
+    }
+
+    private EmailToken saved(EmailToken token) {
+        tokens.save(token);
+        return token;
+    }
+
+    private boolean usable(EmailToken token) {
+        return tokens.consume(token.hash(), token.purpose(), clock.instant()).isPresent();
+    }
+
+    @Test
+    void consume_usableToken_returnsItUsedAtNow() {
+        EmailToken token = saved(confirmation(ADA, "Ada@Example.com", DAY));
+        clock.advance(Duration.ofMinutes(3));
+
+        EmailToken consumed = tokens.consume(token.hash(), EmailPurpose.EMAIL_CONFIRMATION, clock.instant())
+                .orElseThrow();
+
+        assertThat(consumed.hash()).isEqualTo(token.hash());
+        assertThat(consumed.purpose()).isEqualTo(EmailPurpose.EMAIL_CONFIRMATION);
+        assertThat(consumed.account()).contains(ADA);
+        assertThat(consumed.email().value()).isEqualTo("Ada@Example.com");
+        assertThat(consumed.issuedAt()).isEqualTo(token.issuedAt());
+        assertThat(consumed.expiresAt()).isEqualTo(token.expiresAt());
+        assertThat(consumed.consumedAt()).contains(clock.instant());
+    }
+
+    @Test
+    void consume_signInToken_returnsItWithoutAccount() {
+        EmailToken token = saved(signIn("ada@example.com"));
+
+        EmailToken consumed = tokens.consume(token.hash(), EmailPurpose.SIGN_IN, clock.instant()).orElseThrow();
+
+        assertThat(consumed.account()).isEmpty();
+        assertThat(consumed.purpose()).isEqualTo(EmailPurpose.SIGN_IN);
+    }
+
+    @Test
+    void consume_secondTime_isEmpty() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+        tokens.consume(token.hash(), EmailPurpose.EMAIL_CONFIRMATION, clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(tokens.consume(token.hash(), EmailPurpose.EMAIL_CONFIRMATION, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void consume_otherPurpose_isEmptyAndTokenStaysUsable() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+
+        assertThat(tokens.consume(token.hash(), EmailPurpose.SIGN_IN, clock.instant())).isEmpty();
+        assertThat(usable(token)).isTrue();
+    }
+
+    @Test
+    void consume_afterExpiry_isEmpty() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+        clock.advance(DAY.plusSeconds(1));
+
+        assertThat(usable(token)).isFalse();
+    }
+
+    @Test
+    void consume_atExactExpiry_isEmpty() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+        clock.set(token.expiresAt());
+
+        assertThat(usable(token)).isFalse();
+    }
+
+    @Test
+    void consume_justBeforeExpiry_returnsToken() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+        clock.set(token.expiresAt().minusMillis(1));
+
+        assertThat(usable(token)).isTrue();
+    }
+
+    @Test
+    void consume_unknownHash_isEmpty() {
+        EmailToken never = confirmation(ADA, "ada@example.com", DAY);
+
+        assertThat(usable(never)).isFalse();
+    }
+
+    @Test
+    void save_hashAlreadyStored_throwsIllegalStateException() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+
+        assertThatThrownBy(() -> tokens.save(token)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void save_duplicateInsideUnitOfWork_unitOfWorkStaysUsable() {
+        EmailToken first = confirmation(ADA, "ada@example.com", DAY);
+        EmailToken second = confirmation(ADA, "ada@work.example", DAY);
+
+        unitOfWork.inTransaction(() -> {
+            tokens.save(first);
+            assertThatThrownBy(() -> tokens.save(first)).isInstanceOf(IllegalStateException.class);
+            tokens.save(second);
+            return null;
+        });
+
+        assertThat(usable(first)).isTrue();
+        assertThat(usable(second)).isTrue();
+    }
+
+    @Test
+    void revokeOutstanding_address_makesItsTokensOfEveryPurposeUnusable() {
+        EmailToken confirmation = saved(confirmation(ADA, "ada@example.com", DAY));
+        EmailToken signIn = saved(signIn("ADA@Example.com"));
+        EmailToken otherAddress = saved(confirmation(ADA, "ada@work.example", DAY));
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokeOutstanding(EmailAddress.parse("Ada@example.COM"), clock.instant());
+
+        assertThat(usable(confirmation)).isFalse();
+        assertThat(usable(signIn)).isFalse();
+        assertThat(usable(otherAddress)).isTrue();
+    }
+
+    @Test
+    void revokeOutstanding_address_removesItFromPendingConfirmations() {
+        saved(confirmation(ADA, "ada@example.com", DAY));
+        EmailToken other = saved(confirmation(ADA, "ada@work.example", DAY));
+
+        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(other.hash());
+    }
+
+    @Test
+    void delete_storedToken_makesItUnknown() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+
+        tokens.delete(token.hash());
+
+        assertThat(usable(token)).isFalse();
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void pendingConfirmations_account_listsItsUsableConfirmationsNewestFirst() {
+        EmailToken oldest = saved(confirmation(ADA, "one@example.com", DAY));
+        clock.advance(Duration.ofMinutes(1));
+        EmailToken newer = saved(confirmation(ADA, "two@example.com", DAY));
+        clock.advance(Duration.ofMinutes(1));
+        EmailToken used = saved(confirmation(ADA, "three@example.com", DAY));
+        usable(used);
+        clock.advance(Duration.ofMinutes(1));
+        saved(confirmation(ADA, "four@example.com", Duration.ofMinutes(5)));
+        saved(signIn("five@example.com"));
+        saved(confirmation(BOB, "six@example.com", DAY));
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(newer.hash(), oldest.hash());
+    }
+
+    @Test
+    void pendingConfirmations_accountWithoutTokens_isEmpty() {
+        saved(confirmation(BOB, "bob@example.com", DAY));
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void purgeSpentBefore_cutoff_deletesTokensExpiredOrUsedBeforeIt() {
+        Instant start = clock.instant();
+        saved(confirmation(ADA, "expired@example.com", Duration.ofHours(1)));
+        EmailToken usedEarly = saved(confirmation(ADA, "used-early@example.com", DAY));
+        EmailToken usedLate = saved(confirmation(ADA, "used-late@example.com", DAY));
+        EmailToken live = saved(confirmation(ADA, "live@example.com", DAY));
+        clock.set(start.plus(Duration.ofMinutes(30)));
+        usable(usedEarly);
+        clock.set(start.plus(Duration.ofHours(3)));
+        usable(usedLate);
+
+        int purged = tokens.purgeSpentBefore(start.plus(Duration.ofHours(2)));
+
+        assertThat(purged).isEqualTo(2);
+        assertThat(tokens.purgeSpentBefore(start.plus(Duration.ofHours(2)))).isZero();
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(live.hash());
+    }
+
+    @Test
+    void consume_twentyConsumersAtOnceInUnitsOfWork_exactlyOneWins() {
+        EmailToken token = saved(confirmation(ADA, "ada@example.com", DAY));
+
+        List<Boolean> wins = Concurrently.run(20, i -> () -> unitOfWork.inTransaction(
+                () -> tokens.consume(token.hash(), EmailPurpose.EMAIL_CONFIRMATION, clock.instant()).isPresent()));
+
+        assertThat(wins).filteredOn(won -> won).hasSize(1);
+    }
+
+    @Test
+    void consume_twentyConsumersAtOnceWithoutUnitOfWork_exactlyOneWins() {
+        EmailToken token = saved(signIn("ada@example.com"));
+
+        List<Boolean> wins = Concurrently.run(20,
+                i -> () -> tokens.consume(token.hash(), EmailPurpose.SIGN_IN, clock.instant()).isPresent());
+
+        assertThat(wins).filteredOn(won -> won).hasSize(1);
+    }
+}
