@@ -20,6 +20,11 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     private final Jdbi jdbi;
 
+    /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
+    public JdbiAccountRepository(Database database) {
+        this(database.jdbi());
+    }
+
     /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
     public JdbiAccountRepository(Jdbi jdbi) {
         this.jdbi = jdbi;

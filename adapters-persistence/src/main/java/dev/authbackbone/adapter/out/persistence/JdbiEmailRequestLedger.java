@@ -25,6 +25,11 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
 
     private final Jdbi jdbi;
 
+    /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
+    public JdbiEmailRequestLedger(Database database) {
+        this(database.jdbi());
+    }
+
     /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
     public JdbiEmailRequestLedger(Jdbi jdbi) {
         this.jdbi = jdbi;

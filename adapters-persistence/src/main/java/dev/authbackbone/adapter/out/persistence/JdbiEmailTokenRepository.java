@@ -28,6 +28,11 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
     private final Jdbi jdbi;
 
+    /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
+    public JdbiEmailTokenRepository(Database database) {
+        this(database.jdbi());
+    }
+
     /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
     public JdbiEmailTokenRepository(Jdbi jdbi) {
         this.jdbi = jdbi;

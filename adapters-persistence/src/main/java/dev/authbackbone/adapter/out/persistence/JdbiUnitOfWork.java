@@ -20,6 +20,11 @@ public final class JdbiUnitOfWork implements UnitOfWork {
 
     private final Jdbi jdbi;
 
+    /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
+    public JdbiUnitOfWork(Database database) {
+        this(database.jdbi());
+    }
+
     /** Runs units of work on {@code jdbi}, which the repositories must share. */
     public JdbiUnitOfWork(Jdbi jdbi) {
         this.jdbi = jdbi;

@@ -1,0 +1,171 @@
+package dev.authbackbone.bootstrap;
+
+import dev.authbackbone.adapter.in.http.HttpServer;
+import dev.authbackbone.adapter.in.http.HttpSettings;
+import dev.authbackbone.adapter.in.http.HttpUseCases;
+import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.out.mail.BreakerSettings;
+import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
+import dev.authbackbone.adapter.out.mail.LinkTemplates;
+import dev.authbackbone.adapter.out.mail.MailTemplates;
+import dev.authbackbone.adapter.out.mail.SimpleJavaMailSender;
+import dev.authbackbone.adapter.out.mail.SmtpSettings;
+import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer;
+import dev.authbackbone.adapter.out.persistence.Database;
+import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
+import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
+import dev.authbackbone.application.ConfirmEmailService;
+import dev.authbackbone.application.EmailLinkPolicy;
+import dev.authbackbone.application.MailDispatcher;
+import dev.authbackbone.application.ManageAccountService;
+import dev.authbackbone.application.RequestEmailConfirmationService;
+import dev.authbackbone.application.RequestSignInLinkService;
+import dev.authbackbone.application.ResendEmailConfirmationService;
+import dev.authbackbone.application.SignInWithLinkService;
+import dev.authbackbone.application.ViewAccountService;
+import dev.authbackbone.domain.port.in.DevInbox;
+import dev.authbackbone.domain.port.in.ManageAccountUseCase;
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.EmailRequestLedger;
+import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every object the server is made of, built with plain constructors in one
+ * place, and stopped in the reverse order. {@link #start} is what {@code java -jar} runs.
+ */
+public final class AuthBackbone implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final ManageAccountUseCase accounts;
+    private final AccessTokens accessTokens;
+    private final int port;
+
+    private AuthBackbone(Deque<AutoCloseable> resources, ManageAccountUseCase accounts, AccessTokens accessTokens, int port) {
+        this.resources = resources;
+        this.accounts = accounts;
+        this.accessTokens = accessTokens;
+        this.port = port;
+    }
+
+    /** Builds everything from {@code config}, starts listening, and returns the running server. */
+    public static AuthBackbone start(Configuration config) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            return start(config, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static AuthBackbone start(Configuration config, Deque<AutoCloseable> resources) {
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        EmailLinkPolicy policy = new EmailLinkPolicy(config.confirmationTtl(), config.magicLinkTtl(),
+                config.rateLimitEmail(), config.rateLimitAccount());
+
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        resources.push(database);
+        UnitOfWork unitOfWork = new JdbiUnitOfWork(database);
+        AccountRepository accountRepository = new JdbiAccountRepository(database);
+        EmailTokenRepository tokens = new JdbiEmailTokenRepository(database);
+        EmailRequestLedger ledger = new JdbiEmailRequestLedger(database);
+
+        Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
+        devInbox.ifPresent(resources::push);
+        SmtpSettings smtp = config.smtp()
+                .map(s -> new SmtpSettings(s.host(), s.port(), s.username().orElse(null), s.password().orElse(null),
+                        SmtpSettings.Transport.valueOf(s.transport().name()), config.mailFrom(), config.smtpTimeout()))
+                .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
+                        config.mailFrom(), config.smtpTimeout()));
+        MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);
+        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates);
+        resources.push(smtpSender);
+        BreakerSettings defaults = BreakerSettings.defaults();
+        CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, new BreakerSettings(
+                defaults.failureRateThreshold(), defaults.slidingWindowSize(), defaults.minimumNumberOfCalls(),
+                config.smtpBreakerWait()));
+
+        MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mailSender, random, policy);
+        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, clock, random);
+        HttpUseCases useCases = new HttpUseCases(
+                new RequestSignInLinkService(accountRepository, unitOfWork, dispatcher, clock, policy),
+                new SignInWithLinkService(accountRepository, tokens, unitOfWork, clock, random),
+                new RequestEmailConfirmationService(accountRepository, unitOfWork, dispatcher, clock, policy),
+                new ConfirmEmailService(accountRepository, tokens, unitOfWork, clock),
+                new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
+                new ViewAccountService(accountRepository, tokens, clock));
+
+        AccessTokens accessTokens = accessTokens(config, clock);
+        HttpServer http = new HttpServer(useCases, accessTokens,
+                ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
+                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl())),
+                devInbox.map(DevInbox.class::cast));
+        int port = http.start();
+        resources.push(http::stop);
+
+        devInbox.ifPresent(inbox -> LOG.warn(
+                "No AUTH_SMTP_HOST set: mails are NOT delivered anywhere. They are captured by the development inbox; "
+                        + "read them at {}/dev/mailbox", config.publicBaseUrl()));
+        return new AuthBackbone(resources, accounts, accessTokens, port);
+    }
+
+    /** Access tokens signed with the configured secret, or with the development secret kept in the data directory. */
+    static AccessTokens accessTokens(Configuration config, Clock clock) {
+        byte[] secret = config.jwtSecret()
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> {
+                    LOG.warn("No AUTH_JWT_SECRET set: signing access tokens with a development secret kept in {}. "
+                            + "Set AUTH_JWT_SECRET (at least 32 bytes) in production.", config.dataDir().resolve("jwt-secret"));
+                    return DevelopmentSecret.loadOrCreate(config.dataDir());
+                });
+        return new AccessTokens(secret, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The operator's account commands, on this server's database. */
+    public ManageAccountUseCase accounts() {
+        return accounts;
+    }
+
+    /** The access tokens this server issues and accepts. */
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then closes mail and the database pool. */
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", resource, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.authbackbone.bootstrap;
+
+import dev.authbackbone.adapter.out.persistence.Database;
+import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
+import dev.authbackbone.application.ManageAccountService;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.email.InvalidEmailAddressException;
+import dev.authbackbone.domain.port.in.ManageAccountResult;
+import dev.authbackbone.domain.port.in.ManageAccountUseCase;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The operator's command line, {@code java -jar auth-backbone.jar accounts …}: works on the
+ * configured database whether or not a server is running on it (the embedded H2 file is opened in
+ * auto-server mode, PostgreSQL is shared anyway).
+ */
+final class OperatorCommands {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar auth-backbone.jar [serve]",
+            "       java -jar auth-backbone.jar accounts create <email>              open an account and print an access token",
+            "       java -jar auth-backbone.jar accounts disable <account id | email>",
+            "       java -jar auth-backbone.jar accounts enable <account id | email>");
+
+    private final Configuration config;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    OperatorCommands(Configuration config, PrintStream out, PrintStream err) {
+        this.config = config;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code accounts <verb> <argument>}; returns the process exit code. */
+    int run(List<String> args) {
+        if (args.size() != 3 || !args.get(0).equals("accounts") || !List.of("create", "disable", "enable").contains(args.get(1))) {
+            err.println(USAGE);
+            return 2;
+        }
+        String verb = args.get(1);
+        String argument = args.get(2);
+        EmailAddress newAddress = null;
+        if (verb.equals("create")) {
+            try {
+                newAddress = EmailAddress.parse(argument);
+            } catch (InvalidEmailAddressException e) {
+                err.println("accounts create: " + e.reason());
+                return 2;
+            }
+        }
+        Clock clock = Clock.systemUTC();
+        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
+            ManageAccountUseCase accounts = new ManageAccountService(new JdbiAccountRepository(database),
+                    new JdbiEmailTokenRepository(database), new JdbiUnitOfWork(database), clock, new SecureRandom());
+            return switch (verb) {
+                case "create" -> create(accounts, newAddress, clock);
+                case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);
+                default -> report(accounts.setDisabled(argument, false), "enabled", argument);
+            };
+        }
+    }
+
+    private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock) {
+        ManageAccountResult result = accounts.open(email);
+        if (result instanceof ManageAccountResult.Done done) {
+            out.println("account " + done.account() + " opened for " + email.value());
+            out.println("access token (valid " + config.accessTokenTtl() + "):");
+            out.println(AuthBackbone.accessTokens(config, clock).issue(done.account()).value());
+            return 0;
+        }
+        err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");
+        return 1;
+    }
+
+    private int report(ManageAccountResult result, String what, String reference) {
+        if (result instanceof ManageAccountResult.Done done) {
+            out.println("account " + done.account() + " " + what);
+            return 0;
+        }
+        err.println("accounts: no account has the id or verified address \"" + reference + "\"; nothing changed");
+        return 1;
+    }
+}
