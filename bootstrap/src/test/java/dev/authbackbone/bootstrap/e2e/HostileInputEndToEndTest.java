@@ -1,0 +1,135 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input of every kind gets a clear 4xx in the /api dialect, and nothing is stored or mailed. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputEndToEndTest {
+
+    private static final String PATH = "/api/auth/request-email-confirmation";
+    private static TestServer server;
+    private static String bearer;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        bearer = TestServer.accessToken(server.openAccount("owner@example.com"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                json("unterminated JSON", "{", 422),
+                json("trailing garbage", "{\"email\":\"a@example.com\"} x", 422),
+                json("array body", "[]", 422),
+                json("null body", "null", 422),
+                json("string body", "\"a@example.com\"", 422),
+                json("empty object", "{}", 422),
+                json("empty body", "", 422),
+                json("email null", "{\"email\":null}", 422),
+                json("email number", "{\"email\":42}", 422),
+                json("email array", "{\"email\":[\"a@example.com\"]}", 422),
+                json("email object", "{\"email\":{\"x\":1}}", 422),
+                json("email boolean", "{\"email\":true}", 422),
+                json("CR LF inside", "{\"email\":\"a\\r\\n@example.com\"}", 422),
+                json("header injection", "{\"email\":\"a@example.com\\r\\nBcc: evil@example.net\"}", 422),
+                json("NUL inside", "{\"email\":\"a\\u0000@example.com\"}", 422),
+                json("300 characters", "{\"email\":\"" + "x".repeat(288) + "@example.com\"}", 422),
+                json("empty string", "{\"email\":\"\"}", 422),
+                json("only spaces", "{\"email\":\"   \"}", 422),
+                json("no @-sign", "{\"email\":\"not-an-address\"}", 422),
+                json("zero-width space", "{\"email\":\"a\\u200b@example.com\"}", 422),
+                json("right-to-left override", "{\"email\":\"a@exa\\u202emple.com\"}", 422),
+                json("lone surrogate", "{\"email\":\"\\ud800@example.com\"}", 422),
+                json("duplicate keys", "{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}", 422),
+                json("deeply nested", "{\"email\":" + "[".repeat(3000) + "]".repeat(3000) + "}", 422),
+                Arguments.of("invalid UTF-8", bytes("{\"email\":\"", new byte[] {(byte) 0xff, (byte) 0xfe}, "@example.com\"}"),
+                        "application/json", 422),
+                Arguments.of("huge body", ("{\"email\":\"" + "a".repeat(2_000_000) + "@example.com\"}").getBytes(StandardCharsets.UTF_8),
+                        "application/json", 413),
+                Arguments.of("text/plain", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8), "text/plain", 415),
+                Arguments.of("form body", "email=a%40example.com".getBytes(StandardCharsets.UTF_8),
+                        "application/x-www-form-urlencoded", 415),
+                Arguments.of("no content type", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8), null, 415));
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0} -> {3}")
+    @MethodSource("rejected")
+    void badInput_getsAClear4xxInTheApiDialect(String name, byte[] body, String contentType, int status) {
+        Answer answer = server.send(PATH, "POST", body, contentType, bearer);
+
+        assertThat(answer.status()).as(name).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.json().has("detail")).as(answer.body()).isTrue();
+        if (status == 422) {
+            assertThat(answer.json().get("detail").isArray()).isTrue();
+            assertThat(answer.json().get("detail").get(0).has("type")).isTrue();
+            assertThat(answer.json().get("detail").get(0).has("loc")).isTrue();
+            assertThat(answer.json().get("detail").get(0).has("msg")).isTrue();
+        }
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at dev.authbackbone");
+    }
+
+    @Order(2)
+    @Test
+    void afterEveryBadInput_nothingWasStoredOrMailed() {
+        assertThat(server.count("select count(*) from email_request")).isZero();
+        assertThat(server.count("select count(*) from email_token")).isZero();
+        assertThat(server.mails()).isEmpty();
+    }
+
+    @Order(3)
+    @Test
+    void surroundingSpaces_areTrimmed() {
+        assertThat(server.postJson(PATH, "{\"email\":\"  \\t spaced@example.com  \"}", bearer).status()).isEqualTo(202);
+        assertThat(server.mailsTo("spaced@example.com")).hasSize(1);
+    }
+
+    @Order(4)
+    @Test
+    void idnDomain_isAcceptedAndDeliveredToItsAsciiForm() {
+        assertThat(server.postJson(PATH, "{\"email\":\"anna@bücher.example\"}", bearer).status()).isEqualTo(202);
+        assertThat(server.mailsTo("anna@xn--bcher-kva.example")).hasSize(1);
+    }
+
+    @Order(5)
+    @Test
+    void confirmEmail_badBodies() {
+        assertThat(server.postJson("/api/auth/confirm-email", "{}").status()).isEqualTo(422);
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":5}").status()).isEqualTo(422);
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"short\"}").status()).isEqualTo(400);
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + "A".repeat(43) + "\"}").status()).isEqualTo(400);
+        assertThat(server.postForm("/auth/confirm-email", "").status()).isEqualTo(400);
+    }
+
+    private static Arguments json(String name, String body, int status) {
+        return Arguments.of(name, body.getBytes(StandardCharsets.UTF_8), "application/json", status);
+    }
+
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+}

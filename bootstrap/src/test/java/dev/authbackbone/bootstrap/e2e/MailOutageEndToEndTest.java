@@ -1,0 +1,91 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SMTP down, back, or silent: 503 with Retry-After, no usable token left, no quota used, no hang. */
+class MailOutageEndToEndTest {
+
+    @Test
+    void smtpStopped_is503WithRetryAfterAndLeavesNoToken_thenRecovers() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
+            int smtpPort = server.smtp.getSmtp().getPort();
+            server.smtp.stop();
+
+            for (int i = 0; i < 8; i++) {
+                Answer answer = request(server, alice);
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
+                assertThat(answer.json().get("detail").isTextual()).isTrue();
+            }
+            assertThat(server.usableTokens()).isZero();
+            assertThat(server.count("select count(*) from email_request")).isZero();
+
+            GreenMail back = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+            back.start();
+            try {
+                int accepted = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (accepted == 0 && System.nanoTime() < deadline) {
+                    accepted = request(server, alice).status() == 202 ? 1 : 0;
+                    Thread.sleep(200);
+                }
+                assertThat(accepted).as("202 once the breaker lets a probe through").isEqualTo(1);
+                // None of the 503s used quota: the full allowance of 3 remains for this address.
+                assertThat(request(server, alice).status()).isEqualTo(202);
+                assertThat(request(server, alice).status()).isEqualTo(202);
+                assertThat(request(server, alice).status()).isEqualTo(429);
+                assertThat(back.getReceivedMessages()).hasSize(3);
+            } finally {
+                back.stop();
+            }
+        }
+    }
+
+    @Test
+    void smtpThatNeverAnswers_is503WithinTheTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (Exception closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (TestServer server = TestServer.start(Map.of(
+                    "AUTH_SMTP_PORT", String.valueOf(silent.getLocalPort()), "AUTH_SMTP_TIMEOUT", "1s"))) {
+                String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
+
+                long started = System.nanoTime();
+                Answer answer = request(server, alice);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(answer.header("Retry-After")).isNotNull();
+                assertThat(took).isLessThan(Duration.ofSeconds(4));
+                assertThat(server.usableTokens()).isZero();
+            }
+        }
+    }
+
+    private static Answer request(TestServer server, String bearer) {
+        return server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"outage@example.com\"}", bearer);
+    }
+}
