@@ -144,7 +144,8 @@ public final class HttpServer {
 
     private void configureJetty(Server server, JettyErrorHandler jettyErrors) {
         server.setErrorHandler(jettyErrors);
-        // Without a GracefulHandler, Jetty 12 drops in-flight requests at stop instead of finishing them.
+        // Counts in-flight requests so that stop waits for them (refusing new ones meanwhile),
+        // bounded by the stop timeout; with a timeout of zero Jetty cuts them off.
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(settings.stopTimeout().toMillis());
     }

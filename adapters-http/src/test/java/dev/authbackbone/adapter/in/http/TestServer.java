@@ -44,8 +44,9 @@ final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra) {
-        this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings, Optional.of(inbox), extra);
+    private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox) {
+        this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings,
+                withInbox ? Optional.of(inbox) : Optional.empty(), extra);
         this.port = server.start();
     }
 
@@ -54,11 +55,20 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ClientIpLimit limit) {
-        return new TestServer(limit, HttpSettings.of("127.0.0.1", 0, URI.create(BASE_URL)), List.of());
+        return new TestServer(limit, defaultSettings(), List.of(), true);
     }
 
     static TestServer start(HttpSettings settings, List<RouteGroup> extra) {
-        return new TestServer(NO_PRACTICAL_LIMIT, settings, extra);
+        return new TestServer(NO_PRACTICAL_LIMIT, settings, extra, true);
+    }
+
+    /** A server as production runs it when a real SMTP server is configured: no development inbox. */
+    static TestServer withoutDevInbox() {
+        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false);
+    }
+
+    static HttpSettings defaultSettings() {
+        return HttpSettings.of("127.0.0.1", 0, URI.create(BASE_URL));
     }
 
     /** A valid access token for the fakes' account. */

@@ -37,15 +37,6 @@ public final class JettyErrorHandler extends ErrorHandler {
         return true;
     }
 
-    /** Called for requests so broken that no request object exists, such as oversized headers. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        Rendered answer = responses.render(null, problemFor(status));
-        answer.headers().forEach(fields::put);
-        fields.put(HttpHeader.CONTENT_TYPE, answer.contentType());
-        return ByteBuffer.wrap(answer.body());
-    }
-
     private static HttpProblem problemFor(int status) {
         if (status == 404) {
             return new HttpProblem.NotFound();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /** The one configured Jackson mapper of the HTTP adapter: strict reading of request bodies, writing of answers. */
@@ -35,9 +33,7 @@ public final class Json {
                 // Two values for one key let a proxy and this server read different requests.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+        this.mapper = JsonMapper.builder(factory).build();
     }
 
     /** The UTF-8 JSON text of {@code value} (a record or a tree). */
@@ -69,6 +65,9 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(offset(e.getLocation(), text), reason(e));
+        } catch (NumberFormatException e) {
+            // A number Jackson reads lazily and cannot represent; it comes without a location.
+            throw new MalformedJsonException(0, "Invalid number");
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string cannot fail", e);
         }
@@ -100,8 +99,7 @@ public final class Json {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 copy.set(replaceLoneSurrogates(field.getKey()), echoable(field.getValue()));
             }
             return copy;
@@ -163,13 +161,16 @@ public final class Json {
     private static String reason(JsonProcessingException e) {
         String message = String.valueOf(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) {
-            return "Nesting too deep";
+            return message.startsWith("Document nesting depth") ? "Nesting too deep" : "Value too long";
         }
         if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
             return "Unexpected end of input";
         }
         if (message.startsWith("Duplicate field")) {
             return "Duplicate key";
+        }
+        if (message.contains("surrogate")) {
+            return "Invalid surrogate";
         }
         if (message.startsWith("Illegal unquoted character")) {
             return "Invalid control character in string";
