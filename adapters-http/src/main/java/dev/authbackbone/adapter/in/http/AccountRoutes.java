@@ -34,6 +34,7 @@ final class AccountRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(ME, this::me);
+        routes.head(ME, this::me);
     }
 
     private void me(Context ctx) {

@@ -31,6 +31,7 @@ final class DevMailboxRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(PATH, this::show);
+        routes.head(PATH, this::show);
     }
 
     private void show(Context ctx) {

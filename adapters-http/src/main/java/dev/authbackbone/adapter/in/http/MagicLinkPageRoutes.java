@@ -32,9 +32,8 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        // HEAD is answered by Javalin without running the GET handler; the headers must be there too.
-        routes.before(PATH, Responses::pageHeaders);
         routes.get(PATH, this::show);
+        routes.head(PATH, this::show);
         routes.post(PATH, this::signIn);
     }
 

@@ -30,14 +30,8 @@ final class Responses {
     /** An HTML page with the pages' security headers. */
     void page(Context ctx, int status, String html) {
         ctx.status(status);
-        pageHeaders(ctx);
-        ctx.contentType(Pages.CONTENT_TYPE);
-        ctx.result(html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The pages' security headers and content type, for answers that have no body to write. */
-    static void pageHeaders(Context ctx) {
         Pages.headers().forEach(ctx::header);
         ctx.contentType(Pages.CONTENT_TYPE);
+        ctx.result(html.getBytes(StandardCharsets.UTF_8));
     }
 }

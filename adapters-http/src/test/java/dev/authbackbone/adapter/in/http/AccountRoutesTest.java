@@ -15,34 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountRoutesTest {
 
     private static final AccountId ACCOUNT = FakeUseCases.ACCOUNT;
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void me_accountWithVerifiedAndPendingAddresses_listsVerifiedPrimaryFirstThenOnePerPendingAddress() {
@@ -76,6 +58,15 @@ class AccountRoutesTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(answer.jsonEquals("{'detail': 'Not authenticated'}")).isTrue();
+        assertThat(server.fakes.totalCalls()).isZero();
+    }
+
+    @Test
+    void me_headWithoutToken_isRefusedLikeGet() {
+        Answer answer = server.method("HEAD", "/api/auth/me");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(server.fakes.totalCalls()).isZero();
     }
 

@@ -10,38 +10,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way a bearer token can be absent or wrong gets 401 with the right challenge, in both dialects. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BearerTokenTest {
 
     private static final String CHALLENGE = "Bearer";
     private static final String INVALID = "Bearer error=\"invalid_token\"";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     static Stream<Arguments> authorizations() {
         return Stream.of(

@@ -5,28 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevMailboxRoutesTest {
 
     private static final String LINK = "http://127.0.0.1:8080/auth/confirm-email?token=abc&x=<y>";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeEach
     void fill() {

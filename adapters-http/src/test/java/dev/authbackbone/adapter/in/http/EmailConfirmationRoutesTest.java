@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.domain.port.in.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.Refusal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmailConfirmationRoutesTest {
 
     private static final String REQUEST = "/api/auth/request-email-confirmation";
     private static final String CONFIRM = "/api/auth/confirm-email";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void request_signedInWithValidAddress_answers202AndPassesAccountAndAddress() {

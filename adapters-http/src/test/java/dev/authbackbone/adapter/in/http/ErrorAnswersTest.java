@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,31 +25,32 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorAnswersTest {
 
+    /** What a composition root might add: one route that works, one that fails. */
+    private static final RouteGroup HEALTH = routes -> {
+        routes.get("/health/live", ctx -> ctx.result("ok"));
+        routes.get("/health/broken", ctx -> {
+            throw new IllegalStateException("database password is hunter2");
+        });
+    };
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(List.of(HEALTH));
+
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private TestServer server;
 
     @BeforeAll
-    void start() {
-        RouteGroup health = routes -> {
-            routes.get("/health/live", ctx -> ctx.result("ok"));
-            routes.get("/health/broken", ctx -> {
-                throw new IllegalStateException("database password is hunter2");
-            });
-        };
-        server = TestServer.start(HttpSettings.of("127.0.0.1", 0, URI.create(TestServer.BASE_URL)), List.of(health));
+    void listen() {
         log.start();
         ((Logger) LoggerFactory.getLogger(HttpServer.class)).addAppender(log);
     }
 
     @AfterAll
-    void stop() {
+    void stopListening() {
         ((Logger) LoggerFactory.getLogger(HttpServer.class)).detachAppender(log);
-        server.close();
     }
 
     @BeforeEach
-    void reset() {
-        server.fakes.reset();
+    void clearLog() {
         log.list.clear();
     }
 
@@ -80,11 +81,11 @@ class ErrorAnswersTest {
         Answer unknownMethod = server.raw("FROB /api/auth/magic-link HTTP/1.1\r\nHost: localhost", new byte[0]);
 
         assertThat(api.status()).isEqualTo(405);
-        assertThat(api.header("Allow")).isEqualTo("GET");
+        assertThat(api.header("Allow")).isEqualTo("GET, HEAD");
         assertThat(api.jsonEquals("{'detail': 'Method Not Allowed'}")).isTrue();
         assertThat(page.status()).isEqualTo(405);
         assertThat(page.mediaType()).isEqualTo("text/html");
-        assertThat(page.header("Allow")).isEqualTo("GET, POST");
+        assertThat(page.header("Allow")).isEqualTo("GET, POST, HEAD");
         LinkPagesTest.assertSecurityHeaders(page);
         assertThat(unknownMethod.status()).isEqualTo(405);
         assertThat(unknownMethod.json().has("detail")).isTrue();

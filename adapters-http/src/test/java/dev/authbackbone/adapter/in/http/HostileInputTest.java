@@ -8,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and nothing that is refused ever reaches a use case. The few that must be accepted (IDN domains,
  * surrounding spaces, unknown fields) reach it with the value the domain should see.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
     private static final String MAGIC_LINK = "/api/auth/magic-link";
@@ -28,22 +24,8 @@ class HostileInputTest {
     private static final String RESEND = "/auth/send-email-confirmation";
     private static final String JSON = "application/json";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     /**
      * One row: where it goes, what it sends, and what must come back. {@code type} is the pydantic

@@ -10,34 +10,16 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bundled pages behind the mailed links: a GET only shows a button, a POST uses the token. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkPagesTest {
 
     private static final String TOKEN = "Zx9_yW8-vU7tS6rQ5pO4nM3lK2jI1hG0fE9dC8bA7z6";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void confirmPage_get_showsAConfirmFormAndNeverCallsTheUseCase() {

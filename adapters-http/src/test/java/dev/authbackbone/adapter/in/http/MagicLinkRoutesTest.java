@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.domain.port.in.Refusal;
 import dev.authbackbone.domain.port.in.SignInWithLinkResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MagicLinkRoutesTest {
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void request_validAddress_answers202WithTheVagueMessage() {

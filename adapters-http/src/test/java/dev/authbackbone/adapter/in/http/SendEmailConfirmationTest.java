@@ -8,34 +8,16 @@ import dev.authbackbone.domain.port.in.ResendEmailConfirmationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /auth/send-email-confirmation}: every answer, in seed 000's {@code {code, message}}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SendEmailConfirmationTest {
 
     private static final String PATH = "/auth/send-email-confirmation";
 
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.fakes.reset();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void resend_emptyObject_resendsTheMostRecentPendingAddress() {

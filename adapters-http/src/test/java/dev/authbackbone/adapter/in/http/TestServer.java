@@ -21,9 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A started {@link HttpServer} on a free loopback port, with fakes behind it, and ways to talk to it. */
-final class TestServer implements AutoCloseable {
+/**
+ * An {@link HttpServer} on a free loopback port, with fakes behind it, and ways to talk to it.
+ * Registered as an extension ({@link #perClass()}) it starts once per test class and resets the
+ * fakes before each test; the static {@code start} methods give a server to close by hand.
+ */
+final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     static final byte[] SECRET = "a-test-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.US_ASCII);
     static final String ISSUER = "auth-backbone";
@@ -37,8 +45,8 @@ final class TestServer implements AutoCloseable {
     final FakeUseCases fakes = new FakeUseCases();
     final FakeDevInbox inbox = new FakeDevInbox();
     final AccessTokens tokens = new AccessTokens(SECRET, ISSUER, AUDIENCE, TTL, clock);
-    final HttpServer server;
-    final int port;
+    private final HttpServer server;
+    private int port;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -47,7 +55,16 @@ final class TestServer implements AutoCloseable {
     private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox) {
         this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings,
                 withInbox ? Optional.of(inbox) : Optional.empty(), extra);
-        this.port = server.start();
+    }
+
+    /** A server for a whole test class, started before its first test; register it with {@code @RegisterExtension}. */
+    static TestServer perClass() {
+        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), true);
+    }
+
+    /** As {@link #perClass()}, with {@code extra} route groups from a pretend composition root. */
+    static TestServer perClass(List<RouteGroup> extra) {
+        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), extra, true);
     }
 
     static TestServer start() {
@@ -55,16 +72,32 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ClientIpLimit limit) {
-        return new TestServer(limit, defaultSettings(), List.of(), true);
-    }
-
-    static TestServer start(HttpSettings settings, List<RouteGroup> extra) {
-        return new TestServer(NO_PRACTICAL_LIMIT, settings, extra, true);
+        return new TestServer(limit, defaultSettings(), List.of(), true).listen();
     }
 
     /** A server as production runs it when a real SMTP server is configured: no development inbox. */
     static TestServer withoutDevInbox() {
-        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false);
+        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false).listen();
+    }
+
+    private TestServer listen() {
+        port = server.start();
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        listen();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        fakes.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     static HttpSettings defaultSettings() {

@@ -55,6 +55,7 @@ public final class JettyErrorHandler extends ErrorHandler {
         return response.getStatus() >= 400 ? response.getStatus() : 500;
     }
 
+    /** The raw path; Jetty names a request it could not parse {@code /badMessage}, which speaks {@code {code, message}}. */
     private static String pathOf(Request request) {
         try {
             return request.getHttpURI().getPath();
