@@ -4,6 +4,7 @@ import dev.authbackbone.adapter.in.http.error.ErrorResponses;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.JettyErrorHandler;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.error.Rendered;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
@@ -14,7 +15,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,18 +121,7 @@ public final class HttpServer {
         JettyErrorHandler jettyErrors = new JettyErrorHandler(errors);
         config.jetty.modifyServer(server -> configureJetty(server, jettyErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
-        config.router.javaLangErrorHandler((response, error) -> {
-            LOG.error("Unexpected error", error);
-            response.setStatus(500);
-            response.setContentType("application/json");
-            try {
-                response.getOutputStream().write(
-                        "{\"code\":500,\"message\":\"Something went wrong on our side. Try again later.\"}"
-                                .getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException ignored) {
-                // The client is gone; there is no one left to answer.
-            }
-        });
+        config.router.javaLangErrorHandler(this::unexpectedError);
         groups.forEach(group -> group.addTo(config.routes));
         config.routes.exception(RejectedRequest.class, (e, ctx) -> errors.send(ctx, e.problem()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.send(ctx, problemFor(e)));
@@ -154,6 +145,23 @@ public final class HttpServer {
         // Path only: the query of a link page holds a token.
         LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         errors.send(ctx, new HttpProblem.Internal());
+    }
+
+    /**
+     * For an {@link Error} from a handler, which Javalin hands over with the response only: without
+     * the path there is no route family, so the answer is in {@code {code, message}}.
+     */
+    private void unexpectedError(HttpServletResponse response, Error error) {
+        LOG.error("Unexpected error", error);
+        Rendered answer = errors.render(null, new HttpProblem.Internal());
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        try {
+            response.getOutputStream().write(answer.body());
+        } catch (IOException clientGone) {
+            LOG.debug("Could not answer after an error: {}", clientGone.toString());
+        }
     }
 
     private HttpProblem problemFor(HttpResponseException e) {

@@ -110,6 +110,20 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void errorThrownByAUseCase_answers500WithoutDetails() {
+        server.fakes.viewAccount.answerWith(account -> {
+            throw new AssertionError("invariant broken for secret-account");
+        });
+
+        Answer answer = server.get("/api/auth/me", "Authorization", server.bearer());
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.mediaType()).isEqualTo("application/json");
+        assertThat(answer.json().get("message").asText()).isEqualTo("Something went wrong on our side. Try again later.");
+        assertThat(answer.body()).doesNotContain("secret-account");
+    }
+
+    @Test
     void failureInAnExtraRouteGroup_answers500InCodeMessage() {
         assertThat(server.get("/health/live").body()).isEqualTo("ok");
 
