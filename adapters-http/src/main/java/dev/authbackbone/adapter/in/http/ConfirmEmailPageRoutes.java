@@ -1,0 +1,53 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.adapter.in.http.error.HttpProblem;
+import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.page.Pages;
+import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The page a confirmation mail links to. Opening it only shows a Confirm button: mail scanners
+ * and link previews follow links, and must not use up the token; pressing the button posts it.
+ */
+final class ConfirmEmailPageRoutes implements RouteGroup {
+
+    static final String PATH = "/auth/confirm-email";
+
+    private final ConfirmEmailUseCase confirmEmail;
+    private final RequestBodies bodies;
+    private final Responses responses;
+
+    ConfirmEmailPageRoutes(ConfirmEmailUseCase confirmEmail, RequestBodies bodies, Responses responses) {
+        this.confirmEmail = confirmEmail;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(PATH, this::show);
+        routes.head(PATH, this::show);
+        routes.post(PATH, this::confirm);
+    }
+
+    private void show(Context ctx) {
+        String token = LinkTokens.fromQuery(ctx);
+        responses.page(ctx, 200, Pages.confirmEmail(token));
+    }
+
+    private void confirm(Context ctx) {
+        String token = LinkTokens.fromForm(bodies.form(ctx));
+        ConfirmEmailResult result = confirmEmail.confirm(new ConfirmEmailCommand(token));
+        if (result instanceof ConfirmEmailResult.Confirmed confirmed) {
+            responses.page(ctx, 200, Pages.emailConfirmed(confirmed.email().value()));
+        } else if (result instanceof ConfirmEmailResult.AddressTaken) {
+            throw new RejectedRequest(new HttpProblem.AddressTaken());
+        } else {
+            throw new RejectedRequest(new HttpProblem.InvalidConfirmationToken());
+        }
+    }
+}

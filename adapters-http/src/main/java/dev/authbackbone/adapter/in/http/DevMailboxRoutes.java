@@ -1,0 +1,81 @@
+package dev.authbackbone.adapter.in.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.authbackbone.adapter.in.http.error.HttpProblem;
+import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.page.Pages;
+import dev.authbackbone.adapter.in.http.wire.FormBody;
+import dev.authbackbone.domain.port.in.DevInbox;
+import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The development inbox, registered only when the built-in SMTP server runs: JSON for scripts,
+ * an HTML page (with {@code ?format=html}, or for a browser) with the links ready to click.
+ */
+final class DevMailboxRoutes implements RouteGroup {
+
+    static final String PATH = "/dev/mailbox";
+
+    private final DevInbox inbox;
+    private final Responses responses;
+
+    DevMailboxRoutes(DevInbox inbox, Responses responses) {
+        this.inbox = inbox;
+        this.responses = responses;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(PATH, this::show);
+        routes.head(PATH, this::show);
+    }
+
+    private void show(Context ctx) {
+        List<CapturedMail> mails = inbox.newestFirst();
+        if (wantsHtml(ctx)) {
+            responses.page(ctx, 200, Pages.mailbox(mails));
+        } else {
+            responses.json(ctx, 200, mails.stream().map(DevMailboxRoutes::body).toList());
+        }
+    }
+
+    /** {@code ?format=} decides when given; otherwise a browser (which asks for text/html first) gets the page. */
+    private static boolean wantsHtml(Context ctx) {
+        List<String> formats;
+        try {
+            formats = Queries.values(ctx, "format");
+        } catch (FormBody.MalformedFormException e) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        if (formats.size() > 1) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        if (formats.size() == 1) {
+            return switch (formats.get(0)) {
+                case "html" -> true;
+                case "json" -> false;
+                default -> throw new RejectedRequest(new HttpProblem.Refused(400));
+            };
+        }
+        String accept = ctx.header("Accept");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
+    }
+
+    private static MailBody body(CapturedMail mail) {
+        return new MailBody(mail.from(), mail.to(), mail.subject(), mail.text(),
+                mail.receivedAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(mail.receivedAt()), mail.links());
+    }
+
+    /** A captured mail as the JSON list shows it. */
+    record MailBody(String from, List<String> to, String subject, String text,
+                    @JsonProperty("received_at") String receivedAt, List<String> links) {}
+}

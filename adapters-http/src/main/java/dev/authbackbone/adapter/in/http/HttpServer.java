@@ -1,0 +1,186 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.adapter.in.http.error.ErrorResponses;
+import dev.authbackbone.adapter.in.http.error.HttpProblem;
+import dev.authbackbone.adapter.in.http.error.JettyErrorHandler;
+import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.error.Rendered;
+import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
+import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.in.http.wire.Json;
+import dev.authbackbone.domain.port.in.DevInbox;
+import dev.authbackbone.domain.port.out.MailUnavailableException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the routes of every resource on one Javalin (Jetty 12) instance, with one
+ * error mapping per route family, so that no answer is ever Javalin's or Jetty's default page.
+ */
+public final class HttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final HttpSettings settings;
+    private final ErrorResponses errors;
+    private final Javalin app;
+
+    /**
+     * @param useCases      the incoming ports the routes call
+     * @param accessTokens  issues tokens at sign-in and checks bearer tokens
+     * @param clientIpLimit the per-client-address limit on the routes that send mail
+     * @param settings      where to listen and how much to accept
+     * @param devInbox      the development inbox, shown at {@code /dev/mailbox} when present
+     */
+    public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
+                      HttpSettings settings, Optional<DevInbox> devInbox) {
+        this(useCases, accessTokens, clientIpLimit, settings, devInbox, List.of());
+    }
+
+    /** As above, plus {@code extraRoutes} from the composition root (health, metrics, OpenAPI). */
+    public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
+                      HttpSettings settings, Optional<DevInbox> devInbox, List<RouteGroup> extraRoutes) {
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(clientIpLimit, "clientIpLimit");
+        Objects.requireNonNull(devInbox, "devInbox");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Json json = new Json();
+        this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
+        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, devInbox, json);
+        groups.addAll(extraRoutes);
+        this.app = Javalin.create(config -> configure(config, groups));
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @return the bound port (the one chosen when the settings say 0)
+     */
+    public int start() {
+        app.start();
+        int port = app.port();
+        LOG.info("HTTP server listening on {}:{}", settings.host(), port);
+        return port;
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish, for at most the stop timeout. */
+    public void stop() {
+        app.stop();
+    }
+
+    private static List<RouteGroup> routeGroups(HttpUseCases useCases, AccessTokens accessTokens,
+                                                ClientIpLimit clientIpLimit, HttpSettings settings,
+                                                Optional<DevInbox> devInbox, Json json) {
+        BearerAuthentication bearer = new BearerAuthentication(accessTokens);
+        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
+        MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit));
+        Responses responses = new Responses(json);
+        List<RouteGroup> groups = new ArrayList<>(List.of(
+                new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), accessTokens, bodies,
+                        limit, responses),
+                new MagicLinkPageRoutes(useCases.signInWithLink(), accessTokens, bodies, responses,
+                        settings.publicUrl(AccountRoutes.ME)),
+                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(),
+                        useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
+                new ConfirmEmailPageRoutes(useCases.confirmEmail(), bodies, responses),
+                new AccountRoutes(useCases.viewAccount(), bearer, responses)));
+        devInbox.ifPresent(inbox -> groups.add(new DevMailboxRoutes(inbox, responses)));
+        return groups;
+    }
+
+    private void configure(JavalinConfig config, List<RouteGroup> groups) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            // Refuse ambiguous paths (encoded slashes, dot segments) rather than route them.
+            http.setUriCompliance(UriCompliance.DEFAULT);
+        });
+        JettyErrorHandler jettyErrors = new JettyErrorHandler(errors);
+        config.jetty.modifyServer(server -> configureJetty(server, jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+        config.router.javaLangErrorHandler(this::unexpectedError);
+        groups.forEach(group -> group.addTo(config.routes));
+        config.routes.exception(RejectedRequest.class, (e, ctx) -> errors.send(ctx, e.problem()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.send(ctx, problemFor(e)));
+        config.routes.exception(MailUnavailableException.class, (e, ctx) -> {
+            // The use case should have turned this into a result; answering 503 is still the honest reply.
+            LOG.warn("Mail transport unavailable escaped a use case on {} {}", ctx.method(), ctx.path());
+            errors.send(ctx, new HttpProblem.MailUnavailable(e.retryAfter()));
+        });
+        config.routes.exception(Exception.class, this::unexpected);
+    }
+
+    private void configureJetty(Server server, JettyErrorHandler jettyErrors) {
+        server.setErrorHandler(jettyErrors);
+        // Counts in-flight requests so that stop waits for them (refusing new ones meanwhile),
+        // bounded by the stop timeout; with a timeout of zero Jetty cuts them off.
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(settings.stopTimeout().toMillis());
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        // Path only: the query of a link page holds a token.
+        LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        errors.send(ctx, new HttpProblem.Internal());
+    }
+
+    /**
+     * For an {@link Error} from a handler, which Javalin hands over with the response only: without
+     * the path there is no route family, so the answer is in {@code {code, message}}.
+     */
+    private void unexpectedError(HttpServletResponse response, Error error) {
+        LOG.error("Unexpected error", error);
+        Rendered answer = errors.render(null, new HttpProblem.Internal());
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        try {
+            response.getOutputStream().write(answer.body());
+        } catch (IOException clientGone) {
+            LOG.debug("Could not answer after an error: {}", clientGone.toString());
+        }
+    }
+
+    private HttpProblem problemFor(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> new HttpProblem.NotFound();
+            case 405 -> new HttpProblem.MethodNotAllowed(allowedMethods(e));
+            case 413 -> new HttpProblem.BodyTooLarge(settings.maxBodyBytes());
+            case 500 -> new HttpProblem.Internal();
+            default -> new HttpProblem.Refused(e.getStatus());
+        };
+    }
+
+    /** Javalin puts the methods the path has into the exception's details, joined by commas. */
+    private static List<String> allowedMethods(HttpResponseException e) {
+        return e.getDetails().values().stream()
+                .flatMap(methods -> Arrays.stream(methods.split(",")))
+                .map(String::strip)
+                .filter(method -> !method.isEmpty())
+                .distinct()
+                .toList();
+    }
+}

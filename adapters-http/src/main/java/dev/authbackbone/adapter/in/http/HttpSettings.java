@@ -1,0 +1,52 @@
+package dev.authbackbone.adapter.in.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the server listens and how much it accepts.
+ *
+ * @param host          the interface to bind, such as {@code 127.0.0.1}
+ * @param port          the port to bind; 0 picks a free one ({@link HttpServer#start()} returns it)
+ * @param maxBodyBytes  the longest request body read; longer ones get 413 unread
+ * @param stopTimeout   how long {@link HttpServer#stop()} lets in-flight requests finish
+ * @param publicBaseUrl the URL clients reach this server at, used in the examples on the pages
+ */
+public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl) {
+
+    /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_BODY_BYTES_CEILING = 1024 * 1024;
+
+    public HttpSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port: 0 to 65535");
+        }
+        if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_CEILING) {
+            throw new IllegalArgumentException("maxBodyBytes: 1 to " + MAX_BODY_BYTES_CEILING);
+        }
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("stopTimeout: must not be negative");
+        }
+        String scheme = publicBaseUrl.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("publicBaseUrl: an http or https URL is required");
+        }
+    }
+
+    /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes) and stop timeout (10 s). */
+    public static HttpSettings of(String host, int port, URI publicBaseUrl) {
+        return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl);
+    }
+
+    /** {@code path} (starting with a slash) under the public base URL. */
+    String publicUrl(String path) {
+        String base = publicBaseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

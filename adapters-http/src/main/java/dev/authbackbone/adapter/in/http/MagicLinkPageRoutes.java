@@ -1,0 +1,49 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.adapter.in.http.page.Pages;
+import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
+import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The page a magic-link mail links to. Opening it only shows a Sign in button (link scanners must
+ * not use up the token); pressing it posts the token and shows the access token to copy.
+ */
+final class MagicLinkPageRoutes implements RouteGroup {
+
+    static final String PATH = "/auth/magic-link";
+
+    private final SignInWithLinkUseCase signInWithLink;
+    private final AccessTokens accessTokens;
+    private final RequestBodies bodies;
+    private final Responses responses;
+    private final String meUrl;
+
+    MagicLinkPageRoutes(SignInWithLinkUseCase signInWithLink, AccessTokens accessTokens, RequestBodies bodies,
+                        Responses responses, String meUrl) {
+        this.signInWithLink = signInWithLink;
+        this.accessTokens = accessTokens;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.meUrl = meUrl;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(PATH, this::show);
+        routes.head(PATH, this::show);
+        routes.post(PATH, this::signIn);
+    }
+
+    private void show(Context ctx) {
+        responses.page(ctx, 200, Pages.signIn(LinkTokens.fromQuery(ctx)));
+    }
+
+    private void signIn(Context ctx) {
+        String token = LinkTokens.fromForm(bodies.form(ctx));
+        IssuedAccessToken issued = MagicLinkRoutes.signIn(signInWithLink, accessTokens, token);
+        responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
+    }
+}

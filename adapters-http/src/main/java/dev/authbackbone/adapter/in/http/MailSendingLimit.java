@@ -1,0 +1,31 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.adapter.in.http.error.HttpProblem;
+import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
+import io.javalin.http.Context;
+
+/**
+ * The per-client-address limit in front of the three routes that send mail. The address is the
+ * socket's peer: {@code X-Forwarded-For} is whatever a client wants it to be.
+ */
+final class MailSendingLimit {
+
+    private final ClientIpRateLimiter limiter;
+
+    MailSendingLimit(ClientIpRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /**
+     * Takes one permit for the caller, to be called after authentication and body validation and
+     * right before the use case, so that refused and invalid requests cost nothing.
+     *
+     * @throws RejectedRequest {@code RateLimited} when the caller's allowance is used up
+     */
+    void admit(Context ctx) {
+        limiter.acquire(ctx.req().getRemoteAddr()).ifPresent(wait -> {
+            throw new RejectedRequest(new HttpProblem.RateLimited(wait));
+        });
+    }
+}

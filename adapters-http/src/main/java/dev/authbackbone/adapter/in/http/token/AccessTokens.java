@@ -1,0 +1,113 @@
+package dev.authbackbone.adapter.in.http.token;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.authbackbone.domain.account.AccountId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues and verifies access tokens: HS256 JWTs with {@code iss}, {@code aud}, {@code sub} (the
+ * account id), {@code iat}, {@code exp} and a random {@code jti}. Verification pins the algorithm,
+ * so {@code alg: none} and every other algorithm fail.
+ */
+public final class AccessTokens {
+
+    /** HS256 needs a key at least as long as its output (RFC 7518 section 3.2). */
+    public static final int MIN_SECRET_BYTES = 32;
+    /** Our tokens are about 300 characters; anything far longer is not ours and is not parsed. */
+    public static final int MAX_TOKEN_CHARS = 4096;
+    private static final long LEEWAY_SECONDS = 5;
+
+    private final Algorithm algorithm;
+    private final String issuer;
+    private final String audience;
+    private final Duration ttl;
+    private final Clock clock;
+    private final JWTVerifier verifier;
+
+    /**
+     * @param secret   the HMAC key, at least {@value #MIN_SECRET_BYTES} bytes (copied)
+     * @param issuer   the {@code iss} issued and required
+     * @param audience the {@code aud} issued and required
+     * @param ttl      how long an issued token is valid, at least one second
+     * @param clock    the time tokens are issued and checked at
+     * @throws IllegalArgumentException when the secret is too short or an argument is blank
+     */
+    public AccessTokens(byte[] secret, String issuer, String audience, Duration ttl, Clock clock) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("secret: at least " + MIN_SECRET_BYTES + " bytes are required for HS256");
+        }
+        this.issuer = requireText(issuer, "issuer");
+        this.audience = requireText(audience, "audience");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        if (ttl.getSeconds() < 1) {
+            throw new IllegalArgumentException("ttl: at least one second");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.algorithm = Algorithm.HMAC256(secret.clone());
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(this.issuer)
+                .withAudience(this.audience)
+                .withClaimPresence("sub")
+                .withClaimPresence("iat")
+                .withClaimPresence("exp")
+                .withClaimPresence("jti")
+                .acceptLeeway(LEEWAY_SECONDS))
+                .build(clock);
+    }
+
+    /** A fresh token for {@code account}, valid for the configured time from now. */
+    public IssuedAccessToken issue(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        // JWT times are whole seconds; truncating first keeps exp - iat exactly the TTL.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String token = JWT.create()
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .withSubject(account.toString())
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ttl))
+                .withJWTId(UUID.randomUUID().toString())
+                .sign(algorithm);
+        return new IssuedAccessToken(token, Duration.ofSeconds(ttl.getSeconds()));
+    }
+
+    /**
+     * The account a token speaks for, or empty when the token is not one we issued and still
+     * valid: wrongly signed, another algorithm, another issuer or audience, expired, issued in the
+     * future, missing a claim, a subject that is not an account id, or too long to be ours.
+     */
+    public Optional<AccountId> verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            return Optional.of(AccountId.parse(jwt.getSubject()));
+        } catch (JWTVerificationException | IllegalArgumentException rejected) {
+            return Optional.empty();
+        }
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + ": must not be blank");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "AccessTokens[issuer=" + issuer + ", audience=" + audience + ", ttl=" + ttl + "]";
+    }
+}

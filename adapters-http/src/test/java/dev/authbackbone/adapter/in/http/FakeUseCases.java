@@ -1,0 +1,136 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.EmailIdentity;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.RequestEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.RequestSignInLinkUseCase;
+import dev.authbackbone.domain.port.in.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.ViewAccountResult;
+import dev.authbackbone.domain.port.in.ViewAccountUseCase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Hand-written fakes of the six incoming ports, each recording what it was asked. */
+final class FakeUseCases {
+
+    static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
+    static final Instant CREATED_AT = Instant.parse("2026-01-01T08:00:00Z");
+
+    final RequestSignInLink requestSignInLink = new RequestSignInLink();
+    final SignInWithLink signInWithLink = new SignInWithLink();
+    final RequestEmailConfirmation requestEmailConfirmation = new RequestEmailConfirmation();
+    final ConfirmEmail confirmEmail = new ConfirmEmail();
+    final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
+    final ViewAccount viewAccount = new ViewAccount();
+
+    HttpUseCases asUseCases() {
+        return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
+                resendEmailConfirmation, viewAccount);
+    }
+
+    void reset() {
+        requestSignInLink.reset();
+        signInWithLink.reset();
+        requestEmailConfirmation.reset();
+        confirmEmail.reset();
+        resendEmailConfirmation.reset();
+        viewAccount.reset();
+    }
+
+    /** How many commands reached any use case. */
+    int totalCalls() {
+        return requestSignInLink.commands().size() + signInWithLink.commands().size()
+                + requestEmailConfirmation.commands().size() + confirmEmail.commands().size()
+                + resendEmailConfirmation.commands().size() + viewAccount.commands().size();
+    }
+
+    static final class RequestSignInLink extends RecordingUseCase<RequestSignInLinkCommand, RequestSignInLinkResult>
+            implements RequestSignInLinkUseCase {
+        RequestSignInLink() {
+            super(new RequestSignInLinkResult.Accepted());
+        }
+
+        @Override
+        public RequestSignInLinkResult request(RequestSignInLinkCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class SignInWithLink extends RecordingUseCase<SignInWithLinkCommand, SignInWithLinkResult>
+            implements SignInWithLinkUseCase {
+        SignInWithLink() {
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false));
+        }
+
+        @Override
+        public SignInWithLinkResult signIn(SignInWithLinkCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class RequestEmailConfirmation
+            extends RecordingUseCase<RequestEmailConfirmationCommand, RequestEmailConfirmationResult>
+            implements RequestEmailConfirmationUseCase {
+        RequestEmailConfirmation() {
+            super(new RequestEmailConfirmationResult.Accepted());
+        }
+
+        @Override
+        public RequestEmailConfirmationResult request(RequestEmailConfirmationCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ConfirmEmail extends RecordingUseCase<ConfirmEmailCommand, ConfirmEmailResult>
+            implements ConfirmEmailUseCase {
+        ConfirmEmail() {
+            super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
+        }
+
+        @Override
+        public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ResendEmailConfirmation
+            extends RecordingUseCase<ResendEmailConfirmationCommand, ResendEmailConfirmationResult>
+            implements ResendEmailConfirmationUseCase {
+        ResendEmailConfirmation() {
+            super(new ResendEmailConfirmationResult.Sent(EmailAddress.parse("pending@example.org")));
+        }
+
+        @Override
+        public ResendEmailConfirmationResult resend(ResendEmailConfirmationCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ViewAccount extends RecordingUseCase<AccountId, ViewAccountResult> implements ViewAccountUseCase {
+        ViewAccount() {
+            super(new ViewAccountResult.Found(Account.restore(ACCOUNT, CREATED_AT, false),
+                    List.of(new EmailIdentity(ACCOUNT, EmailAddress.parse("first@example.org"), true, CREATED_AT)),
+                    List.of()));
+        }
+
+        @Override
+        public ViewAccountResult view(AccountId account) {
+            return handle(account);
+        }
+    }
+}

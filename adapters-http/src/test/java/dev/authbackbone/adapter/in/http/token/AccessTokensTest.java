@@ -1,0 +1,175 @@
+package dev.authbackbone.adapter.in.http.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final AccountId ACCOUNT = new AccountId(UUID.fromString("6a8c1f4e-2b3d-4e5f-8a9b-0c1d2e3f4a5b"));
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
+    private final AccessTokens tokens = new AccessTokens(SECRET, "iss-test", "aud-test", Duration.ofMinutes(30), clock);
+
+    @Test
+    void issue_anyAccount_carriesEveryClaimAndTheTtl() {
+        IssuedAccessToken issued = tokens.issue(ACCOUNT);
+
+        DecodedJWT jwt = JWT.decode(issued.value());
+        assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
+        assertThat(jwt.getIssuer()).isEqualTo("iss-test");
+        assertThat(jwt.getAudience()).containsExactly("aud-test");
+        assertThat(jwt.getSubject()).isEqualTo(ACCOUNT.toString());
+        assertThat(jwt.getIssuedAtAsInstant()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+        assertThat(jwt.getExpiresAtAsInstant()).isEqualTo(Instant.parse("2026-03-01T12:30:00Z"));
+        assertThat(jwt.getId()).isNotBlank();
+        assertThat(issued.expiresIn()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(issued.toString()).doesNotContain(issued.value());
+    }
+
+    @Test
+    void issue_twice_givesDistinctTokenIds() {
+        assertThat(JWT.decode(tokens.issue(ACCOUNT).value()).getId())
+                .isNotEqualTo(JWT.decode(tokens.issue(ACCOUNT).value()).getId());
+    }
+
+    @Test
+    void verify_ownFreshToken_namesTheAccount() {
+        assertThat(tokens.verify(tokens.issue(ACCOUNT).value())).contains(ACCOUNT);
+    }
+
+    @Test
+    void verify_withinLeewayAfterExpiry_stillAccepts() {
+        String token = tokens.issue(ACCOUNT).value();
+        clock.advance(Duration.ofMinutes(30).plusSeconds(4));
+        assertThat(tokens.verify(token)).contains(ACCOUNT);
+    }
+
+    @Test
+    void verify_pastExpiryAndLeeway_rejects() {
+        String token = tokens.issue(ACCOUNT).value();
+        clock.advance(Duration.ofMinutes(30).plusSeconds(6));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verify_issuedInTheFuture_rejects() {
+        String token = valid().withIssuedAt(clock.instant().plusSeconds(60)).sign(Algorithm.HMAC256(SECRET));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verify_wrongSignature_rejects() {
+        String token = valid().sign(Algorithm.HMAC256("another-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verify_otherHmacAlgorithmWithTheSameSecret_rejects() {
+        assertThat(tokens.verify(valid().sign(Algorithm.HMAC512(SECRET)))).isEmpty();
+    }
+
+    @Test
+    void verify_algNone_rejects() {
+        String signed = valid().sign(Algorithm.HMAC256(SECRET));
+        String payload = signed.split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(tokens.verify(header + "." + payload + ".")).isEmpty();
+        assertThat(tokens.verify(valid().sign(Algorithm.none()))).isEmpty();
+    }
+
+    @Test
+    void verify_wrongIssuer_rejects() {
+        assertThat(tokens.verify(valid().withIssuer("someone-else").sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+    }
+
+    @Test
+    void verify_wrongAudience_rejects() {
+        assertThat(tokens.verify(valid().withAudience("another-api").sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+    }
+
+    @Test
+    void verify_missingRequiredClaims_rejects() {
+        Instant now = clock.instant();
+        JWTCreator.Builder noJti = JWT.create().withIssuer("iss-test").withAudience("aud-test")
+                .withSubject(ACCOUNT.toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60));
+        JWTCreator.Builder noExp = JWT.create().withIssuer("iss-test").withAudience("aud-test")
+                .withSubject(ACCOUNT.toString()).withIssuedAt(now).withJWTId("j");
+        JWTCreator.Builder noIat = JWT.create().withIssuer("iss-test").withAudience("aud-test")
+                .withSubject(ACCOUNT.toString()).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
+        JWTCreator.Builder noSub = JWT.create().withIssuer("iss-test").withAudience("aud-test")
+                .withIssuedAt(now).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
+        for (JWTCreator.Builder builder : new JWTCreator.Builder[] {noJti, noExp, noIat, noSub}) {
+            assertThat(tokens.verify(builder.sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+        }
+    }
+
+    @Test
+    void verify_subjectThatIsNoUuid_rejects() {
+        assertThat(tokens.verify(valid().withSubject("admin").sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+        assertThat(tokens.verify(valid().withSubject(ACCOUNT.value().toString().replace("-", ""))
+                .sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+    }
+
+    @Test
+    void verify_malformedOrOversizedText_rejects() {
+        assertThat(tokens.verify("")).isEmpty();
+        assertThat(tokens.verify(null)).isEmpty();
+        assertThat(tokens.verify("not-a-jwt")).isEmpty();
+        assertThat(tokens.verify("a.b.c")).isEmpty();
+        assertThat(tokens.verify("eyJ" + "A".repeat(AccessTokens.MAX_TOKEN_CHARS))).isEmpty();
+        String padded = valid().withClaim("padding", "x".repeat(AccessTokens.MAX_TOKEN_CHARS)).sign(Algorithm.HMAC256(SECRET));
+        assertThat(tokens.verify(padded)).isEmpty();
+    }
+
+    @Test
+    void constructor_shortSecret_isRefused() {
+        assertThatThrownBy(() -> new AccessTokens(new byte[31], "i", "a", Duration.ofHours(1), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void constructor_blankIssuerOrAudienceOrNoTtl_isRefused() {
+        assertThatThrownBy(() -> new AccessTokens(SECRET, " ", "a", Duration.ofHours(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccessTokens(SECRET, "i", "", Duration.ofHours(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccessTokens(SECRET, "i", "a", Duration.ZERO, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void constructor_secretChangedAfterwards_doesNotChangeTheKey() {
+        byte[] secret = SECRET.clone();
+        AccessTokens own = new AccessTokens(secret, "iss-test", "aud-test", Duration.ofMinutes(30), clock);
+        String token = own.issue(ACCOUNT).value();
+        secret[0] ^= 1;
+        assertThat(own.verify(token)).contains(ACCOUNT);
+    }
+
+    private JWTCreator.Builder valid() {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withIssuer("iss-test")
+                .withAudience("aud-test")
+                .withSubject(ACCOUNT.toString())
+                .withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(600))
+                .withJWTId(UUID.randomUUID().toString());
+    }
+}
