@@ -67,7 +67,7 @@ public final class AuthBackbone implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             return start(config, resources);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeAll(resources);
             throw e;
         }

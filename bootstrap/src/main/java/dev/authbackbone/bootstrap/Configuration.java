@@ -158,6 +158,25 @@ public record Configuration(
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** {@code d} in the notation the variables are written in ({@code 90s}, {@code 15m}, {@code 1h}). */
+    static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long s = d.getSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+
+    static String human(RateLimit limit) {
+        return limit.count() + "/" + human(limit.window());
+    }
+
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
@@ -166,13 +185,13 @@ public record Configuration(
                 "  AUTH_DB_URL=" + dbUrl + "  AUTH_DB_USER=" + dbUser + "  AUTH_DB_PASSWORD=" + (dbPassword.isEmpty() ? "-" : "***")
                         + "  AUTH_DB_POOL_SIZE=" + dbPoolSize,
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
-                        + "  AUTH_SMTP_TIMEOUT=" + smtpTimeout + "  AUTH_SMTP_BREAKER_WAIT=" + smtpBreakerWait,
+                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait),
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
-                        + "  AUTH_ACCESS_TOKEN_TTL=" + accessTokenTtl,
-                "  AUTH_RATE_LIMIT_EMAIL=" + rateLimitEmail + "  AUTH_RATE_LIMIT_ACCOUNT=" + rateLimitAccount
-                        + "  AUTH_RATE_LIMIT_IP=" + rateLimitIp,
-                "  AUTH_CONFIRMATION_TTL=" + confirmationTtl + "  AUTH_MAGIC_LINK_TTL=" + magicLinkTtl,
+                        + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
+                "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
+                        + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp),
+                "  AUTH_CONFIRMATION_TTL=" + human(confirmationTtl) + "  AUTH_MAGIC_LINK_TTL=" + human(magicLinkTtl),
                 "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl);
     }
 }

@@ -23,13 +23,27 @@ public final class Main {
             } catch (ConfigurationException e) {
                 System.err.println(e.getMessage());
                 System.exit(2);
-            } catch (RuntimeException e) {
-                LOG.error("auth-backbone could not start: {}", e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                // One line says why; the trace is there for whoever turns on debug logging.
+                LOG.error("auth-backbone could not start: {}", rootCause(e));
+                LOG.debug("start-up failure", e);
+                // Threads already started (database pool, dev inbox) would keep the JVM alive otherwise.
                 System.exit(1);
             }
             return;
         }
+        // An operator command prints its own result; the libraries' start-up chatter would bury it.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
         System.exit(command(arguments, System.getenv(), System.out, System.err));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
     }
 
     /** Starts the server as {@code java -jar} does: configuration from {@code environment}, settings logged. */

@@ -70,7 +70,7 @@ final class OperatorCommands {
         ManageAccountResult result = accounts.open(email);
         if (result instanceof ManageAccountResult.Done done) {
             out.println("account " + done.account() + " opened for " + email.value());
-            out.println("access token (valid " + config.accessTokenTtl() + "):");
+            out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
             out.println(AuthBackbone.accessTokens(config, clock).issue(done.account()).value());
             return 0;
         }
