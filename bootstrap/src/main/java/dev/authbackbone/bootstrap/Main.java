@@ -60,7 +60,7 @@ public final class Main {
     }
 
     /** Runs an operator command; returns the process exit code. */
-    static int command(List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
+    public static int command(List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
             return new OperatorCommands(Configuration.load(environment), out, err).run(arguments);
         } catch (ConfigurationException e) {

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.authbackbone.bootstrap.AuthBackbone;
 import dev.authbackbone.bootstrap.Configuration;
+import dev.authbackbone.bootstrap.Main;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.ManageAccountResult;
 import jakarta.mail.internet.MimeMessage;
@@ -64,6 +65,26 @@ final class TestServer implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * Starts the server exactly as {@code java -jar} does ({@link Main#serve}) with no SMTP host, so
+     * mails go to the built-in development inbox; {@link #smtp} is then null.
+     */
+    static TestServer startWithDevInbox(Map<String, String> overrides) {
+        try {
+            Path dataDir = Files.createTempDirectory("auth-backbone-e2e");
+            String dbUrl = "jdbc:h2:mem:e2e-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            Map<String, String> env = new HashMap<>();
+            env.put("AUTH_HTTP_PORT", "0");
+            env.put("AUTH_DATA_DIR", dataDir.toString());
+            env.put("AUTH_DB_URL", dbUrl);
+            env.putAll(overrides);
+            return new TestServer(null, Main.serve(env), dbUrl, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts GreenMail and the server; {@code overrides} are extra {@code AUTH_*} variables. */
     static TestServer start(Map<String, String> overrides) {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
@@ -96,7 +117,9 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     // ---- accounts and access tokens ----
