@@ -150,12 +150,12 @@ public final class DevInboxServer implements DevInbox, AutoCloseable {
         }
     }
 
-    /** The plain-text part, else the HTML part without its tags, else nothing. */
+    /** The plain-text part (with the wire's CRLF as plain newlines), else the HTML part without its tags, else nothing. */
     private static String text(MimeMessage message) {
         try {
             String plain = firstPart(message, "text/plain");
             if (plain != null) {
-                return plain;
+                return plain.replace("\r\n", "\n");
             }
             String html = firstPart(message, "text/html");
             return html == null ? "" : html.replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ").strip();

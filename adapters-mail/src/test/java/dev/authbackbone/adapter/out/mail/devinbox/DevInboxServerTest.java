@@ -67,7 +67,7 @@ class DevInboxServerTest {
             assertThat(mail.from()).isEqualTo("Auth Backbone <no-reply@localhost.test>");
             assertThat(mail.to()).containsExactly("jane.doe@example.com");
             assertThat(mail.subject()).isEqualTo("Confirm your email address");
-            assertThat(mail.text()).contains("expires in 24 hours");
+            assertThat(mail.text()).contains("expires in 24 hours").doesNotContain("\r");
             assertThat(mail.receivedAt()).isEqualTo(NOW);
             assertThat(mail.links()).containsExactly("http://127.0.0.1:8080/auth/confirm-email?token=" + token.reveal());
         });
