@@ -1,10 +1,14 @@
 package dev.authbackbone.application;
 
+import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.LinkOutcome;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.token.EmailPurpose;
@@ -16,45 +20,65 @@ import java.util.Optional;
 
 /**
  * Uses a confirmation token: consumes it atomically, links its address to the account that asked,
- * and revokes every other outstanding token for that address, all in one unit of work.
+ * and revokes every other outstanding token for that address, all in one unit of work, which also
+ * records the outcome in the audit trail.
  */
 public final class ConfirmEmailService implements ConfirmEmailUseCase {
 
     private final AccountRepository accounts;
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ConfirmEmailService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork, Clock clock) {
+    public ConfirmEmailService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
+                               AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Override
     public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
+        Instant now = clock.instant();
         Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
         if (presented.isEmpty()) {
+            audit.record(rejected(now, command).reason("invalid_token"));
             return new ConfirmEmailResult.InvalidToken();
         }
-        Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> {
             Optional<EmailToken> consumed = tokens.consume(presented.get().hash(), EmailPurpose.EMAIL_CONFIRMATION, now);
             if (consumed.isEmpty()) {
+                audit.record(rejected(now, command).reason("invalid_token"));
                 return new ConfirmEmailResult.InvalidToken();
             }
             EmailToken token = consumed.get();
-            boolean accountUsable = token.account().flatMap(accounts::find).map(a -> !a.isDisabled()).orElse(false);
-            if (!accountUsable) {
+            Optional<Account> account = token.account().flatMap(accounts::find);
+            if (account.isEmpty()) {
+                audit.record(rejected(now, command).reason("invalid_token"));
                 return new ConfirmEmailResult.InvalidToken();
             }
-            LinkOutcome outcome = accounts.link(token.account().orElseThrow(), token.email(), now);
+            if (account.get().isDisabled()) {
+                audit.record(rejected(now, command).account(account.get().id()).email(token.email())
+                        .reason("account_disabled"));
+                return new ConfirmEmailResult.InvalidToken();
+            }
+            LinkOutcome outcome = accounts.link(account.get().id(), token.email(), now);
             if (outcome instanceof LinkOutcome.HeldByAnotherAccount) {
+                audit.record(rejected(now, command).account(account.get().id()).email(token.email())
+                        .reason("address_taken"));
                 return new ConfirmEmailResult.AddressTaken();
             }
             tokens.revokeOutstanding(token.email(), now);
+            audit.record(AuditEvent.of(AuditEventType.EMAIL_CONFIRMED, now, command.origin())
+                    .account(account.get().id()).email(token.email()));
             return new ConfirmEmailResult.Confirmed(token.email());
         });
+    }
+
+    private static AuditEvent rejected(Instant now, ConfirmEmailCommand command) {
+        return AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, now, command.origin());
     }
 }

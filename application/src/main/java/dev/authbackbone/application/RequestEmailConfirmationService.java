@@ -2,6 +2,8 @@ package dev.authbackbone.application;
 
 import dev.authbackbone.application.MailDispatcher.Prepared;
 import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.Refusal;
 import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
@@ -48,14 +50,16 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
                 return new Prepared.Refused<>(new Refusal.AccountDisabled());
             }
             Optional<Duration> wait = dispatcher.wouldExceedQuota(
-                    Optional.of(command.account()), command.email(), EmailPurpose.EMAIL_CONFIRMATION, now);
+                    Optional.of(command.account()), command.email(), EmailPurpose.EMAIL_CONFIRMATION, now, command.origin());
             if (wait.isPresent()) {
                 return new Prepared.Refused<>(new Refusal.RateLimited(wait.get()));
             }
             Optional<Mail> notice = accounts.findByEmail(command.email())
                     .map(holder -> new Mail.AlreadyLinkedNotice(command.email()));
             return dispatcher.reserve(Optional.of(command.account()), command.email(), EmailPurpose.EMAIL_CONFIRMATION,
-                    ttl, now, (token, expiresAt) -> new Mail.ConfirmationLink(command.email(), token, expiresAt), notice);
+                    ttl, now, (token, expiresAt) -> new Mail.ConfirmationLink(command.email(), token, expiresAt), notice,
+                    AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
+                            .account(command.account()).email(command.email()));
         });
         return dispatcher.complete(prepared, Refusal.MailUnavailable::new, RequestEmailConfirmationResult.Accepted::new);
     }

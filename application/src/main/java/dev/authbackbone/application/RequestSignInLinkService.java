@@ -2,6 +2,8 @@ package dev.authbackbone.application;
 
 import dev.authbackbone.application.MailDispatcher.Prepared;
 import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.Refusal;
 import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
@@ -40,15 +42,20 @@ public final class RequestSignInLinkService implements RequestSignInLinkUseCase 
     public RequestSignInLinkResult request(RequestSignInLinkCommand command) {
         Instant now = clock.instant();
         Prepared<RequestSignInLinkResult> prepared = unitOfWork.inTransaction(() -> {
-            Optional<Duration> wait = dispatcher.wouldExceedQuota(Optional.empty(), command.email(), EmailPurpose.SIGN_IN, now);
+            Optional<Duration> wait = dispatcher.wouldExceedQuota(Optional.empty(), command.email(), EmailPurpose.SIGN_IN,
+                    now, command.origin());
             if (wait.isPresent()) {
                 return new Prepared.Refused<>(new Refusal.RateLimited(wait.get()));
             }
-            Optional<Mail> notice = accounts.findByEmail(command.email())
+            Optional<Account> holder = accounts.findByEmail(command.email());
+            Optional<Mail> notice = holder
                     .filter(Account::isDisabled)
-                    .map(holder -> new Mail.AccountDisabledNotice(command.email()));
+                    .map(disabled -> new Mail.AccountDisabledNotice(command.email()));
+            // The holder sees sign-in requests for its address among its own events; the requester sees nothing.
+            AuditEvent requested = AuditEvent.of(AuditEventType.SIGN_IN_LINK_REQUESTED, now, command.origin())
+                    .account(holder.map(Account::id)).email(command.email());
             return dispatcher.reserve(Optional.empty(), command.email(), EmailPurpose.SIGN_IN, ttl, now,
-                    (token, expiresAt) -> new Mail.SignInLink(command.email(), token, expiresAt), notice);
+                    (token, expiresAt) -> new Mail.SignInLink(command.email(), token, expiresAt), notice, requested);
         });
         return dispatcher.complete(prepared, Refusal.MailUnavailable::new, RequestSignInLinkResult.Accepted::new);
     }

@@ -2,6 +2,8 @@ package dev.authbackbone.application;
 
 import dev.authbackbone.application.MailDispatcher.Prepared;
 import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.Refusal;
@@ -67,14 +69,16 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
             }
             EmailAddress email = target.get();
             Optional<Duration> wait = dispatcher.wouldExceedQuota(
-                    Optional.of(command.account()), email, EmailPurpose.EMAIL_CONFIRMATION, now);
+                    Optional.of(command.account()), email, EmailPurpose.EMAIL_CONFIRMATION, now, command.origin());
             if (wait.isPresent()) {
                 return new Prepared.Refused<>(new Refusal.RateLimited(wait.get()));
             }
             Optional<Mail> notice = accounts.findByEmail(email).map(holder -> new Mail.AlreadyLinkedNotice(email));
             return dispatcher.<ResendEmailConfirmationResult>reserve(Optional.of(command.account()), email,
                     EmailPurpose.EMAIL_CONFIRMATION, ttl, now,
-                    (token, expiresAt) -> new Mail.ConfirmationLink(email, token, expiresAt), notice);
+                    (token, expiresAt) -> new Mail.ConfirmationLink(email, token, expiresAt), notice,
+                    AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
+                            .account(command.account()).email(email).reason("resend"));
         });
         return dispatcher.complete(prepared, Refusal.MailUnavailable::new, () -> sentTo(prepared));
     }

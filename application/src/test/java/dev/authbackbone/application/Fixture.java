@@ -6,6 +6,7 @@ import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.ManageAccountResult;
 import dev.authbackbone.domain.quota.RateLimit;
 import dev.authbackbone.domain.testing.InMemoryAccountRepository;
+import dev.authbackbone.domain.testing.InMemoryAuditTrail;
 import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
 import dev.authbackbone.domain.testing.InMemoryEmailTokenRepository;
 import dev.authbackbone.domain.testing.InMemoryUnitOfWork;
@@ -24,19 +25,21 @@ final class Fixture {
     final InMemoryEmailRequestLedger ledger = new InMemoryEmailRequestLedger();
     final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     final RecordingMailSender mail = new RecordingMailSender();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final EmailLinkPolicy policy = new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
             new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(10, Duration.ofHours(1)));
 
-    final MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mail, random, policy);
+    final MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
     final RequestEmailConfirmationService requestConfirmation =
             new RequestEmailConfirmationService(accounts, unitOfWork, dispatcher, clock, policy);
     final ResendEmailConfirmationService resend =
             new ResendEmailConfirmationService(accounts, tokens, unitOfWork, dispatcher, clock, policy);
-    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, clock);
+    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, dispatcher, clock, policy);
-    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, clock, random);
+    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
-    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, clock, random);
+    final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
+    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random);
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);

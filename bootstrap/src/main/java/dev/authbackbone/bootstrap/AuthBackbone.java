@@ -4,6 +4,8 @@ import dev.authbackbone.adapter.in.http.HttpServer;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
+import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.out.mail.BreakerSettings;
 import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
@@ -14,6 +16,7 @@ import dev.authbackbone.adapter.out.mail.SmtpSettings;
 import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer;
 import dev.authbackbone.adapter.out.persistence.Database;
 import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
@@ -25,10 +28,16 @@ import dev.authbackbone.application.RequestEmailConfirmationService;
 import dev.authbackbone.application.RequestSignInLinkService;
 import dev.authbackbone.application.ResendEmailConfirmationService;
 import dev.authbackbone.application.SignInWithLinkService;
+import dev.authbackbone.application.ViewAccountEventsService;
 import dev.authbackbone.application.ViewAccountService;
+import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
+import dev.authbackbone.bootstrap.ops.MailHealthCheck;
+import dev.authbackbone.bootstrap.ops.Metrics;
+import dev.authbackbone.bootstrap.ops.ObservedAuditTrail;
 import dev.authbackbone.domain.port.in.DevInbox;
 import dev.authbackbone.domain.port.in.ManageAccountUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
@@ -38,6 +47,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +89,12 @@ public final class AuthBackbone implements AutoCloseable {
         EmailLinkPolicy policy = new EmailLinkPolicy(config.confirmationTtl(), config.magicLinkTtl(),
                 config.rateLimitEmail(), config.rateLimitAccount());
 
+        Metrics metrics = new Metrics();
+        resources.push(metrics);
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         resources.push(database);
+        metrics.watch(database);
+        AuditTrail audit = new ObservedAuditTrail(new JdbiAuditTrail(database), metrics);
         UnitOfWork unitOfWork = new JdbiUnitOfWork(database);
         AccountRepository accountRepository = new JdbiAccountRepository(database);
         EmailTokenRepository tokens = new JdbiEmailTokenRepository(database);
@@ -100,22 +114,28 @@ public final class AuthBackbone implements AutoCloseable {
         CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, new BreakerSettings(
                 defaults.failureRateThreshold(), defaults.slidingWindowSize(), defaults.minimumNumberOfCalls(),
                 config.smtpBreakerWait()));
+        metrics.watch(mailSender);
 
-        MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mailSender, random, policy);
-        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, clock, random);
+        MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit,
+                random, clock, policy);
+        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, audit, clock, random);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, dispatcher, clock, policy),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, clock, random),
+                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random),
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, dispatcher, clock, policy),
-                new ConfirmEmailService(accountRepository, tokens, unitOfWork, clock),
+                new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
-                new ViewAccountService(accountRepository, tokens, clock));
+                new ViewAccountService(accountRepository, tokens, clock),
+                new ViewAccountEventsService(accountRepository, audit));
 
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl())),
-                devInbox.map(DevInbox.class::cast));
+                devInbox.map(DevInbox.class::cast),
+                List.of(new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
+                        new MetricsRoutes(metrics::scrape)),
+                metrics.http());
         int port = http.start();
         resources.push(http::stop);
 

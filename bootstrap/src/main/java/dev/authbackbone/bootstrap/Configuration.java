@@ -43,7 +43,18 @@ public record Configuration(
         Duration magicLinkTtl,
         String confirmUrl,
         String magicLinkUrl,
+        LogFormat logFormat,
         List<String> unknownVariables) {
+
+    /** How log lines are written: for people, or one JSON object per line for a log pipeline. */
+    public enum LogFormat {
+        TEXT, JSON;
+
+        /** The name of the Logback appender that writes this format (see logback.xml). */
+        public String appender() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** How SMTP is spoken to the configured server. */
     public enum Transport { SMTP, STARTTLS, SMTPS }
@@ -119,6 +130,7 @@ public record Configuration(
                 v.duration("AUTH_MAGIC_LINK_TTL", Duration.ofMinutes(15)),
                 v.url("AUTH_CONFIRM_URL", base + "/auth/confirm-email?token={token}", "{token}"),
                 v.url("AUTH_MAGIC_LINK_URL", base + "/auth/magic-link?token={token}", "{token}"),
+                v.choice("AUTH_LOG_FORMAT", LogFormat.class, LogFormat.TEXT),
                 unknown(merged));
     }
 
@@ -192,6 +204,7 @@ public record Configuration(
                 "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
                         + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp),
                 "  AUTH_CONFIRMATION_TTL=" + human(confirmationTtl) + "  AUTH_MAGIC_LINK_TTL=" + human(magicLinkTtl),
-                "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl);
+                "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl,
+                "  AUTH_LOG_FORMAT=" + logFormat.appender());
     }
 }

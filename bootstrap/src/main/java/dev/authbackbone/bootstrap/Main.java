@@ -7,26 +7,38 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of {@code auth-backbone.jar}: starts the server, or runs an operator command. */
+/**
+ * Entry point of {@code auth-backbone.jar}: starts the server, or runs an operator command.
+ *
+ * <p>Nothing here may log before {@link #main} has chosen the log format: Logback reads its
+ * configuration once, on first use, so the logger is fetched lazily rather than held in a static field.
+ */
 public final class Main {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** The system property logback.xml reads to pick its appender ({@code text} or {@code json}). */
+    static final String LOG_FORMAT_PROPERTY = "auth.log.format";
 
     private Main() {}
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
+    }
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         if (arguments.isEmpty() || arguments.equals(List.of("serve"))) {
             try {
-                AuthBackbone server = serve(System.getenv());
+                Configuration config = Configuration.load(System.getenv());
+                System.setProperty(LOG_FORMAT_PROPERTY, config.logFormat().appender());
+                AuthBackbone server = serve(config);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
             } catch (ConfigurationException e) {
                 System.err.println(e.getMessage());
                 System.exit(2);
             } catch (RuntimeException | Error e) {
                 // One line says why; the trace is there for whoever turns on debug logging.
-                LOG.error("auth-backbone could not start: {}", rootCause(e));
-                LOG.debug("start-up failure", e);
+                log().error("auth-backbone could not start: {}", rootCause(e));
+                log().debug("start-up failure", e);
                 // Threads already started (database pool, dev inbox) would keep the JVM alive otherwise.
                 System.exit(1);
             }
@@ -48,13 +60,16 @@ public final class Main {
 
     /** Starts the server as {@code java -jar} does: configuration from {@code environment}, settings logged. */
     public static AuthBackbone serve(Map<String, String> environment) {
-        Configuration config = Configuration.load(environment);
+        return serve(Configuration.load(environment));
+    }
+
+    private static AuthBackbone serve(Configuration config) {
         config.unknownVariables().forEach(name ->
-                LOG.warn("Unknown setting {} is ignored (a typo?); see docs/configuration.md", name));
-        LOG.info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
+                log().warn("Unknown setting {} is ignored (a typo?); see docs/configuration.md", name));
+        log().info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
         long started = System.nanoTime();
         AuthBackbone server = AuthBackbone.start(config);
-        LOG.info("auth-backbone ready on http://{}:{} in {} ms", config.httpHost(), server.port(),
+        log().info("auth-backbone ready on http://{}:{} in {} ms", config.httpHost(), server.port(),
                 (System.nanoTime() - started) / 1_000_000);
         return server;
     }

@@ -2,6 +2,7 @@ package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.adapter.out.persistence.Database;
 import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.application.ManageAccountService;
@@ -57,7 +58,8 @@ final class OperatorCommands {
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
             ManageAccountUseCase accounts = new ManageAccountService(new JdbiAccountRepository(database),
-                    new JdbiEmailTokenRepository(database), new JdbiUnitOfWork(database), clock, new SecureRandom());
+                    new JdbiEmailTokenRepository(database), new JdbiUnitOfWork(database), new JdbiAuditTrail(database), clock,
+                    new SecureRandom());
             return switch (verb) {
                 case "create" -> create(accounts, newAddress, clock);
                 case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);

@@ -54,6 +54,18 @@ final class ArchitectureRules {
             "org.simplejavamail..", "io.github.resilience4j.circuitbreaker..", "jakarta.mail..", "org.eclipse.angus..",
             "com.icegreen..");
 
+    /**
+     * Micrometer is the composition root's: the adapters report through interfaces of their own
+     * (HttpMetrics, HealthCheck, Database.poolUsage, breaker listeners), so a different metrics
+     * library would change bootstrap only.
+     */
+    static final ArchRule METRICS_LIBRARY_STAYS_IN_BOOTSTRAP = confined(BOOTSTRAP, "io.micrometer..", "io.prometheus..");
+
+    /** The JSON log encoder is named in logback.xml and nowhere else: code logs through SLF4J only. */
+    static final ArchRule LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("net.logstash..")
+            .because("code logs through SLF4J; the output format is the logging configuration's business");
+
     static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices().matching("dev.authbackbone.(**)")
             .should().beFreeOfCycles();
 
@@ -62,7 +74,8 @@ final class ArchitectureRules {
             ADAPTERS_NEVER_DEPEND_ON_APPLICATION, ONLY_BOOTSTRAP_KNOWS_THE_HTTP_ADAPTER,
             ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER, ONLY_BOOTSTRAP_KNOWS_THE_MAIL_ADAPTER,
             WEB_LIBRARIES_STAY_IN_THE_HTTP_ADAPTER, STORAGE_LIBRARIES_STAY_IN_THE_PERSISTENCE_ADAPTER,
-            MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, NO_CYCLES_BETWEEN_PACKAGES);
+            MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, METRICS_LIBRARY_STAYS_IN_BOOTSTRAP,
+            LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION, NO_CYCLES_BETWEEN_PACKAGES);
 
     private static ArchRule onlyBootstrapUses(String adapter) {
         return noClasses().that().resideOutsideOfPackages(adapter, BOOTSTRAP)

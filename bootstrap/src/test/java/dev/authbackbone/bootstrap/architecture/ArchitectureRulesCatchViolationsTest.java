@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMail;
+import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMetricsAndLogEncoder;
 import dev.authbackbone.adapter.out.mail.archfixture.MailUsingJavalin;
 import dev.authbackbone.adapter.out.persistence.archfixture.PersistenceFixture;
 import dev.authbackbone.application.archfixture.ApplicationUsingHttp;
@@ -23,20 +24,23 @@ class ArchitectureRulesCatchViolationsTest {
 
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             DomainUsingJdbc.class, DomainUsingApplication.class, ApplicationUsingHttp.class,
-            HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class);
+            HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class, HttpUsingMetricsAndLogEncoder.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
-        Map<ArchRule, Class<?>> cases = Map.of(
-                ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY, DomainUsingJdbc.class,
-                ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_AND_THE_JDK_ONLY, ApplicationUsingHttp.class,
-                ArchitectureRules.ADAPTERS_NEVER_DEPEND_ON_APPLICATION, HttpUsingMail.class,
-                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_HTTP_ADAPTER, ApplicationUsingHttp.class,
-                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_MAIL_ADAPTER, HttpUsingMail.class,
-                ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class,
-                ArchitectureRules.WEB_LIBRARIES_STAY_IN_THE_HTTP_ADAPTER, MailUsingJavalin.class,
-                ArchitectureRules.STORAGE_LIBRARIES_STAY_IN_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class,
-                ArchitectureRules.MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, HttpUsingMail.class,
-                ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class);
+        Map<ArchRule, Class<?>> cases = Map.ofEntries(
+                Map.entry(ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY, DomainUsingJdbc.class),
+                Map.entry(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_AND_THE_JDK_ONLY, ApplicationUsingHttp.class),
+                Map.entry(ArchitectureRules.ADAPTERS_NEVER_DEPEND_ON_APPLICATION, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_HTTP_ADAPTER, ApplicationUsingHttp.class),
+                Map.entry(ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_MAIL_ADAPTER, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.WEB_LIBRARIES_STAY_IN_THE_HTTP_ADAPTER, MailUsingJavalin.class),
+                Map.entry(ArchitectureRules.STORAGE_LIBRARIES_STAY_IN_THE_PERSISTENCE_ADAPTER, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.METRICS_LIBRARY_STAYS_IN_BOOTSTRAP, HttpUsingMetricsAndLogEncoder.class),
+                Map.entry(ArchitectureRules.LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION,
+                        HttpUsingMetricsAndLogEncoder.class),
+                Map.entry(ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class));
         assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(ArchitectureRules.ALL);
         return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }

@@ -155,6 +155,11 @@ final class TestServer implements AutoCloseable {
     }
 
     Answer send(String path, String method, byte[] body, String contentType, String bearer) {
+        return send(path, method, body, contentType, bearer, null);
+    }
+
+    /** As above, with {@code X-Request-Id: requestId} when it is not null. */
+    Answer send(String path, String method, byte[] body, String contentType, String bearer, String requestId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
@@ -162,6 +167,9 @@ final class TestServer implements AutoCloseable {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

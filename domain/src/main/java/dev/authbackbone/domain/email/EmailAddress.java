@@ -166,6 +166,16 @@ public final class EmailAddress {
         return deliverable;
     }
 
+    /**
+     * The address shortened for logs and the audit trail ({@code j***@example.com}): the first
+     * character of the local part and the ASCII domain. Enough to tell one's own addresses apart,
+     * too little to harvest them.
+     */
+    public String masked() {
+        int at = deliverable.lastIndexOf('@');
+        return deliverable.charAt(0) + "***" + deliverable.substring(at);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof EmailAddress that && canonical.equals(that.canonical);

@@ -73,4 +73,10 @@ class EmailAddressTest {
     void parse_plusAndSpecialsInLocalPart_areAccepted() {
         assertThat(EmailAddress.parse("o'brien+tag_1=x@sub.example.co.uk").canonical()).isEqualTo("o'brien+tag_1=x@sub.example.co.uk");
     }
+
+    @Test
+    void masked_keepsFirstCharacterAndAsciiDomainOnly() {
+        assertThat(EmailAddress.parse("  Jane.Doe+news@Example.com ").masked()).isEqualTo("J***@Example.com");
+        assertThat(EmailAddress.parse("x@bücher.example").masked()).isEqualTo("x***@xn--bcher-kva.example");
+    }
 }

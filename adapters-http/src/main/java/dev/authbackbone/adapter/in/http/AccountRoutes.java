@@ -2,7 +2,10 @@ package dev.authbackbone.adapter.in.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.authbackbone.domain.account.EmailIdentity;
+import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.ViewAccountEventsResult;
+import dev.authbackbone.domain.port.in.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.ViewAccountResult;
 import dev.authbackbone.domain.port.in.ViewAccountUseCase;
 import dev.authbackbone.domain.token.EmailToken;
@@ -14,19 +17,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** The signed-in account, its verified addresses and its pending ones. */
+/** The signed-in account: its verified addresses and its pending ones, and its recent security events. */
 final class AccountRoutes implements RouteGroup {
 
     static final String ME = "/api/auth/me";
+    static final String EVENTS = "/api/auth/me/events";
 
     private final ViewAccountUseCase viewAccount;
+    private final ViewAccountEventsUseCase viewEvents;
     private final BearerAuthentication bearer;
     private final Responses responses;
 
-    AccountRoutes(ViewAccountUseCase viewAccount, BearerAuthentication bearer, Responses responses) {
+    AccountRoutes(ViewAccountUseCase viewAccount, ViewAccountEventsUseCase viewEvents, BearerAuthentication bearer,
+                  Responses responses) {
         this.viewAccount = viewAccount;
+        this.viewEvents = viewEvents;
         this.bearer = bearer;
         this.responses = responses;
     }
@@ -35,6 +43,23 @@ final class AccountRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.get(ME, this::me);
         routes.head(ME, this::me);
+        routes.get(EVENTS, this::events);
+        routes.head(EVENTS, this::events);
+    }
+
+    private void events(Context ctx) {
+        ViewAccountEventsResult result = viewEvents.events(bearer.require(ctx));
+        if (result instanceof ViewAccountEventsResult.Found found) {
+            responses.json(ctx, 200, new EventsBody(found.events().stream().map(AccountRoutes::event).toList()));
+            return;
+        }
+        throw Refusals.rejection(result);
+    }
+
+    private static EventEntry event(AuditEvent event) {
+        return new EventEntry(event.type().name().toLowerCase(Locale.ROOT), iso(event.occurredAt()),
+                event.maskedEmail().orElse(null), event.reason().orElse(null),
+                event.origin().clientIp().orElse(null), event.origin().requestId().orElse(null));
     }
 
     private void me(Context ctx) {
@@ -78,6 +103,13 @@ final class AccountRoutes implements RouteGroup {
 
     /** The account as {@code /api/auth/me} shows it. */
     record AccountBody(String id, @JsonProperty("created_at") String createdAt, List<EmailEntry> emails) {}
+
+    /** The account's recent events, newest first. */
+    record EventsBody(List<EventEntry> events) {}
+
+    /** One event; the address is masked, and absent (null) like the reason where the event has none. */
+    record EventEntry(String type, @JsonProperty("occurred_at") String occurredAt, String email, String reason,
+                      @JsonProperty("client_ip") String clientIp, @JsonProperty("request_id") String requestId) {}
 
     /** One address of the account; {@code verifiedAt} is null while it is pending. */
     record EmailEntry(String email, boolean verified, boolean primary, @JsonProperty("verified_at") String verifiedAt) {}

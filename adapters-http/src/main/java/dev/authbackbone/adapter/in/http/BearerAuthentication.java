@@ -8,11 +8,14 @@ import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads the caller's account from {@code Authorization: Bearer <token>} (RFC 6750). */
 final class BearerAuthentication {
 
     private static final String SCHEME = "bearer ";
+    private static final Logger SECURITY = LoggerFactory.getLogger(SecurityLog.NAME);
 
     private final AccessTokens tokens;
 
@@ -33,7 +36,7 @@ final class BearerAuthentication {
             throw new RejectedRequest(new HttpProblem.NotAuthenticated());
         }
         if (headers.size() > 1) {
-            throw new RejectedRequest(new HttpProblem.InvalidAccessToken());
+            throw rejected(ctx, "several_authorization_headers");
         }
         String header = headers.get(0).strip();
         if (header.length() < SCHEME.length() || !header.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
@@ -43,6 +46,15 @@ final class BearerAuthentication {
         if (token.isEmpty()) {
             throw new RejectedRequest(new HttpProblem.NotAuthenticated());
         }
-        return tokens.verify(token).orElseThrow(() -> new RejectedRequest(new HttpProblem.InvalidAccessToken()));
+        return tokens.verify(token).orElseThrow(() -> rejected(ctx, "invalid_access_token"));
+    }
+
+    /** A presented token that is refused is worth a security line; a missing one is ordinary. */
+    private static RejectedRequest rejected(Context ctx, String reason) {
+        // Never the token or the header: only that one was refused, and from where.
+        SECURITY.atInfo().addKeyValue("event", "access_token_rejected").addKeyValue("reason", reason)
+                .addKeyValue("client_ip", ctx.req().getRemoteAddr())
+                .log("access_token_rejected reason={} client_ip={}", reason, ctx.req().getRemoteAddr());
+        return new RejectedRequest(new HttpProblem.InvalidAccessToken());
     }
 }

@@ -41,7 +41,7 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
 
     private void confirm(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        ConfirmEmailResult result = confirmEmail.confirm(new ConfirmEmailCommand(token));
+        ConfirmEmailResult result = confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)));
         if (result instanceof ConfirmEmailResult.Confirmed confirmed) {
             responses.page(ctx, 200, Pages.emailConfirmed(confirmed.email().value()));
         } else if (result instanceof ConfirmEmailResult.AddressTaken) {

@@ -62,7 +62,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
         AccountId account = bearer.require(ctx);
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
         limit.admit(ctx);
-        answer(ctx, requestConfirmation.request(new RequestEmailConfirmationCommand(account, email)));
+        answer(ctx, requestConfirmation.request(new RequestEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
     }
 
     private void answer(Context ctx, RequestEmailConfirmationResult result) {
@@ -75,7 +75,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
 
     private void confirm(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        answer(ctx, confirmEmail.confirm(new ConfirmEmailCommand(token)));
+        answer(ctx, confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
     }
 
     private void answer(Context ctx, ConfirmEmailResult result) {
@@ -93,7 +93,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
         ObjectNode body = bodies.jsonObject(ctx, true);
         Optional<EmailAddress> email = JsonFields.optionalEmail(body, "email");
         limit.admit(ctx);
-        answer(ctx, resendConfirmation.resend(new ResendEmailConfirmationCommand(account, email)));
+        answer(ctx, resendConfirmation.resend(new ResendEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
     }
 
     private void answer(Context ctx, ResendEmailConfirmationResult result) {

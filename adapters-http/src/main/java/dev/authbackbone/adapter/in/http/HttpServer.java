@@ -39,6 +39,7 @@ public final class HttpServer {
 
     private final HttpSettings settings;
     private final ErrorResponses errors;
+    private final RequestTracing tracing;
     private final Javalin app;
 
     /**
@@ -53,17 +54,26 @@ public final class HttpServer {
         this(useCases, accessTokens, clientIpLimit, settings, devInbox, List.of());
     }
 
-    /** As above, plus {@code extraRoutes} from the composition root (health, metrics, OpenAPI). */
+    /** As above, plus {@code extraRoutes} from the composition root (health, metrics). */
     public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
                       HttpSettings settings, Optional<DevInbox> devInbox, List<RouteGroup> extraRoutes) {
+        this(useCases, accessTokens, clientIpLimit, settings, devInbox, extraRoutes, HttpMetrics.NONE);
+    }
+
+    /** As above, with every request and every per-IP refusal told to {@code metrics}. */
+    public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
+                      HttpSettings settings, Optional<DevInbox> devInbox, List<RouteGroup> extraRoutes,
+                      HttpMetrics metrics) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clientIpLimit, "clientIpLimit");
         Objects.requireNonNull(devInbox, "devInbox");
+        Objects.requireNonNull(metrics, "metrics");
+        this.tracing = new RequestTracing(metrics);
         this.settings = Objects.requireNonNull(settings, "settings");
         Json json = new Json();
         this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
-        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, devInbox, json);
+        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, devInbox, json, metrics);
         groups.addAll(extraRoutes);
         this.app = Javalin.create(config -> configure(config, groups));
     }
@@ -87,10 +97,10 @@ public final class HttpServer {
 
     private static List<RouteGroup> routeGroups(HttpUseCases useCases, AccessTokens accessTokens,
                                                 ClientIpLimit clientIpLimit, HttpSettings settings,
-                                                Optional<DevInbox> devInbox, Json json) {
+                                                Optional<DevInbox> devInbox, Json json, HttpMetrics metrics) {
         BearerAuthentication bearer = new BearerAuthentication(accessTokens);
         RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
-        MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit));
+        MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit), metrics);
         Responses responses = new Responses(json);
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), accessTokens, bodies,
@@ -100,7 +110,8 @@ public final class HttpServer {
                 new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(),
                         useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
                 new ConfirmEmailPageRoutes(useCases.confirmEmail(), bodies, responses),
-                new AccountRoutes(useCases.viewAccount(), bearer, responses)));
+                new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
+                new ApiDocsRoutes()));
         devInbox.ifPresent(inbox -> groups.add(new DevMailboxRoutes(inbox, responses)));
         return groups;
     }
@@ -122,6 +133,7 @@ public final class HttpServer {
         config.jetty.modifyServer(server -> configureJetty(server, jettyErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         config.router.javaLangErrorHandler(this::unexpectedError);
+        tracing.addTo(config.routes);
         groups.forEach(group -> group.addTo(config.routes));
         config.routes.exception(RejectedRequest.class, (e, ctx) -> errors.send(ctx, e.problem()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.send(ctx, problemFor(e)));

@@ -5,6 +5,7 @@ import dev.authbackbone.domain.port.in.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.ResendEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.ViewAccountUseCase;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ public record HttpUseCases(
         RequestEmailConfirmationUseCase requestEmailConfirmation,
         ConfirmEmailUseCase confirmEmail,
         ResendEmailConfirmationUseCase resendEmailConfirmation,
-        ViewAccountUseCase viewAccount) {
+        ViewAccountUseCase viewAccount,
+        ViewAccountEventsUseCase viewAccountEvents) {
 
     public HttpUseCases {
         Objects.requireNonNull(requestSignInLink, "requestSignInLink");
@@ -24,5 +26,6 @@ public record HttpUseCases(
         Objects.requireNonNull(confirmEmail, "confirmEmail");
         Objects.requireNonNull(resendEmailConfirmation, "resendEmailConfirmation");
         Objects.requireNonNull(viewAccount, "viewAccount");
+        Objects.requireNonNull(viewAccountEvents, "viewAccountEvents");
     }
 }

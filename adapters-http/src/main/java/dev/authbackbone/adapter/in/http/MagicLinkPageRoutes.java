@@ -43,7 +43,7 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     private void signIn(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        IssuedAccessToken issued = MagicLinkRoutes.signIn(signInWithLink, accessTokens, token);
+        IssuedAccessToken issued = MagicLinkRoutes.signIn(signInWithLink, accessTokens, token, ctx);
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 }

@@ -49,7 +49,7 @@ final class MagicLinkRoutes implements RouteGroup {
     private void request(Context ctx) {
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
         limit.admit(ctx);
-        RequestSignInLinkResult result = requestSignInLink.request(new RequestSignInLinkCommand(email));
+        RequestSignInLinkResult result = requestSignInLink.request(new RequestSignInLinkCommand(email, RequestTracing.origin(ctx)));
         if (result instanceof RequestSignInLinkResult.Accepted) {
             responses.json(ctx, 202, new EmailConfirmationRoutes.MessageBody(REQUEST_ACCEPTED));
             return;
@@ -59,7 +59,7 @@ final class MagicLinkRoutes implements RouteGroup {
 
     private void verify(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        IssuedAccessToken issued = signIn(signInWithLink, accessTokens, token);
+        IssuedAccessToken issued = signIn(signInWithLink, accessTokens, token, ctx);
         responses.json(ctx, 200, new AccessTokenBody(issued.value(), "bearer", issued.expiresIn().toSeconds()));
     }
 
@@ -68,8 +68,8 @@ final class MagicLinkRoutes implements RouteGroup {
      *
      * @throws RejectedRequest {@code InvalidSignInToken} for any token that does not sign in
      */
-    static IssuedAccessToken signIn(SignInWithLinkUseCase useCase, AccessTokens accessTokens, String token) {
-        SignInWithLinkResult result = useCase.signIn(new SignInWithLinkCommand(token));
+    static IssuedAccessToken signIn(SignInWithLinkUseCase useCase, AccessTokens accessTokens, String token, Context ctx) {
+        SignInWithLinkResult result = useCase.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)));
         if (result instanceof SignInWithLinkResult.SignedIn signedIn) {
             return accessTokens.issue(signedIn.account());
         }

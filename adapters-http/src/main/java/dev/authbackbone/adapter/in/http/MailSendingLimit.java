@@ -4,6 +4,8 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-client-address limit in front of the three routes that send mail. The address is the
@@ -11,10 +13,14 @@ import io.javalin.http.Context;
  */
 final class MailSendingLimit {
 
-    private final ClientIpRateLimiter limiter;
+    private static final Logger SECURITY = LoggerFactory.getLogger(SecurityLog.NAME);
 
-    MailSendingLimit(ClientIpRateLimiter limiter) {
+    private final ClientIpRateLimiter limiter;
+    private final HttpMetrics metrics;
+
+    MailSendingLimit(ClientIpRateLimiter limiter, HttpMetrics metrics) {
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     /**
@@ -25,6 +31,10 @@ final class MailSendingLimit {
      */
     void admit(Context ctx) {
         limiter.acquire(ctx.req().getRemoteAddr()).ifPresent(wait -> {
+            metrics.clientIpLimited();
+            SECURITY.atWarn().addKeyValue("event", "rate_limited").addKeyValue("limit", "per_ip")
+                    .addKeyValue("client_ip", ctx.req().getRemoteAddr())
+                    .log("rate_limited per_ip client_ip={}", ctx.req().getRemoteAddr());
             throw new RejectedRequest(new HttpProblem.RateLimited(wait));
         });
     }

@@ -3,6 +3,9 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
+import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.ConfirmEmailResult;
@@ -19,13 +22,15 @@ import dev.authbackbone.domain.port.in.ResendEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.ViewAccountEventsResult;
+import dev.authbackbone.domain.port.in.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.ViewAccountResult;
 import dev.authbackbone.domain.port.in.ViewAccountUseCase;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Hand-written fakes of the six incoming ports, each recording what it was asked. */
+/** Hand-written fakes of the seven incoming ports, each recording what it was asked. */
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
@@ -37,10 +42,11 @@ final class FakeUseCases {
     final ConfirmEmail confirmEmail = new ConfirmEmail();
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
     final ViewAccount viewAccount = new ViewAccount();
+    final ViewAccountEvents viewAccountEvents = new ViewAccountEvents();
 
     HttpUseCases asUseCases() {
         return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                resendEmailConfirmation, viewAccount);
+                resendEmailConfirmation, viewAccount, viewAccountEvents);
     }
 
     void reset() {
@@ -50,13 +56,15 @@ final class FakeUseCases {
         confirmEmail.reset();
         resendEmailConfirmation.reset();
         viewAccount.reset();
+        viewAccountEvents.reset();
     }
 
     /** How many commands reached any use case. */
     int totalCalls() {
         return requestSignInLink.commands().size() + signInWithLink.commands().size()
                 + requestEmailConfirmation.commands().size() + confirmEmail.commands().size()
-                + resendEmailConfirmation.commands().size() + viewAccount.commands().size();
+                + resendEmailConfirmation.commands().size() + viewAccount.commands().size()
+                + viewAccountEvents.commands().size();
     }
 
     static final class RequestSignInLink extends RecordingUseCase<RequestSignInLinkCommand, RequestSignInLinkResult>
@@ -130,6 +138,22 @@ final class FakeUseCases {
 
         @Override
         public ViewAccountResult view(AccountId account) {
+            return handle(account);
+        }
+    }
+
+    static final class ViewAccountEvents extends RecordingUseCase<AccountId, ViewAccountEventsResult>
+            implements ViewAccountEventsUseCase {
+        ViewAccountEvents() {
+            super(new ViewAccountEventsResult.Found(List.of(
+                    AuditEvent.of(AuditEventType.EMAIL_CONFIRMED, CREATED_AT.plusSeconds(60),
+                            RequestOrigin.of("203.0.113.9", "req-2")).account(ACCOUNT)
+                            .email(EmailAddress.parse("second@example.org")),
+                    AuditEvent.of(AuditEventType.ACCOUNT_OPENED, CREATED_AT, RequestOrigin.unknown()).account(ACCOUNT))));
+        }
+
+        @Override
+        public ViewAccountEventsResult events(AccountId account) {
             return handle(account);
         }
     }

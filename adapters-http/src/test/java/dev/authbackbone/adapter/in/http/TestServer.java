@@ -53,8 +53,18 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
             .build();
 
     private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox) {
+        this(limit, settings, extra, withInbox, HttpMetrics.NONE);
+    }
+
+    private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox,
+                       HttpMetrics metrics) {
         this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings,
-                withInbox ? Optional.of(inbox) : Optional.empty(), extra);
+                withInbox ? Optional.of(inbox) : Optional.empty(), extra, metrics);
+    }
+
+    /** A server that tells {@code metrics} about every request, with {@code limit} per client address. */
+    static TestServer withMetrics(HttpMetrics metrics, ClientIpLimit limit) {
+        return new TestServer(limit, defaultSettings(), List.of(), true, metrics).listen();
     }
 
     /** A server for a whole test class, started before its first test; register it with {@code @RegisterExtension}. */
@@ -151,6 +161,11 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the server listens, such as {@code http://127.0.0.1:12345}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     private URI uri(String path) {

@@ -12,9 +12,7 @@ final class AddressMasking {
     private AddressMasking() {}
 
     static String mask(EmailAddress address) {
-        String deliverable = address.deliverable();
-        int at = deliverable.lastIndexOf('@');
-        return deliverable.charAt(0) + "***" + deliverable.substring(at);
+        return address.masked();
     }
 
     /** Masks every address in a server reply or error message, which often echo the recipient. */

@@ -8,8 +8,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class CircuitBreakingMailSender implements MailSender {
     private final Duration waitInOpenState;
     private final Clock clock;
     private final CircuitBreaker breaker;
+    private final List<BiConsumer<State, State>> transitionListeners = new CopyOnWriteArrayList<>();
     private volatile Instant openUntil = Instant.EPOCH;
 
     /**
@@ -76,7 +79,17 @@ public final class CircuitBreakingMailSender implements MailSender {
             } else {
                 LOG.info("Mail circuit breaker is now {}", to);
             }
+            State from = simple(event.getStateTransition().getFromState());
+            transitionListeners.forEach(listener -> listener.accept(from, simple(to)));
         });
+    }
+
+    /**
+     * Calls {@code listener} with the old and the new state on every transition the breaker makes
+     * (on the thread of the send that caused it), so that metrics need no resilience4j type.
+     */
+    public void onTransition(BiConsumer<State, State> listener) {
+        transitionListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
@@ -109,10 +122,16 @@ public final class CircuitBreakingMailSender implements MailSender {
 
     /** The breaker's state, with an open breaker whose wait is over reported as {@link State#HALF_OPEN}. */
     public State state() {
-        return switch (breaker.getState()) {
-            // resilience4j lets the first call through once its clock is strictly past the deadline.
-            case OPEN -> clock.instant().isAfter(openUntil) ? State.HALF_OPEN : State.OPEN;
-            case FORCED_OPEN -> State.OPEN;
+        // resilience4j lets the first call through once its clock is strictly past the deadline.
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            return clock.instant().isAfter(openUntil) ? State.HALF_OPEN : State.OPEN;
+        }
+        return simple(breaker.getState());
+    }
+
+    private static State simple(CircuitBreaker.State state) {
+        return switch (state) {
+            case OPEN, FORCED_OPEN -> State.OPEN;
             case HALF_OPEN -> State.HALF_OPEN;
             case CLOSED, DISABLED, METRICS_ONLY -> State.CLOSED;
         };

@@ -6,6 +6,7 @@ import dev.authbackbone.domain.port.out.MailSender;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -24,6 +25,7 @@ import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Sends mail over SMTP with simplejavamail, as a multipart text and HTML message to the
@@ -101,7 +103,18 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         Email email = toEmail(mail.recipient(), rendered);
         Future<?> attempt;
         try {
-            attempt = sends.submit(() -> mailer.sendMail(email));
+            // The request's log context (its request id) follows the send onto the sending thread.
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            attempt = sends.submit(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try {
+                    mailer.sendMail(email);
+                } finally {
+                    MDC.clear();
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw unavailable(mail.recipient(), "too many mails are waiting on the SMTP server");
         }

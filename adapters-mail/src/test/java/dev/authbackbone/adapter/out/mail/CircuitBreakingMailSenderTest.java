@@ -14,6 +14,8 @@ import dev.authbackbone.domain.port.out.MailUnavailableException;
 import dev.authbackbone.domain.testing.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +180,21 @@ class CircuitBreakingMailSenderTest {
 
             assertThat(sender.state()).isEqualTo(CircuitBreakingMailSender.State.CLOSED);
             assertThat(calls).hasValue(8);
+        }
+
+        @Test
+        void onTransition_openThenRecover_tellsEveryTransitionInOrder() {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            sender.onTransition((from, to) -> seen.add(from + "->" + to));
+
+            failFiveTimes();
+            clock.advance(Duration.ofSeconds(31));
+            failure = null;
+            for (int i = 0; i < BreakerSettings.DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE; i++) {
+                sender.send(aMail());
+            }
+
+            assertThat(seen).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
         }
 
         @Test

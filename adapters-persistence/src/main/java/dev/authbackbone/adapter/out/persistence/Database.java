@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -154,6 +155,29 @@ public final class Database implements AutoCloseable {
             return new Health(false, rootMessage(e));
         }
     }
+
+    /**
+     * How the pool is used right now, for metrics: the composition root turns these into gauges, so
+     * no metrics library reaches this adapter. All zero once closed (or before the pool has started).
+     */
+    public PoolUsage poolUsage() {
+        HikariPoolMXBean pool = dataSource.isClosed() ? null : dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolUsage(0, 0, 0, dataSource.getMaximumPoolSize());
+        }
+        return new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), pool.getThreadsAwaitingConnection(),
+                dataSource.getMaximumPoolSize());
+    }
+
+    /**
+     * A snapshot of the pool.
+     *
+     * @param active  connections lent out
+     * @param idle    connections open and waiting to be lent
+     * @param pending threads waiting for a connection (above zero for long means the pool is too small)
+     * @param max     the most connections the pool opens
+     */
+    public record PoolUsage(int active, int idle, int pending, int max) {}
 
     /** Closes the pool; an embedded H2 database is closed with its last connection. */
     @Override

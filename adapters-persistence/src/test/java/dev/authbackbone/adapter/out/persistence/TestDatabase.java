@@ -75,7 +75,7 @@ final class TestDatabase implements AutoCloseable {
     void wipe() {
         jdbi().useHandle(h -> {
             for (String table : new String[] {"email_identity", "account", "email_token", "email_request",
-                    "email_quota_lock"}) {
+                    "email_quota_lock", "audit_event"}) {
                 h.execute("DELETE FROM " + table);
             }
         });

@@ -20,9 +20,9 @@ public final class Refusal {
 
     /** The access token names an account that does not exist (any more). */
     public record UnknownAccount() implements RequestEmailConfirmationResult, ResendEmailConfirmationResult,
-            ViewAccountResult {}
+            ViewAccountResult, ViewAccountEventsResult {}
 
     /** An operator disabled the account. */
     public record AccountDisabled() implements RequestEmailConfirmationResult, ResendEmailConfirmationResult,
-            ViewAccountResult {}
+            ViewAccountResult, ViewAccountEventsResult {}
 }

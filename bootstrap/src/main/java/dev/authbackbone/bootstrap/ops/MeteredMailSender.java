@@ -1,0 +1,60 @@
+package dev.authbackbone.bootstrap.ops;
+
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.out.MailSender;
+import dev.authbackbone.domain.port.out.MailUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
+/**
+ * Counts mails by kind as they leave: {@code auth_mails_sent_total} and {@code auth_mails_failed_total}
+ * (failed = the transport, or the open breaker, refused it). The kind is the mail's type, never
+ * its recipient.
+ */
+final class MeteredMailSender implements MailSender {
+
+    static final List<String> KINDS = List.of("confirmation_link", "sign_in_link", "already_linked_notice",
+            "account_disabled_notice");
+
+    private final MailSender delegate;
+    private final MeterRegistry registry;
+
+    MeteredMailSender(MailSender delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+        KINDS.forEach(kind -> {
+            counter("auth.mails.sent", kind);
+            counter("auth.mails.failed", kind);
+        });
+    }
+
+    @Override
+    public void send(Mail mail) {
+        String kind = kind(mail);
+        try {
+            delegate.send(mail);
+        } catch (MailUnavailableException e) {
+            counter("auth.mails.failed", kind).increment();
+            throw e;
+        }
+        counter("auth.mails.sent", kind).increment();
+    }
+
+    private Counter counter(String name, String kind) {
+        return Counter.builder(name).tag("kind", kind).description("Mails by kind").register(registry);
+    }
+
+    static String kind(Mail mail) {
+        if (mail instanceof Mail.ConfirmationLink) {
+            return "confirmation_link";
+        }
+        if (mail instanceof Mail.SignInLink) {
+            return "sign_in_link";
+        }
+        if (mail instanceof Mail.AlreadyLinkedNotice) {
+            return "already_linked_notice";
+        }
+        return "account_disabled_notice";
+    }
+}

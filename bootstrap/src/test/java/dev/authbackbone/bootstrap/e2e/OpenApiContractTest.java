@@ -1,0 +1,264 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract between /openapi.json and the server: real requests for every documented operation
+ * and every documented answer that can be provoked, each real response (status, headers, body)
+ * validated against the document by the Atlassian validator, so neither can drift from the other.
+ */
+class OpenApiContractTest {
+
+    /**
+     * Documented, but only a race reaches them: the address must be verified by another account
+     * between the token's consumption and the insert, and confirming revokes every other token of
+     * the address, so no sequential request can get there.
+     */
+    private static final Set<String> ONLY_BY_A_RACE = Set.of("POST /api/auth/confirm-email 409", "POST /auth/confirm-email 409");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOO_LARGE = "{\"email\":\"" + "a".repeat(17 * 1024) + "@example.com\"}";
+
+    private static TestServer server;
+    private static TestServer mailDown;
+    private static TestServer devInbox;
+    private static String document;
+    private static OpenApiInteractionValidator validator;
+    private final Set<String> covered = new TreeSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = TestServer.start();
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        mailDown = TestServer.start(Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
+        devInbox = TestServer.startWithDevInbox(Map.of());
+        document = server.get("/openapi.json", null).body();
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (TestServer s : new TestServer[] {server, mailDown, devInbox}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void everyDocumentedOperationAndAnswer_isWhatTheServerReallySends() throws Exception {
+        String ada = TestServer.accessToken(server.openAccount("ada@example.com"));
+        String eve = server.openAccount("eve@example.com");
+        String disabled = TestServer.accessToken(eve);
+        server.app.accounts().setDisabled(eve, true);
+        String lonely = TestServer.accessToken(server.openAccount("lonely@example.com"));
+
+        // Sign-in by JSON.
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 202);
+        String signIn = server.lastTokenMailedTo("grace@example.com");
+        check(server, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + signIn + "\"}", null, 200);
+        check(server, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + signIn + "\"}", null, 400);
+        check(server, "POST", "/api/auth/magic-link/verify", "{\"token\": 7}", null, 422);
+        check(server, "POST", "/api/auth/magic-link/verify", TOO_LARGE, null, 413);
+        checkText(server, "/api/auth/magic-link/verify", 415);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"not an address\"}", null, 422);
+        check(server, "POST", "/api/auth/magic-link", TOO_LARGE, null, 413);
+        checkText(server, "/api/auth/magic-link", 415);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 202);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 202);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 429);
+        check(mailDown, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 503);
+
+        // The account.
+        check(server, "GET", "/api/auth/me", null, ada, 200);
+        check(server, "GET", "/api/auth/me", null, null, 401);
+        check(server, "GET", "/api/auth/me", null, disabled, 403);
+        check(server, "GET", "/api/auth/me/events", null, null, 401);
+        check(server, "GET", "/api/auth/me/events", null, disabled, 403);
+
+        // Linking by JSON, and the seed 000 re-send.
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 202);
+        check(server, "GET", "/api/auth/me", null, ada, 200);
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"x@example.org\"}", null, 401);
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"x@example.org\"}", disabled, 403);
+        check(server, "POST", "/api/auth/request-email-confirmation", "{}", ada, 422);
+        check(server, "POST", "/api/auth/request-email-confirmation", TOO_LARGE, ada, 413);
+        checkText(server, "/api/auth/request-email-confirmation", 415, ada);
+        check(server, "POST", "/auth/send-email-confirmation", "{}", ada, 200);
+        check(server, "POST", "/auth/send-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 200);
+        check(server, "POST", "/auth/send-email-confirmation", "{}", ada, 429);
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 429);
+        check(server, "POST", "/auth/send-email-confirmation", "{", ada, 400);
+        check(server, "POST", "/auth/send-email-confirmation", "{}", null, 401);
+        check(server, "POST", "/auth/send-email-confirmation", "{\"email\":\"ada@example.com\"}", ada, 403);
+        check(server, "POST", "/auth/send-email-confirmation", "{}", lonely, 404);
+        check(server, "POST", "/auth/send-email-confirmation", "{\"email\": 5}", ada, 422);
+        check(server, "POST", "/auth/send-email-confirmation", TOO_LARGE, ada, 413);
+        checkText(server, "/auth/send-email-confirmation", 415, ada);
+        String confirm = server.lastTokenMailedTo("ada.work@example.org");
+        check(server, "POST", "/api/auth/confirm-email", "{\"token\":\"" + confirm + "\"}", null, 200);
+        check(server, "POST", "/api/auth/confirm-email", "{\"token\":\"" + confirm + "\"}", null, 400);
+        check(server, "POST", "/api/auth/confirm-email", "{\"token\": null}", null, 422);
+        check(server, "POST", "/api/auth/confirm-email", TOO_LARGE, null, 413);
+        checkText(server, "/api/auth/confirm-email", 415);
+        check(server, "GET", "/api/auth/me/events", null, ada, 200);
+
+        // The link pages.
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.home@example.net\"}", ada, 202);
+        String pageConfirm = server.lastTokenMailedTo("ada.home@example.net");
+        check(server, "GET", "/auth/confirm-email?token=" + pageConfirm, null, null, 200);
+        check(server, "GET", "/auth/confirm-email", null, null, 400);
+        form(server, "/auth/confirm-email", "token=" + pageConfirm, "application/x-www-form-urlencoded", 200);
+        form(server, "/auth/confirm-email", "token=" + pageConfirm, "application/x-www-form-urlencoded", 400);
+        form(server, "/auth/confirm-email", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
+        form(server, "/auth/confirm-email", "{\"token\":\"x\"}", "application/json", 415);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"hedy@example.com\"}", null, 202);
+        String pageSignIn = server.lastTokenMailedTo("hedy@example.com");
+        check(server, "GET", "/auth/magic-link?token=" + pageSignIn, null, null, 200);
+        check(server, "GET", "/auth/magic-link", null, null, 400);
+        form(server, "/auth/magic-link", "token=" + pageSignIn, "application/x-www-form-urlencoded", 200);
+        form(server, "/auth/magic-link", "token=" + pageSignIn, "application/x-www-form-urlencoded", 400);
+        form(server, "/auth/magic-link", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
+        form(server, "/auth/magic-link", "{\"token\":\"x\"}", "application/json", 415);
+
+        // Operations, then the outage answers.
+        check(server, "GET", "/health/live", null, null, 200);
+        check(server, "GET", "/health/ready", null, null, 200);
+        check(server, "GET", "/metrics", null, null, 200);
+        check(server, "GET", "/openapi.json", null, null, 200);
+        check(server, "GET", "/docs", null, null, 200);
+        check(devInbox, "GET", "/dev/mailbox", null, null, 200);
+        check(devInbox, "GET", "/dev/mailbox?format=xml", null, null, 400);
+        String bob = TestServer.accessToken(mailDown.openAccount("bob@example.com"));
+        check(mailDown, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"bob.work@example.org\"}", bob, 503);
+        for (int i = 0; i < 5; i++) {
+            mailDown.postJson("/api/auth/magic-link", "{\"email\":\"outage" + i + "@example.com\"}");
+        }
+        check(mailDown, "GET", "/health/ready", null, null, 503);
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 202);
+        server.smtp.stop();
+        check(server, "POST", "/auth/send-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 503);
+
+        assertThat(problems).as("responses that do not match /openapi.json").isEmpty();
+        Set<String> documented = documentedAnswers();
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(covered);
+        missing.removeAll(ONLY_BY_A_RACE);
+        assertThat(missing).as("documented answers no request provoked").isEmpty();
+        assertThat(covered).as("answers the server gave that the document lacks").isSubsetOf(documented);
+    }
+
+    @Test
+    void aResponseWhoseShapeChanged_isReported() throws Exception {
+        // On the development-inbox server: the other test stops the main server's SMTP server.
+        Answer real = devInbox.postJson("/api/auth/magic-link", "{\"email\":\"shape@example.com\"}");
+        assertThat(real.status()).isEqualTo(202);
+        assertThat(report(202, real.headers(), real.body(), "/api/auth/magic-link").hasErrors()).isFalse();
+
+        assertThat(report(202, real.headers(), "{\"message\":\"ok\",\"extra\":1}", "/api/auth/magic-link").hasErrors())
+                .as("an extra field").isTrue();
+        assertThat(report(202, real.headers(), "{}", "/api/auth/magic-link").hasErrors()).as("a missing field").isTrue();
+        assertThat(report(202, real.headers(), "{\"message\":5}", "/api/auth/magic-link").hasErrors()).as("a wrong type").isTrue();
+        assertThat(report(418, real.headers(), real.body(), "/api/auth/magic-link").hasErrors()).as("an undocumented status").isTrue();
+
+        Answer limited = null;
+        for (int i = 0; i < 4; i++) {
+            limited = devInbox.postJson("/api/auth/magic-link", "{\"email\":\"shape2@example.com\"}");
+        }
+        assertThat(limited.status()).isEqualTo(429);
+        Map<String, List<String>> withoutRetryAfter = limited.headers().entrySet().stream()
+                .filter(e -> e.getKey() == null || !e.getKey().equalsIgnoreCase("Retry-After"))
+                .filter(e -> e.getKey() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(report(429, limited.headers(), limited.body(), "/api/auth/magic-link").hasErrors()).isFalse();
+        assertThat(report(429, withoutRetryAfter, limited.body(), "/api/auth/magic-link").hasErrors())
+                .as("a 429 without Retry-After").isTrue();
+    }
+
+    private void check(TestServer target, String method, String pathAndQuery, String json, String bearer, int status) {
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        Answer answer = target.send(pathAndQuery, method, body, json == null ? null : "application/json", bearer);
+        record(method, pathAndQuery, status, answer);
+    }
+
+    private void checkText(TestServer target, String path, int status) {
+        checkText(target, path, status, null);
+    }
+
+    private void checkText(TestServer target, String path, int status, String bearer) {
+        record("POST", path, status, target.send(path, "POST", "hello".getBytes(StandardCharsets.UTF_8), "text/plain", bearer));
+    }
+
+    private void form(TestServer target, String path, String body, String contentType, int status) {
+        record("POST", path, status, target.send(path, "POST", body.getBytes(StandardCharsets.UTF_8), contentType, null));
+    }
+
+    private void record(String method, String pathAndQuery, int expected, Answer answer) {
+        String path = pathAndQuery.split("\\?")[0];
+        String what = method + " " + path + " " + answer.status();
+        assertThat(answer.status()).as(method + " " + pathAndQuery + ": " + answer.body()).isEqualTo(expected);
+        ValidationReport report = report(answer.status(), answer.headers(), answer.body(), path, method);
+        if (report.hasErrors()) {
+            problems.add(what + ": " + report.getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .map(m -> m.getKey() + " " + m.getMessage()).collect(Collectors.joining("; ")));
+        }
+        covered.add(what);
+    }
+
+    private static ValidationReport report(int status, Map<String, List<String>> headers, String body, String path) {
+        return report(status, headers, body, path, "POST");
+    }
+
+    private static ValidationReport report(int status, Map<String, List<String>> headers, String body, String path,
+                                           String method) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
+        headers.forEach((name, values) -> {
+            if (name != null && !name.startsWith(":")) {
+                response.withHeader(name, values);
+            }
+        });
+        return validator.validateResponse(path, Request.Method.valueOf(method), response.build());
+    }
+
+    /** Every "METHOD path status" the document lists. */
+    private static Set<String> documentedAnswers() throws IOException {
+        Set<String> answers = new TreeSet<>();
+        JsonNode paths = JSON.readTree(document).get("paths");
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = p.next();
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
+                Map.Entry<String, JsonNode> operation = o.next();
+                operation.getValue().get("responses").fieldNames().forEachRemaining(status -> answers.add(
+                        operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + status));
+            }
+        }
+        return answers;
+    }
+}
