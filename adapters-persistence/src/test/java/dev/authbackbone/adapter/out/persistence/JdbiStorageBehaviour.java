@@ -8,6 +8,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.EmailRequest;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import dev.authbackbone.domain.testing.Concurrently;
 import dev.authbackbone.domain.testing.SeededRandomSource;
 import dev.authbackbone.domain.token.EmailPurpose;
@@ -159,6 +160,33 @@ abstract class JdbiStorageBehaviour {
     }
 
     @Test
+    void lock_heldLongerThanTheLockTimeout_failsAsStorageUnavailableAndStoresNothing() throws Exception {
+        EmailAddress address = email("ada@example.com");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = executor.submit(() -> unitOfWork.inTransaction(() -> {
+            ledger.lock(address, CONFIRM);
+            locked.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+                ledger.record(new EmailRequest(new UUID(1, 4), email("bob@example.com"), CONFIRM, Optional.empty(), NOW));
+                withShortLockTimeout(() -> ledger.lock(address, CONFIRM));
+                return null;
+            })).isInstanceOf(StorageUnavailableException.class)
+                    .satisfies(e -> assertThat(((StorageUnavailableException) e).retryAfter()).isPositive());
+        } finally {
+            release.countDown();
+        }
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(ledger.acceptedSince(email("bob@example.com"), CONFIRM, NOW.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void findForUpdate_accountLockedByAnotherUnitOfWork_waitsUntilItEnds() throws Exception {
         accounts.open(Account.open(accountId(1), NOW), email("ada@example.com"), NOW);
         CountDownLatch locked = new CountDownLatch(1);
@@ -275,6 +303,23 @@ abstract class JdbiStorageBehaviour {
     @Test
     void ping_openDatabase_isUp() {
         assertThat(database().database().ping()).isEqualTo(new Database.Health(true, "ok"));
+    }
+
+    /** Runs {@code work} inside the current unit of work with a lock timeout of 200 ms instead of 10 s. */
+    private void withShortLockTimeout(Runnable work) {
+        if (database().isPostgres()) {
+            // SET LOCAL ends with the transaction, so the pooled connection keeps its 10 s.
+            database().jdbi().useHandle(h -> h.execute("SET LOCAL lock_timeout = '200ms'"));
+            work.run();
+            return;
+        }
+        // H2's lock timeout belongs to the session: put it back before the connection returns to the pool.
+        database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 200"));
+        try {
+            work.run();
+        } finally {
+            database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 10000"));
+        }
     }
 
     private long lockRows() {

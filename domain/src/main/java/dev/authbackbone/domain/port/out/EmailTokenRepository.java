@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins. */
+/**
+ * Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins.
+ * Every method throws {@link StorageUnavailableException} when the database cannot be reached in time.
+ */
 public interface EmailTokenRepository {
 
     /** Stores a newly issued token. */
