@@ -248,6 +248,32 @@ abstract class JdbiStorageBehaviour {
     }
 
     @Test
+    void purge_moreRowsThanOneBatch_deletesThemAllAndKeepsTheRest() {
+        int spent = EmailRequestDao.PURGE_BATCH + 7;
+        database().jdbi().useTransaction(h -> {
+            var ledgerRows = h.prepareBatch("INSERT INTO email_request (id, email_canonical, purpose, accepted_at)"
+                    + " VALUES (:id, :canonical, 'EMAIL_CONFIRMATION', :at)");
+            var tokenRows = h.prepareBatch("INSERT INTO email_token (token_hash, purpose, email, email_canonical,"
+                    + " issued_at, expires_at) VALUES (:hash, 'SIGN_IN', :canonical, :canonical, :at, :expires)");
+            for (int i = 0; i < spent + 3; i++) {
+                // The last three are younger than the cutoff.
+                Instant at = i < spent ? NOW.minus(Duration.ofDays(2)) : NOW.plusSeconds(60);
+                ledgerRows.bind("id", new UUID(3, i)).bind("canonical", "user" + i + "@example.com")
+                        .bind("at", Timestamps.toColumn(at)).add();
+                tokenRows.bind("hash", String.format("%064x", i)).bind("canonical", "user" + i + "@example.com")
+                        .bind("at", Timestamps.toColumn(at)).bind("expires", Timestamps.toColumn(at.plusSeconds(900))).add();
+            }
+            ledgerRows.execute();
+            tokenRows.execute();
+        });
+
+        assertThat(ledger.purgeBefore(NOW)).isEqualTo(spent);
+        assertThat(tokens.purgeSpentBefore(NOW)).isEqualTo(spent);
+        assertThat(count("SELECT count(*) FROM email_request")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM email_token")).isEqualTo(3);
+    }
+
+    @Test
     void instants_withNanoseconds_storedTruncatedToMicroseconds() {
         Instant issuedAt = Instant.parse("2026-03-01T10:00:00.123456789Z");
         EmailToken token = confirmation(accountId(1), "ada@example.com", issuedAt);
