@@ -10,13 +10,16 @@ import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeToken;
+import dev.authbackbone.domain.token.TokenHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Uses a confirmation token: consumes it atomically, links its address to the account that asked,
- * and revokes every other outstanding token for that address, all in one unit of work.
+ * and revokes every other outstanding token for that address, all in one unit of work. A token
+ * that is spent because another account verified its address meanwhile answers "taken", whether
+ * the other account won a race against it or confirmed long before.
  */
 public final class ConfirmEmailService implements ConfirmEmailUseCase {
 
@@ -42,11 +45,12 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
         return unitOfWork.inTransaction(() -> {
             Optional<EmailToken> consumed = tokens.consume(presented.get().hash(), EmailPurpose.EMAIL_CONFIRMATION, now);
             if (consumed.isEmpty()) {
-                return new ConfirmEmailResult.InvalidToken();
+                return takenByAnotherAccount(presented.get().hash(), now)
+                        ? new ConfirmEmailResult.AddressTaken()
+                        : new ConfirmEmailResult.InvalidToken();
             }
             EmailToken token = consumed.get();
-            boolean accountUsable = token.account().flatMap(accounts::find).map(a -> !a.isDisabled()).orElse(false);
-            if (!accountUsable) {
+            if (!accountUsable(token)) {
                 return new ConfirmEmailResult.InvalidToken();
             }
             LinkOutcome outcome = accounts.link(token.account().orElseThrow(), token.email(), now);
@@ -56,5 +60,24 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
             tokens.revokeOutstanding(token.email(), now);
             return new ConfirmEmailResult.Confirmed(token.email());
         });
+    }
+
+    /**
+     * Whether a token that cannot be consumed is an unexpired confirmation, of a usable account,
+     * whose address another account now holds: that account's confirmation revoked it. Only the
+     * holder of the token (the address's mailbox) learns this, so it is no oracle for anyone else;
+     * for its own account's addresses, expired and unknown tokens it stays "invalid".
+     */
+    private boolean takenByAnotherAccount(TokenHash hash, Instant now) {
+        return tokens.find(hash)
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.expiresAt().isAfter(now))
+                .filter(this::accountUsable)
+                .flatMap(token -> accounts.findByEmail(token.email())
+                        .filter(holder -> !token.account().orElseThrow().equals(holder.id())))
+                .isPresent();
+    }
+
+    private boolean accountUsable(EmailToken token) {
+        return token.account().flatMap(accounts::find).map(a -> !a.isDisabled()).orElse(false);
     }
 }

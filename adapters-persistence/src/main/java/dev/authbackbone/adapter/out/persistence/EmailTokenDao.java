@@ -25,8 +25,14 @@ interface EmailTokenDao {
                        @Bind("issuedAt") OffsetDateTime issuedAt, @Bind("expiresAt") OffsetDateTime expiresAt,
                        @Bind("consumedAt") OffsetDateTime consumedAt);
 
-    @SqlUpdate("UPDATE email_token SET consumed_at = :now"
-            + " WHERE email_canonical = :canonical AND consumed_at IS NULL AND expires_at > :now")
+    /**
+     * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
+     * them instead deadlocks two confirmations of one address by two accounts (each holds its own
+     * token, then one waits for the other's identity insert while that one waits here). The
+     * consumer of a skipped token goes on to link the address and finds it taken.
+     */
+    @SqlUpdate("UPDATE email_token SET consumed_at = :now WHERE token_hash IN (SELECT token_hash FROM email_token"
+            + " WHERE email_canonical = :canonical AND consumed_at IS NULL AND expires_at > :now FOR UPDATE SKIP LOCKED)")
     int revokeOutstanding(@Bind("canonical") String canonical, @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("DELETE FROM email_token WHERE token_hash = :hash")

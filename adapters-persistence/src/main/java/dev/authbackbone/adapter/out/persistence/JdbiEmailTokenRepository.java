@@ -71,6 +71,15 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
+    public Optional<EmailToken> find(TokenHash hash) {
+        return Handles.with(jdbi, h -> h.createQuery(SELECT_BY_HASH)
+                .bind("hash", hash.hex())
+                .map(new EmailTokenRow.Mapper())
+                .findOne()
+                .map(EmailTokenRow::toToken));
+    }
+
+    @Override
     public void revokeOutstanding(EmailAddress email, Instant now) {
         Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).revokeOutstanding(email.canonical(), Timestamps.toColumn(now)));
     }

@@ -213,6 +213,35 @@ abstract class JdbiStorageBehaviour {
     }
 
     @Test
+    void twoAccountsLinkingOneAddressAfterEachConsumedATokenForIt_oneLinksAndNeitherWaitsForTheOther() throws Exception {
+        accounts.open(Account.open(accountId(1), NOW), email("ada@example.com"), NOW);
+        accounts.open(Account.open(accountId(2), NOW), email("bob@example.com"), NOW);
+        EmailToken adas = confirmation(accountId(1), "shared@example.com", NOW);
+        EmailToken bobs = confirmation(accountId(2), "shared@example.com", NOW);
+        tokens.save(adas);
+        tokens.save(bobs);
+        CountDownLatch bothConsumed = new CountDownLatch(2);
+        Instant later = NOW.plusSeconds(60);
+
+        List<Future<LinkOutcome>> confirmations = List.of(adas, bobs).stream().map(token -> executor.submit(() ->
+                unitOfWork.inTransaction(() -> {
+                    // What ConfirmEmailService does, with both tokens consumed before either links.
+                    tokens.consume(token.hash(), CONFIRM, later).orElseThrow();
+                    bothConsumed.countDown();
+                    await(bothConsumed);
+                    LinkOutcome outcome = accounts.link(token.account().orElseThrow(), token.email(), later);
+                    tokens.revokeOutstanding(token.email(), later);
+                    return outcome;
+                }))).toList();
+
+        List<LinkOutcome> outcomes = List.of(confirmations.get(0).get(8, TimeUnit.SECONDS),
+                confirmations.get(1).get(8, TimeUnit.SECONDS));
+        assertThat(outcomes).filteredOn(o -> o instanceof LinkOutcome.Linked).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof LinkOutcome.HeldByAnotherAccount).hasSize(1);
+        assertThat(count("SELECT count(*) FROM email_identity WHERE email_canonical = 'shared@example.com'")).isEqualTo(1);
+    }
+
+    @Test
     void purgeBefore_lockRowOfForgottenAddress_isRemovedAndLockStillWorks() {
         unitOfWork.inTransaction(() -> {
             ledger.lock(email("ada@example.com"), CONFIRM);
