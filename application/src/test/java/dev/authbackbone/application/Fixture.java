@@ -37,6 +37,7 @@ final class Fixture {
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, clock, random);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, clock, random);
+    final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, clock, policy, Duration.ofDays(7));
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);
