@@ -21,6 +21,7 @@ import dev.authbackbone.application.ConfirmEmailService;
 import dev.authbackbone.application.EmailLinkPolicy;
 import dev.authbackbone.application.MailDispatcher;
 import dev.authbackbone.application.ManageAccountService;
+import dev.authbackbone.application.PurgeExpiredStateService;
 import dev.authbackbone.application.RequestEmailConfirmationService;
 import dev.authbackbone.application.RequestSignInLinkService;
 import dev.authbackbone.application.ResendEmailConfirmationService;
@@ -79,7 +80,8 @@ public final class AuthBackbone implements AutoCloseable {
         EmailLinkPolicy policy = new EmailLinkPolicy(config.confirmationTtl(), config.magicLinkTtl(),
                 config.rateLimitEmail(), config.rateLimitAccount());
 
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                config.dbConnectTimeout());
         resources.push(database);
         UnitOfWork unitOfWork = new JdbiUnitOfWork(database);
         AccountRepository accountRepository = new JdbiAccountRepository(database);
@@ -110,6 +112,9 @@ public final class AuthBackbone implements AutoCloseable {
                 new ConfirmEmailService(accountRepository, tokens, unitOfWork, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
                 new ViewAccountService(accountRepository, tokens, clock));
+
+        resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, clock, policy,
+                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION), config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,
