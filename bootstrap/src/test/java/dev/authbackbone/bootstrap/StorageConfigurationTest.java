@@ -31,6 +31,22 @@ class StorageConfigurationTest {
     }
 
     @Test
+    void postgresUrl_getsNoDefaultUser_andItsPasswordIsMaskedInTheStartUpBlock() {
+        Configuration postgres = Configuration.load(Map.of(
+                "AUTH_DB_URL", "jdbc:postgresql://db:5432/auth?user=auth&password=s3cret&sslmode=require"));
+        Configuration h2 = Configuration.load(Map.of());
+
+        assertThat(postgres.dbUser()).isNull();
+        assertThat(postgres.dbPassword()).isNull();
+        assertThat(postgres.describe()).contains("AUTH_DB_URL=jdbc:postgresql://db:5432/auth?user=auth&password=***&sslmode=require")
+                .contains("AUTH_DB_USER=-").doesNotContain("s3cret");
+        assertThat(h2.dbUser()).isEqualTo("sa");
+        assertThat(h2.dbPassword()).isEmpty();
+        assertThat(Configuration.withoutPassword("jdbc:h2:file:/d/x;PASSWORD=abc;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:/d/x;PASSWORD=***;MODE=PostgreSQL");
+    }
+
+    @Test
     void tooShortOrUnreadableValues_stopTheStartWithOneLine() {
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_DB_CONNECT_TIMEOUT", "100ms")))
                 .isInstanceOf(ConfigurationException.class)
