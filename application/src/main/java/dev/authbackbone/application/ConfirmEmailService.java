@@ -14,6 +14,7 @@ import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeToken;
+import dev.authbackbone.domain.token.TokenHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import java.util.Optional;
 /**
  * Uses a confirmation token: consumes it atomically, links its address to the account that asked,
  * and revokes every other outstanding token for that address, all in one unit of work, which also
- * records the outcome in the audit trail.
+ * records the outcome in the audit trail. A token that is spent because another account verified
+ * its address meanwhile answers "taken", whether the other account won a race against it or
+ * confirmed long before.
  */
 public final class ConfirmEmailService implements ConfirmEmailUseCase {
 
@@ -51,6 +54,10 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
         return unitOfWork.inTransaction(() -> {
             Optional<EmailToken> consumed = tokens.consume(presented.get().hash(), EmailPurpose.EMAIL_CONFIRMATION, now);
             if (consumed.isEmpty()) {
+                if (takenByAnotherAccount(presented.get().hash(), now)) {
+                    audit.record(rejected(now, command).reason("address_taken"));
+                    return new ConfirmEmailResult.AddressTaken();
+                }
                 audit.record(rejected(now, command).reason("invalid_token"));
                 return new ConfirmEmailResult.InvalidToken();
             }
@@ -76,6 +83,25 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
                     .account(account.get().id()).email(token.email()));
             return new ConfirmEmailResult.Confirmed(token.email());
         });
+    }
+
+    /**
+     * Whether a token that cannot be consumed is an unexpired confirmation, of a usable account,
+     * whose address another account now holds: that account's confirmation revoked it. Only the
+     * holder of the token (the address's mailbox) learns this, so it is no oracle for anyone else;
+     * for its own account's addresses, expired and unknown tokens it stays "invalid".
+     */
+    private boolean takenByAnotherAccount(TokenHash hash, Instant now) {
+        return tokens.find(hash)
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.expiresAt().isAfter(now))
+                .filter(this::accountUsable)
+                .flatMap(token -> accounts.findByEmail(token.email())
+                        .filter(holder -> !token.account().orElseThrow().equals(holder.id())))
+                .isPresent();
+    }
+
+    private boolean accountUsable(EmailToken token) {
+        return token.account().flatMap(accounts::find).map(a -> !a.isDisabled()).orElse(false);
     }
 
     private static AuditEvent rejected(Instant now, ConfirmEmailCommand command) {

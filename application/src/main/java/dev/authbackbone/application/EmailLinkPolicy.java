@@ -17,6 +17,11 @@ public record EmailLinkPolicy(Duration confirmationTtl, Duration signInTtl, Rate
         Objects.requireNonNull(perAccount, "perAccount");
     }
 
+    /** The longest window any quota counts back over: ledger entries older than that are never counted again. */
+    public Duration longestQuotaWindow() {
+        return perAddress.window().compareTo(perAccount.window()) >= 0 ? perAddress.window() : perAccount.window();
+    }
+
     /** The defaults of SPEC section 4: 24 h and 15 min tokens, 3 per address and 20 per account per window. */
     public static EmailLinkPolicy defaults() {
         return new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),

@@ -56,7 +56,24 @@ class ConfirmEmailServiceTest {
         String bobs = requestLink(bob, "shared@example.com");
 
         assertThat(confirm(bobs)).isInstanceOf(ConfirmEmailResult.Confirmed.class);
-        // Bob's confirmation revoked every other token for the address, Alice's included.
+        // Bob's confirmation revoked every other token for the address, Alice's included; she
+        // learns why, exactly as if she had lost a race against him.
+        assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.AddressTaken.class);
+        assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.AddressTaken.class);
+        assertThat(f.accounts.findByEmail(email("shared@example.com")).orElseThrow().id()).isEqualTo(bob);
+    }
+
+    @Test
+    void confirm_revokedTokenOfAnAddressTakenElsewhere_isInvalidOnceExpiredOrItsAccountDisabled() {
+        String alices = requestLink(alice, "shared@example.com");
+        String alicesOther = requestLink(alice, "other@example.com");
+        confirm(requestLink(bob, "shared@example.com"));
+        confirm(requestLink(bob, "other@example.com"));
+        f.manage.setDisabled(alice.toString(), true);
+
+        assertThat(confirm(alicesOther)).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+        f.manage.setDisabled(alice.toString(), false);
+        f.clock.advance(Duration.ofHours(24));
         assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
     }
 
@@ -66,7 +83,7 @@ class ConfirmEmailServiceTest {
         f.accounts.link(bob, email("race@example.com"), f.clock.instant());
 
         assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.AddressTaken.class);
-        assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+        assertThat(confirm(alices)).isInstanceOf(ConfirmEmailResult.AddressTaken.class);
     }
 
     @Test

@@ -40,6 +40,7 @@ final class Fixture {
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
     final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random);
+    final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, clock, policy, Duration.ofDays(7));
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);

@@ -107,7 +107,7 @@ class SignInServicesTest {
     }
 
     @Test
-    void signIn_firstSignIn_revokesOtherAccountsPendingConfirmations() {
+    void signIn_firstSignIn_revokesOtherAccountsPendingConfirmations_whichThenAnswerTaken() {
         var alice = f.accountWith("alice@example.com");
         f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("sam@example.com")));
         String confirmation = f.lastLinkToken();
@@ -115,7 +115,7 @@ class SignInServicesTest {
         signIn(requestLink("sam@example.com"));
 
         assertThat(f.confirm.confirm(new ConfirmEmailCommand(confirmation)))
-                .isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+                .isInstanceOf(ConfirmEmailResult.AddressTaken.class);
         assertThat(f.accounts.identitiesOf(alice)).extracting(EmailIdentity::email).containsExactly(email("alice@example.com"));
     }
 }

@@ -24,6 +24,7 @@ import dev.authbackbone.application.ConfirmEmailService;
 import dev.authbackbone.application.EmailLinkPolicy;
 import dev.authbackbone.application.MailDispatcher;
 import dev.authbackbone.application.ManageAccountService;
+import dev.authbackbone.application.PurgeExpiredStateService;
 import dev.authbackbone.application.RequestEmailConfirmationService;
 import dev.authbackbone.application.RequestSignInLinkService;
 import dev.authbackbone.application.ResendEmailConfirmationService;
@@ -91,7 +92,8 @@ public final class AuthBackbone implements AutoCloseable {
 
         Metrics metrics = new Metrics();
         resources.push(metrics);
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                config.dbConnectTimeout());
         resources.push(database);
         metrics.watch(database);
         AuditTrail audit = new ObservedAuditTrail(new JdbiAuditTrail(database), metrics);
@@ -127,6 +129,9 @@ public final class AuthBackbone implements AutoCloseable {
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit));
+
+        resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, clock, policy,
+                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION), config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,

@@ -53,6 +53,17 @@ final class ConfigValues {
         return optional(name).map(raw -> parseDuration(name, raw)).orElse(fallback);
     }
 
+    /** As {@link #duration(String, Duration)}, refusing anything shorter than {@code min}. */
+    Duration duration(String name, Duration fallback, Duration min) {
+        return optional(name).map(raw -> {
+            Duration value = parseDuration(name, raw);
+            if (value.compareTo(min) < 0) {
+                throw ConfigurationException.invalid(name, raw, DURATION_HINT + " of at least " + Configuration.human(min));
+            }
+            return value;
+        }).orElse(fallback);
+    }
+
     RateLimit limit(String name, RateLimit fallback) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {

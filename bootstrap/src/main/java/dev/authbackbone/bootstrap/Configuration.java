@@ -28,6 +28,8 @@ public record Configuration(
         String dbUser,
         String dbPassword,
         int dbPoolSize,
+        Duration dbConnectTimeout,
+        Duration purgeInterval,
         Optional<Smtp> smtp,
         String mailFrom,
         Duration smtpTimeout,
@@ -70,7 +72,8 @@ public record Configuration(
 
     static final List<String> KNOWN = List.of(
             "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
-            "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE",
+            "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE", "AUTH_DB_CONNECT_TIMEOUT",
+            "AUTH_PURGE_INTERVAL",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
@@ -109,12 +112,18 @@ public record Configuration(
             }
         });
 
+        String dbUrl = v.string("AUTH_DB_URL", defaultH2Url(dataDir));
+        // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
+        // unasked-for default would only obscure.
+        boolean embedded = dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
         return new Configuration(
                 host, port, base, dataDir,
-                v.string("AUTH_DB_URL", defaultH2Url(dataDir)),
-                v.string("AUTH_DB_USER", "sa"),
-                v.string("AUTH_DB_PASSWORD", ""),
+                dbUrl,
+                v.string("AUTH_DB_USER", embedded ? "sa" : null),
+                v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
                 v.integer("AUTH_DB_POOL_SIZE", 10, 1, 500),
+                v.duration("AUTH_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(250)),
+                v.duration("AUTH_PURGE_INTERVAL", Duration.ofMinutes(10), Duration.ofSeconds(1)),
                 smtp,
                 v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
                 v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
@@ -189,13 +198,20 @@ public record Configuration(
         return limit.count() + "/" + human(limit.window());
     }
 
+    /** {@code url} with the value of a {@code password} parameter (PostgreSQL's ?password=, H2's ;PASSWORD=) masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
                 "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort,
                 "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
-                "  AUTH_DB_URL=" + dbUrl + "  AUTH_DB_USER=" + dbUser + "  AUTH_DB_PASSWORD=" + (dbPassword.isEmpty() ? "-" : "***")
-                        + "  AUTH_DB_POOL_SIZE=" + dbPoolSize,
+                "  AUTH_DB_URL=" + withoutPassword(dbUrl) + "  AUTH_DB_USER=" + (dbUser == null ? "-" : dbUser)
+                        + "  AUTH_DB_PASSWORD=" + (dbPassword == null || dbPassword.isEmpty() ? "-" : "***")
+                        + "  AUTH_DB_POOL_SIZE=" + dbPoolSize + "  AUTH_DB_CONNECT_TIMEOUT=" + human(dbConnectTimeout)
+                        + "  AUTH_PURGE_INTERVAL=" + human(purgeInterval),
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
                         + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait),
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")

@@ -6,31 +6,36 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input of every kind gets a clear 4xx in the /api dialect, and nothing is stored or mailed. */
+@OnEveryDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     private static final String PATH = "/api/auth/request-email-confirmation";
     private static TestServer server;
     private static String bearer;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        server = TestServer.start(database);
         bearer = TestServer.accessToken(server.openAccount("owner@example.com"));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

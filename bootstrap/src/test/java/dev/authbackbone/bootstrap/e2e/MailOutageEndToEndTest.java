@@ -13,13 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** SMTP down, back, or silent: 503 with Retry-After, no usable token left, no quota used, no hang. */
+@OnEveryDatabase
 class MailOutageEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     @Test
     void smtpStopped_is503WithRetryAfterAndLeavesNoToken_thenRecovers() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
             int smtpPort = server.smtp.getSmtp().getPort();
             server.smtp.stop();
@@ -69,7 +74,7 @@ class MailOutageEndToEndTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (TestServer server = TestServer.start(Map.of(
+            try (TestServer server = TestServer.start(database, Map.of(
                     "AUTH_SMTP_PORT", String.valueOf(silent.getLocalPort()), "AUTH_SMTP_TIMEOUT", "1s"))) {
                 String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
 

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Whatever an address's state, the request is answered alike; verified addresses get a notice. */
+@OnEveryDatabase
 class NoEnumerationEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     @Test
     void unknownPendingVerifiedHereAndVerifiedElsewhere_getByteIdenticalAnswers() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
             server.openAccount("bob@example.com");
             String pending = "pending@example.com";

@@ -15,18 +15,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The README's quickstart, from zero, on the default set-up (development inbox, embedded database):
  * once as HTTP calls from Java, and once by running the README's own shell block with curl.
  */
+@OnEveryDatabase
 class QuickstartEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     private static final Pattern LINK = Pattern.compile("/auth/(magic-link|confirm-email)\\?token=([A-Za-z0-9_-]{43})");
 
     @Test
     void signInLinkAnAddressConfirmItInTheBrowserAndSeeBoth() {
-        try (TestServer server = TestServer.startWithDevInbox(Map.of())) {
+        try (TestServer server = TestServer.startWithDevInbox(database, Map.of())) {
             // Ask for a magic link; read it from the development inbox.
             assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"ada@example.com\"}").status()).isEqualTo(202);
             String signInToken = newestLink(server, "magic-link");
@@ -67,7 +72,7 @@ class QuickstartEndToEndTest {
         Matcher block = Pattern.compile("## Quickstart \\(curl\\).*?```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(block.find()).as("README has a quickstart shell block").isTrue();
 
-        try (TestServer server = TestServer.startWithDevInbox(Map.of())) {
+        try (TestServer server = TestServer.startWithDevInbox(database, Map.of())) {
             String script = "set -eu\n" + block.group(1).replace("BASE=http://127.0.0.1:8080", "BASE=" + server.base);
             Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -5,23 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** The per-address quota over HTTP: 3 per window, shared by case variants, exact under concurrency. */
+@OnEveryDatabase
 class QuotaEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     private static TestServer server;
     private static String alice;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("AUTH_RATE_LIMIT_ACCOUNT", "1000/1h"));
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        server = TestServer.start(database, Map.of("AUTH_RATE_LIMIT_ACCOUNT", "1000/1h"));
         alice = TestServer.accessToken(server.openAccount("alice@example.com"));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
@@ -56,7 +61,7 @@ class QuotaEndToEndTest {
 
     @Test
     void refusedRequests_doNotUseUpTheQuota() throws Exception {
-        try (TestServer shortWindow = TestServer.start(Map.of("AUTH_RATE_LIMIT_EMAIL", "3/2s"))) {
+        try (TestServer shortWindow = TestServer.start(database, Map.of("AUTH_RATE_LIMIT_EMAIL", "3/2s"))) {
             String token = TestServer.accessToken(shortWindow.openAccount("dave@example.com"));
             for (int i = 0; i < 3; i++) {
                 assertThat(shortWindow.postJson("/api/auth/request-email-confirmation", "{\"email\":\"w@example.com\"}", token).status()).isEqualTo(202);

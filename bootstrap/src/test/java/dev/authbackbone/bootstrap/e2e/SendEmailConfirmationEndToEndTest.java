@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Every status of {@code POST /auth/send-email-confirmation} (seed 000), each in {code, message}. */
+@OnEveryDatabase
 class SendEmailConfirmationEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     private static final String PATH = "/auth/send-email-confirmation";
 
     @Test
     void everyStatusOfTheSeedEndpoint() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             String aliceId = server.openAccount("alice@example.com");
             String alice = TestServer.accessToken(aliceId);
 
@@ -54,7 +59,7 @@ class SendEmailConfirmationEndToEndTest {
 
     @Test
     void smtpDown_is503WithRetryAfter() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
             server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"pending@example.com\"}", alice);
             server.smtp.stop();
@@ -68,7 +73,7 @@ class SendEmailConfirmationEndToEndTest {
 
     @Test
     void quotaIsSharedWithTheApiRequestEndpoint() {
-        try (TestServer server = TestServer.start(Map.of())) {
+        try (TestServer server = TestServer.start(database, Map.of())) {
             String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
             assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"shared@example.com\"}", alice).status()).isEqualTo(202);
             assertThat(server.postJson(PATH, "{}", alice).status()).isEqualTo(200);

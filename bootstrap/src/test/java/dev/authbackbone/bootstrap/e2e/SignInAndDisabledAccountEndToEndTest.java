@@ -11,13 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Magic links are single use and expire; a disabled account can do nothing until re-enabled. */
+@OnEveryDatabase
 class SignInAndDisabledAccountEndToEndTest {
+
+    @Parameter
+    TestDatabase database;
 
     @Test
     void magicLink_isSingleUse_andItsPageGetConsumesNothing() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             server.postJson("/api/auth/magic-link", "{\"email\":\"erin@example.com\"}");
             String token = server.lastTokenMailedTo("erin@example.com");
 
@@ -37,7 +42,7 @@ class SignInAndDisabledAccountEndToEndTest {
 
     @Test
     void magicLink_expires() throws Exception {
-        try (TestServer server = TestServer.start(Map.of("AUTH_MAGIC_LINK_TTL", "1s"))) {
+        try (TestServer server = TestServer.start(database, Map.of("AUTH_MAGIC_LINK_TTL", "1s"))) {
             server.postJson("/api/auth/magic-link", "{\"email\":\"late@example.com\"}");
             String token = server.lastTokenMailedTo("late@example.com");
             Thread.sleep(1_200);
@@ -50,7 +55,7 @@ class SignInAndDisabledAccountEndToEndTest {
 
     @Test
     void disabledAccount_cannotSignInResendOrLink_untilReEnabledFromTheCommandLine() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             String id = server.openAccount("frank@example.com");
             String access = TestServer.accessToken(id);
             server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"frank.two@example.org\"}", access);
@@ -82,7 +87,7 @@ class SignInAndDisabledAccountEndToEndTest {
 
     @Test
     void commandLine_unknownAccount_isReportedAndChangesNothing() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(database)) {
             server.openAccount("gina@example.com");
             Map<String, String> env = Map.of("AUTH_DB_URL", server.dbUrl, "AUTH_DATA_DIR", server.dataDir.toString());
 

@@ -21,11 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,7 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * One server as a user would start it (same {@link AuthBackbone#start} path as {@code java -jar}),
- * on a random port, with its own GreenMail SMTP server and its own fresh database.
+ * on a random port, with its own GreenMail SMTP server and its own fresh database, on H2 or on
+ * PostgreSQL. Several servers may also share one database and one GreenMail, as instances behind
+ * a load balancer do ({@link #instance}).
  */
 final class TestServer implements AutoCloseable {
 
@@ -51,74 +48,110 @@ final class TestServer implements AutoCloseable {
     final String base;
     final String dbUrl;
     final Path dataDir;
+    final FreshDatabase database;
+    private final boolean ownsSmtpAndDatabase;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(GreenMail smtp, AuthBackbone app, String dbUrl, Path dataDir) {
+    private TestServer(GreenMail smtp, AuthBackbone app, FreshDatabase database, Path dataDir, boolean ownsSmtpAndDatabase) {
         this.smtp = smtp;
         this.app = app;
         this.base = "http://127.0.0.1:" + app.port();
-        this.dbUrl = dbUrl;
+        this.database = database;
+        this.dbUrl = database.url();
         this.dataDir = dataDir;
+        this.ownsSmtpAndDatabase = ownsSmtpAndDatabase;
     }
 
-    static TestServer start() {
-        return start(Map.of());
+    static TestServer start(TestDatabase kind) {
+        return start(kind, Map.of());
     }
 
     /**
      * Starts the server exactly as {@code java -jar} does ({@link Main#serve}) with no SMTP host, so
      * mails go to the built-in development inbox; {@link #smtp} is then null.
      */
-    static TestServer startWithDevInbox(Map<String, String> overrides) {
+    static TestServer startWithDevInbox(TestDatabase kind, Map<String, String> overrides) {
+        FreshDatabase database = kind.fresh();
         try {
-            Path dataDir = Files.createTempDirectory("auth-backbone-e2e");
-            String dbUrl = "jdbc:h2:mem:e2e-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            Path dataDir = newDataDir();
             Map<String, String> env = new HashMap<>();
             env.put("AUTH_HTTP_PORT", "0");
             env.put("AUTH_DATA_DIR", dataDir.toString());
-            env.put("AUTH_DB_URL", dbUrl);
+            env.put("AUTH_DB_URL", database.url());
+            env.put("AUTH_DB_POOL_SIZE", "4");
             env.putAll(overrides);
-            return new TestServer(null, Main.serve(env), dbUrl, dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new TestServer(null, Main.serve(env), database, dataDir, true);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
     }
 
-    /** Starts GreenMail and the server; {@code overrides} are extra {@code AUTH_*} variables. */
-    static TestServer start(Map<String, String> overrides) {
+    /** Starts GreenMail, a fresh database and the server; {@code overrides} are extra {@code AUTH_*} variables. */
+    static TestServer start(TestDatabase kind, Map<String, String> overrides) {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         try {
-            Path dataDir = Files.createTempDirectory("auth-backbone-e2e");
-            String dbUrl = "jdbc:h2:mem:e2e-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-            Map<String, String> env = new HashMap<>();
-            env.put("AUTH_HTTP_PORT", "0");
-            env.put("AUTH_DATA_DIR", dataDir.toString());
-            env.put("AUTH_DB_URL", dbUrl);
-            env.put("AUTH_SMTP_HOST", "127.0.0.1");
-            env.put("AUTH_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-            env.put("AUTH_SMTP_TIMEOUT", "2s");
-            env.put("AUTH_SMTP_BREAKER_WAIT", "1s");
-            env.put("AUTH_JWT_SECRET", SECRET);
-            env.put("AUTH_RATE_LIMIT_IP", "10000/15m");
-            env.putAll(overrides);
-            return new TestServer(smtp, AuthBackbone.start(Configuration.load(env)), dbUrl, dataDir);
-        } catch (IOException e) {
-            smtp.stop();
-            throw new UncheckedIOException(e);
+            FreshDatabase database = kind.fresh();
+            try {
+                Path dataDir = newDataDir();
+                return new TestServer(smtp, startApp(smtp, database, dataDir, overrides), database, dataDir, true);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             smtp.stop();
             throw e;
         }
     }
 
+    /**
+     * One more instance on {@code database}, sending its mail to {@code smtp}: it shares both, and
+     * leaves both running when it is closed.
+     */
+    static TestServer instance(FreshDatabase database, GreenMail smtp, Map<String, String> overrides) {
+        Path dataDir = newDataDir();
+        return new TestServer(smtp, startApp(smtp, database, dataDir, overrides), database, dataDir, false);
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("auth-backbone-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AuthBackbone startApp(GreenMail smtp, FreshDatabase database, Path dataDir,
+                                         Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AUTH_HTTP_PORT", "0");
+        env.put("AUTH_DATA_DIR", dataDir.toString());
+        env.put("AUTH_DB_URL", database.url());
+        // Small pools: every class on PostgreSQL shares one server's connection limit with other runs.
+        env.put("AUTH_DB_POOL_SIZE", "4");
+        env.put("AUTH_SMTP_HOST", "127.0.0.1");
+        env.put("AUTH_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("AUTH_SMTP_TIMEOUT", "2s");
+        env.put("AUTH_SMTP_BREAKER_WAIT", "1s");
+        env.put("AUTH_JWT_SECRET", SECRET);
+        env.put("AUTH_RATE_LIMIT_IP", "10000/15m");
+        env.putAll(overrides);
+        return AuthBackbone.start(Configuration.load(env));
+    }
+
     @Override
     public void close() {
-        app.close();
-        if (smtp != null) {
-            smtp.stop();
+        try {
+            app.close();
+        } finally {
+            if (ownsSmtpAndDatabase) {
+                if (smtp != null) {
+                    smtp.stop();
+                }
+                database.close();
+            }
         }
     }
 
@@ -241,13 +274,7 @@ final class TestServer implements AutoCloseable {
     // ---- database (read-only checks that nothing was stored) ----
 
     long count(String sql) {
-        try (Connection c = DriverManager.getConnection(dbUrl, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.count(sql);
     }
 
     long usableTokens() {

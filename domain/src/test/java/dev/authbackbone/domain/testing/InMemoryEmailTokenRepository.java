@@ -38,6 +38,11 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized Optional<EmailToken> find(TokenHash hash) {
+        return Optional.ofNullable(tokens.get(hash));
+    }
+
+    @Override
     public synchronized void revokeOutstanding(EmailAddress email, Instant now) {
         tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.consumeAt(now).orElse(t) : t);
     }

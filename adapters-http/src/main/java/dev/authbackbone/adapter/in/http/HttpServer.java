@@ -11,6 +11,7 @@ import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.wire.Json;
 import dev.authbackbone.domain.port.in.DevInbox;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -141,6 +142,11 @@ public final class HttpServer {
             // The use case should have turned this into a result; answering 503 is still the honest reply.
             LOG.warn("Mail transport unavailable escaped a use case on {} {}", ctx.method(), ctx.path());
             errors.send(ctx, new HttpProblem.MailUnavailable(e.retryAfter()));
+        });
+        config.routes.exception(StorageUnavailableException.class, (e, ctx) -> {
+            // An outage, not a bug: one line without a stack trace; the pool logs the details.
+            LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            errors.send(ctx, new HttpProblem.StorageUnavailable(e.retryAfter()));
         });
         config.routes.exception(Exception.class, this::unexpected);
     }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -144,6 +145,43 @@ class ErrorAnswersTest {
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isEqualTo("20");
+    }
+
+    @Test
+    void databaseUnavailable_answers503WithRetryAfterInEachDialect_andLogsOneLine() {
+        StorageUnavailableException outage = new StorageUnavailableException("connection refused",
+                Duration.ofMillis(4200), null);
+        server.fakes.requestEmailConfirmation.answerWith(command -> {
+            throw outage;
+        });
+        server.fakes.confirmEmail.answerWith(command -> {
+            throw outage;
+        });
+        server.fakes.resendEmailConfirmation.answerWith(command -> {
+            throw outage;
+        });
+
+        Answer api = server.postJson("/api/auth/request-email-confirmation", "{\"email\": \"a@example.org\"}",
+                "Authorization", server.bearer());
+        Answer auth = server.postJson("/auth/send-email-confirmation", "{}", "Authorization", server.bearer());
+        Answer page = server.postForm("/auth/confirm-email", "token=" + "A".repeat(43));
+
+        assertThat(api.status()).isEqualTo(503);
+        assertThat(api.jsonEquals("{'detail': 'The service is temporarily unavailable. Try again later.'}")).isTrue();
+        assertThat(auth.status()).isEqualTo(503);
+        assertThat(auth.jsonEquals("{'code': 503, 'message': 'The service is temporarily unavailable. Try again later.'}"))
+                .isTrue();
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.mediaType()).isEqualTo("text/html");
+        LinkPagesTest.assertSecurityHeaders(page);
+        for (Answer answer : List.of(api, auth, page)) {
+            assertThat(answer.header("Retry-After")).isEqualTo("5");
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        }
+        assertThat(log.list).hasSize(3).allSatisfy(event -> {
+            assertThat(event.getLevel().toString()).isEqualTo("WARN");
+            assertThat(event.getThrowableProxy()).isNull();
+        });
     }
 
     @Test

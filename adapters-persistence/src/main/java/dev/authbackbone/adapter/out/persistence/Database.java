@@ -32,7 +32,17 @@ public final class Database implements AutoCloseable {
 
     /** The H2 settings the migrations and queries are written for. */
     private static final String H2_SETTINGS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a call waits for a connection by default, before it fails as the database being unavailable. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * PostgreSQL waits for a row lock forever and lets a statement run forever; every connection of
+     * the pool is told otherwise, so that a stuck lock or a runaway statement ends in a 503 rather
+     * than in requests that hang and a pool that drains. The lock timeout matches H2's LOCK_TIMEOUT.
+     */
+    private static final String POSTGRES_SESSION = "SELECT set_config('lock_timeout', '10s', false),"
+            + " set_config('statement_timeout', '30s', false)";
+    /** Migrations may rewrite big tables, so they keep the lock timeout but get no statement timeout. */
+    private static final String POSTGRES_MIGRATION_SESSION = "SELECT set_config('lock_timeout', '10s', false)";
     private static final int PING_TIMEOUT_SECONDS = 2;
     private static final int MIGRATION_CONNECTIONS = 3;
     private static final int SQL_IN_MESSAGES_LIMIT = 200;
@@ -53,7 +63,16 @@ public final class Database implements AutoCloseable {
      * JVM-wide {@code h2.bindAddress} to 127.0.0.1 if unset, which only works before H2 is first used.
      */
     public static Database open(String url, String user, String password, int poolSize) {
-        return open(url, user, password, poolSize, config -> { });
+        return open(url, user, password, poolSize, DEFAULT_CONNECTION_TIMEOUT, config -> { });
+    }
+
+    /**
+     * As {@link #open(String, String, String, int)}, with calls waiting at most {@code connectionTimeout}
+     * for a connection (all in use, or the database unreachable) before failing with
+     * {@link dev.authbackbone.domain.port.out.StorageUnavailableException}.
+     */
+    public static Database open(String url, String user, String password, int poolSize, Duration connectionTimeout) {
+        return open(url, user, password, poolSize, connectionTimeout, config -> { });
     }
 
     /**
@@ -65,7 +84,13 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password, int poolSize,
                                 Consumer<HikariConfig> customizer) {
+        return open(url, user, password, poolSize, DEFAULT_CONNECTION_TIMEOUT, customizer);
+    }
+
+    private static Database open(String url, String user, String password, int poolSize, Duration connectionTimeout,
+                                 Consumer<HikariConfig> customizer) {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(customizer, "customizer");
         checkUrl(url);
         if (poolSize < 1) {
@@ -82,12 +107,14 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        // Hikari refuses less than 250 ms.
+        config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        if (upper(url).startsWith("JDBC:POSTGRESQL:")) {
+        if (isPostgres(url)) {
             // Server "Detail:" lines quote row values (addresses); keep them out of exception messages.
             config.addDataSourceProperty("logServerErrorDetail", "false");
+            config.setConnectionInitSql(POSTGRES_SESSION);
         }
         customizer.accept(config);
 
@@ -207,6 +234,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         mainConfig.copyStateTo(config);
         config.setPoolName(mainConfig.getPoolName() + "-migration");
+        if (isPostgres(mainConfig.getJdbcUrl())) {
+            config.setConnectionInitSql(POSTGRES_MIGRATION_SESSION);
+        }
         config.setMaximumPoolSize(MIGRATION_CONNECTIONS);
         config.setMinimumIdle(0);
         config.setMetricRegistry(null);
@@ -248,7 +278,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("database URL: an H2 URL needs " + H2_SETTINGS
                     + " (the SQL is written for PostgreSQL), was " + describe(url));
         }
-        if (!isH2(url) && !upper.startsWith("JDBC:POSTGRESQL:")) {
+        if (!isH2(url) && !isPostgres(url)) {
             throw new IllegalArgumentException(
                     "database URL: expected jdbc:postgresql:... or jdbc:h2:..., was " + describe(url));
         }
@@ -266,6 +296,10 @@ public final class Database implements AutoCloseable {
 
     private static boolean isH2(String url) {
         return upper(url).startsWith("JDBC:H2:");
+    }
+
+    private static boolean isPostgres(String url) {
+        return upper(url).startsWith("JDBC:POSTGRESQL:");
     }
 
     private static String upper(String s) {

@@ -1,8 +1,10 @@
 package dev.authbackbone.adapter.out.persistence;
 
 /**
- * A database call failed (unreachable, timed out, or refused a statement). It replaces the JDBI
- * exception at the port boundary; its message names the failing SQL but never the bound values.
+ * A database call failed in a way that retrying will not fix (the database refused a statement or
+ * the adapter found an inconsistency), or the database could not be opened at start-up. It replaces
+ * the JDBI exception at the port boundary; its message names the failing SQL but never the bound
+ * values. Outages while running are {@link dev.authbackbone.domain.port.out.StorageUnavailableException}.
  */
 public final class DatabaseException extends RuntimeException {
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -47,8 +48,15 @@ interface EmailRequestDao {
     @SqlUpdate("DELETE FROM email_request WHERE id = :id")
     int delete(@Bind("id") UUID id);
 
-    @SqlUpdate("DELETE FROM email_request WHERE accepted_at < :cutoff")
-    int purgeBefore(@Bind("cutoff") OffsetDateTime cutoff);
+    /** The next batch to purge; see {@link EmailTokenDao#spentBefore} for why in batches, and why by key. */
+    @SqlQuery("SELECT id FROM email_request WHERE accepted_at < :cutoff FETCH FIRST " + PURGE_BATCH + " ROWS ONLY")
+    List<UUID> acceptedBefore(@Bind("cutoff") OffsetDateTime cutoff);
+
+    @SqlUpdate("DELETE FROM email_request WHERE id IN (<ids>)")
+    int deleteAll(@BindList("ids") List<UUID> ids);
+
+    /** Rows per purge statement. */
+    int PURGE_BATCH = 500;
 
     /**
      * Drops lock rows of addresses with nothing left in the ledger. A row someone holds cannot be

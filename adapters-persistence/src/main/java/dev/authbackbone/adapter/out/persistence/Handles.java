@@ -6,7 +6,9 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The one way the repositories reach the database. {@link Jdbi#withHandle} reuses the handle a
- * {@link JdbiUnitOfWork} bound to this thread, and opens (and closes) a handle otherwise.
+ * {@link JdbiUnitOfWork} bound to this thread, and opens (and closes) a handle otherwise. A failure
+ * leaves as {@link dev.authbackbone.domain.port.out.StorageUnavailableException} when the database
+ * is out of reach or timed out, and as {@link DatabaseException} otherwise.
  */
 final class Handles {
 
@@ -17,7 +19,7 @@ final class Handles {
         try {
             return jdbi.withHandle(work);
         } catch (JdbiException e) {
-            throw new DatabaseException("database call failed: " + e.getMessage(), e);
+            throw Failures.translate("calling the database", e);
         }
     }
 

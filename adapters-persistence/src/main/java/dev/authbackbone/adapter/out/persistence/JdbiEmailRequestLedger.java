@@ -6,6 +6,7 @@ import dev.authbackbone.domain.port.out.EmailRequest;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -82,7 +83,12 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
     public int purgeBefore(Instant cutoff) {
         return Handles.with(jdbi, h -> {
             EmailRequestDao dao = h.attach(EmailRequestDao.class);
-            int purged = dao.purgeBefore(Timestamps.toColumn(cutoff));
+            OffsetDateTime at = Timestamps.toColumn(cutoff);
+            int purged = 0;
+            // In batches, as the token purge does, for the same reasons.
+            for (List<UUID> batch = dao.acceptedBefore(at); !batch.isEmpty(); batch = dao.acceptedBefore(at)) {
+                purged += dao.deleteAll(batch);
+            }
             dao.purgeUnusedLocks();
             return purged;
         });

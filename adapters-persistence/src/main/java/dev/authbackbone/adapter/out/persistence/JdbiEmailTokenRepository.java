@@ -71,6 +71,15 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
+    public Optional<EmailToken> find(TokenHash hash) {
+        return Handles.with(jdbi, h -> h.createQuery(SELECT_BY_HASH)
+                .bind("hash", hash.hex())
+                .map(new EmailTokenRow.Mapper())
+                .findOne()
+                .map(EmailTokenRow::toToken));
+    }
+
+    @Override
     public void revokeOutstanding(EmailAddress email, Instant now) {
         Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).revokeOutstanding(email.canonical(), Timestamps.toColumn(now)));
     }
@@ -88,8 +97,20 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 .toList();
     }
 
+    /**
+     * Deletes in batches, each its own statement, until none is left. Several instances may purge at
+     * once: each row is deleted, and counted, by exactly one of them.
+     */
     @Override
     public int purgeSpentBefore(Instant cutoff) {
-        return Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).purgeSpentBefore(Timestamps.toColumn(cutoff)));
+        OffsetDateTime at = Timestamps.toColumn(cutoff);
+        return Handles.with(jdbi, h -> {
+            EmailTokenDao dao = h.attach(EmailTokenDao.class);
+            int total = 0;
+            for (List<String> batch = dao.spentBefore(at); !batch.isEmpty(); batch = dao.spentBefore(at)) {
+                total += dao.deleteSpent(batch, at);
+            }
+            return total;
+        });
     }
 }

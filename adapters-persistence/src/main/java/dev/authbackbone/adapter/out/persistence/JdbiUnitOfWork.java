@@ -33,11 +33,25 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     /** Runs {@code work} in a transaction; an exception it throws rolls back and reaches the caller unchanged. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        RuntimeException[] thrownByWork = new RuntimeException[1];
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.get());
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    thrownByWork[0] = e;
+                    throw e;
+                }
+            });
         } catch (JdbiException e) {
+            if (thrownByWork[0] != null && thrownByWork[0] != e) {
+                // The connection died under work: JDBI's clean-up then fails too, and reports only
+                // its own failure. What work met is the answer the caller needs.
+                thrownByWork[0].addSuppressed(e);
+                throw thrownByWork[0];
+            }
             // Begin, commit or rollback failed; failures inside work were translated by the repositories.
-            throw new DatabaseException("transaction failed: " + e.getMessage(), e);
+            throw Failures.translate("running a transaction", e);
         }
     }
 }

@@ -3,7 +3,12 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
@@ -76,6 +81,32 @@ class DatabaseTest {
 
         assertThat(whileOpen.up()).isTrue();
         assertThat(database.ping()).isEqualTo(new Database.Health(false, "closed"));
+    }
+
+    @Test
+    void anyCall_afterTheDatabaseIsClosed_failsAsStorageUnavailable() {
+        Database closed = Database.open(Database.inMemoryUrl("closed_for_calls"), "sa", "", 1);
+        closed.close();
+
+        assertThatThrownBy(() -> new JdbiAccountRepository(closed).find(new AccountId(new UUID(0x4000L, 0x8000000000000001L))))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessageStartingWith("database unavailable while calling the database");
+        assertThatThrownBy(() -> new JdbiUnitOfWork(closed).inTransaction(() -> 1))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void open_connectionTimeout_boundsTheWaitForABusyPool() throws Exception {
+        try (Database database = Database.open(Database.inMemoryUrl("busy_pool"), "sa", "", 1, Duration.ofMillis(300));
+             Connection only = database.dataSource().getConnection()) {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> new JdbiUnitOfWork(database).inTransaction(() -> 1))
+                    .isInstanceOf(StorageUnavailableException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(only.isValid(1)).isTrue();
+        }
     }
 
     @Test

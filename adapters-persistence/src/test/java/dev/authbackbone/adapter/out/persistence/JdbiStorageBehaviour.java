@@ -8,6 +8,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.EmailRequest;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import dev.authbackbone.domain.testing.Concurrently;
 import dev.authbackbone.domain.testing.SeededRandomSource;
 import dev.authbackbone.domain.token.EmailPurpose;
@@ -159,6 +160,33 @@ abstract class JdbiStorageBehaviour {
     }
 
     @Test
+    void lock_heldLongerThanTheLockTimeout_failsAsStorageUnavailableAndStoresNothing() throws Exception {
+        EmailAddress address = email("ada@example.com");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = executor.submit(() -> unitOfWork.inTransaction(() -> {
+            ledger.lock(address, CONFIRM);
+            locked.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+                ledger.record(new EmailRequest(new UUID(1, 4), email("bob@example.com"), CONFIRM, Optional.empty(), NOW));
+                withShortLockTimeout(() -> ledger.lock(address, CONFIRM));
+                return null;
+            })).isInstanceOf(StorageUnavailableException.class)
+                    .satisfies(e -> assertThat(((StorageUnavailableException) e).retryAfter()).isPositive());
+        } finally {
+            release.countDown();
+        }
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(ledger.acceptedSince(email("bob@example.com"), CONFIRM, NOW.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void findForUpdate_accountLockedByAnotherUnitOfWork_waitsUntilItEnds() throws Exception {
         accounts.open(Account.open(accountId(1), NOW), email("ada@example.com"), NOW);
         CountDownLatch locked = new CountDownLatch(1);
@@ -182,6 +210,35 @@ abstract class JdbiStorageBehaviour {
 
         assertThat(waiter.get(10, TimeUnit.SECONDS)).isGreaterThan(releasedAt);
         holder.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoAccountsLinkingOneAddressAfterEachConsumedATokenForIt_oneLinksAndNeitherWaitsForTheOther() throws Exception {
+        accounts.open(Account.open(accountId(1), NOW), email("ada@example.com"), NOW);
+        accounts.open(Account.open(accountId(2), NOW), email("bob@example.com"), NOW);
+        EmailToken adas = confirmation(accountId(1), "shared@example.com", NOW);
+        EmailToken bobs = confirmation(accountId(2), "shared@example.com", NOW);
+        tokens.save(adas);
+        tokens.save(bobs);
+        CountDownLatch bothConsumed = new CountDownLatch(2);
+        Instant later = NOW.plusSeconds(60);
+
+        List<Future<LinkOutcome>> confirmations = List.of(adas, bobs).stream().map(token -> executor.submit(() ->
+                unitOfWork.inTransaction(() -> {
+                    // What ConfirmEmailService does, with both tokens consumed before either links.
+                    tokens.consume(token.hash(), CONFIRM, later).orElseThrow();
+                    bothConsumed.countDown();
+                    await(bothConsumed);
+                    LinkOutcome outcome = accounts.link(token.account().orElseThrow(), token.email(), later);
+                    tokens.revokeOutstanding(token.email(), later);
+                    return outcome;
+                }))).toList();
+
+        List<LinkOutcome> outcomes = List.of(confirmations.get(0).get(8, TimeUnit.SECONDS),
+                confirmations.get(1).get(8, TimeUnit.SECONDS));
+        assertThat(outcomes).filteredOn(o -> o instanceof LinkOutcome.Linked).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof LinkOutcome.HeldByAnotherAccount).hasSize(1);
+        assertThat(count("SELECT count(*) FROM email_identity WHERE email_canonical = 'shared@example.com'")).isEqualTo(1);
     }
 
     @Test
@@ -217,6 +274,32 @@ abstract class JdbiStorageBehaviour {
 
         assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isEqualTo(400);
         assertThat(count("SELECT count(*) FROM email_request") + count("SELECT count(*) FROM email_token")).isZero();
+    }
+
+    @Test
+    void purge_moreRowsThanOneBatch_deletesThemAllAndKeepsTheRest() {
+        int spent = EmailRequestDao.PURGE_BATCH + 7;
+        database().jdbi().useTransaction(h -> {
+            var ledgerRows = h.prepareBatch("INSERT INTO email_request (id, email_canonical, purpose, accepted_at)"
+                    + " VALUES (:id, :canonical, 'EMAIL_CONFIRMATION', :at)");
+            var tokenRows = h.prepareBatch("INSERT INTO email_token (token_hash, purpose, email, email_canonical,"
+                    + " issued_at, expires_at) VALUES (:hash, 'SIGN_IN', :canonical, :canonical, :at, :expires)");
+            for (int i = 0; i < spent + 3; i++) {
+                // The last three are younger than the cutoff.
+                Instant at = i < spent ? NOW.minus(Duration.ofDays(2)) : NOW.plusSeconds(60);
+                ledgerRows.bind("id", new UUID(3, i)).bind("canonical", "user" + i + "@example.com")
+                        .bind("at", Timestamps.toColumn(at)).add();
+                tokenRows.bind("hash", String.format("%064x", i)).bind("canonical", "user" + i + "@example.com")
+                        .bind("at", Timestamps.toColumn(at)).bind("expires", Timestamps.toColumn(at.plusSeconds(900))).add();
+            }
+            ledgerRows.execute();
+            tokenRows.execute();
+        });
+
+        assertThat(ledger.purgeBefore(NOW)).isEqualTo(spent);
+        assertThat(tokens.purgeSpentBefore(NOW)).isEqualTo(spent);
+        assertThat(count("SELECT count(*) FROM email_request")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM email_token")).isEqualTo(3);
     }
 
     @Test
@@ -275,6 +358,23 @@ abstract class JdbiStorageBehaviour {
     @Test
     void ping_openDatabase_isUp() {
         assertThat(database().database().ping()).isEqualTo(new Database.Health(true, "ok"));
+    }
+
+    /** Runs {@code work} inside the current unit of work with a lock timeout of 200 ms instead of 10 s. */
+    private void withShortLockTimeout(Runnable work) {
+        if (database().isPostgres()) {
+            // SET LOCAL ends with the transaction, so the pooled connection keeps its 10 s.
+            database().jdbi().useHandle(h -> h.execute("SET LOCAL lock_timeout = '200ms'"));
+            work.run();
+            return;
+        }
+        // H2's lock timeout belongs to the session: put it back before the connection returns to the pool.
+        database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 200"));
+        try {
+            work.run();
+        } finally {
+            database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 10000"));
+        }
     }
 
     private long lockRows() {

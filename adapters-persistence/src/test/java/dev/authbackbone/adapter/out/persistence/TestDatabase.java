@@ -71,6 +71,10 @@ final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
     /** Empties every table, for a fresh fixture per test without a fresh database per test. */
     void wipe() {
         jdbi().useHandle(h -> {

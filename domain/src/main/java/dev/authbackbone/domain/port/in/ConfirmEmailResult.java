@@ -9,11 +9,14 @@ public sealed interface ConfirmEmailResult {
     record Confirmed(EmailAddress email) implements ConfirmEmailResult {}
 
     /**
-     * Unknown, expired, used, revoked, malformed, or its account is disabled: one outcome, so that
-     * the answer is no oracle.
+     * Unknown, expired, used, revoked (other than by another account taking the address), malformed,
+     * or its account is disabled: one outcome, so that the answer is no oracle.
      */
     record InvalidToken() implements ConfirmEmailResult {}
 
-    /** Another account verified the address after this token was issued; the token is now spent. */
+    /**
+     * Another account verified the address after this token was issued, racing it or long before;
+     * the token is spent, and presenting it again gives the same answer until it expires.
+     */
     record AddressTaken() implements ConfirmEmailResult {}
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Accounts and their verified addresses. Storage guarantees that an address (by its canonical
- * form) is a verified identity of at most one account, whatever runs concurrently.
+ * form) is a verified identity of at most one account, whatever runs concurrently. Every method
+ * throws {@link StorageUnavailableException} when the database cannot be reached in time.
  */
 public interface AccountRepository {
 

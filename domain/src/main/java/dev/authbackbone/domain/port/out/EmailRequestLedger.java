@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The ledger of accepted mail requests that the quotas count. It lives in the database so that a
- * quota holds across restarts and across every instance sharing that database.
+ * quota holds across restarts and across every instance sharing that database. Every method
+ * throws {@link StorageUnavailableException} when the database cannot be reached in time.
  */
 public interface EmailRequestLedger {
 

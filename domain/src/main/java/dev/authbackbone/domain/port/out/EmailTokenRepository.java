@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins. */
+/**
+ * Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins.
+ * Every method throws {@link StorageUnavailableException} when the database cannot be reached in time.
+ */
 public interface EmailTokenRepository {
 
     /** Stores a newly issued token. */
@@ -21,7 +24,15 @@ public interface EmailTokenRepository {
      */
     Optional<EmailToken> consume(TokenHash hash, EmailPurpose purpose, Instant now);
 
-    /** Makes every still usable token for {@code email}, of any purpose, unusable from {@code now}. */
+    /** The token with {@code hash} as stored, used or not; empty when unknown (or purged). */
+    Optional<EmailToken> find(TokenHash hash);
+
+    /**
+     * Makes every still usable token for {@code email}, of any purpose, unusable from {@code now}.
+     * A token that another unit of work is consuming at this very moment is left to it rather than
+     * waited for: two units of work that each consumed a token of one address and then link it must
+     * not wait on each other (the loser of the link learns that the address is taken).
+     */
     void revokeOutstanding(EmailAddress email, Instant now);
 
     /** Removes a token that was never delivered. */

@@ -4,7 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs work in one database transaction: repository calls made inside {@code work} on the same
- * thread commit together or not at all. Mail is never sent inside one.
+ * thread commit together or not at all. Mail is never sent inside one. Throws
+ * {@link StorageUnavailableException} when the database cannot be reached in time; nothing of
+ * {@code work} is then stored.
  */
 public interface UnitOfWork {
 

@@ -167,6 +167,29 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void find_storedToken_returnsItAsStoredUsedOrNot() {
+        EmailToken token = saved(confirmation(ADA, "Ada@Example.com", DAY));
+        assertThat(tokens.find(token.hash())).get().usingRecursiveComparison().isEqualTo(token);
+        clock.advance(Duration.ofMinutes(1));
+        tokens.consume(token.hash(), EmailPurpose.EMAIL_CONFIRMATION, clock.instant()).orElseThrow();
+
+        EmailToken found = tokens.find(token.hash()).orElseThrow();
+        assertThat(found.consumedAt()).contains(clock.instant());
+        assertThat(found.account()).contains(ADA);
+        assertThat(found.email().value()).isEqualTo("Ada@Example.com");
+        assertThat(found.expiresAt()).isEqualTo(token.expiresAt());
+    }
+
+    @Test
+    void find_unknownOrDeletedHash_isEmpty() {
+        EmailToken token = saved(signIn("ada@example.com"));
+        tokens.delete(token.hash());
+
+        assertThat(tokens.find(token.hash())).isEmpty();
+        assertThat(tokens.find(signIn("bob@example.com").hash())).isEmpty();
+    }
+
+    @Test
     void revokeOutstanding_address_makesItsTokensOfEveryPurposeUnusable() {
         EmailToken confirmation = saved(confirmation(ADA, "ada@example.com", DAY));
         EmailToken signIn = saved(signIn("ADA@Example.com"));

@@ -45,6 +45,7 @@ import java.util.Map;
  * UnsupportedMediaType       415
  * RateLimited                429
  * MailUnavailable            503
+ * StorageUnavailable         503     "The service is temporarily unavailable. Try again later."
  * Internal                   500
  * anything else              the problem's own status and sentence
  * </pre>

@@ -29,6 +29,7 @@ import java.util.Map;
  * UnsupportedMediaType       415
  * RateLimited                429
  * MailUnavailable            503
+ * StorageUnavailable         503
  * Refused                    Jetty's status (400, 414, 431...)
  * Internal                   500
  * </pre>

@@ -5,6 +5,7 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem.MailUnavailable;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.MethodNotAllowed;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.NotAuthenticated;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.RateLimited;
+import dev.authbackbone.adapter.in.http.error.HttpProblem.StorageUnavailable;
 import dev.authbackbone.adapter.in.http.wire.Json;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -55,6 +56,8 @@ public final class ErrorResponses {
         } else if (problem instanceof RateLimited p) {
             headers.put("Retry-After", retryAfterSeconds(p.retryAfter()));
         } else if (problem instanceof MailUnavailable p) {
+            headers.put("Retry-After", retryAfterSeconds(p.retryAfter()));
+        } else if (problem instanceof StorageUnavailable p) {
             headers.put("Retry-After", retryAfterSeconds(p.retryAfter()));
         } else if (problem instanceof MethodNotAllowed p && !p.allowed().isEmpty()) {
             headers.put("Allow", String.join(", ", p.allowed()));

@@ -174,6 +174,15 @@ public sealed interface HttpProblem {
         public String sentence() { return "Email delivery is temporarily unavailable. Try again later."; }
     }
 
+    /** The database cannot be reached now; {@code retryAfter} goes into the {@code Retry-After} header. */
+    record StorageUnavailable(Duration retryAfter) implements HttpProblem {
+        public StorageUnavailable {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+        public int status() { return 503; }
+        public String sentence() { return "The service is temporarily unavailable. Try again later."; }
+    }
+
     /** Jetty or Javalin refused the request before any route saw it (bad URI, huge headers...). */
     record Refused(int status) implements HttpProblem {
         public String sentence() {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * MethodNotAllowed           405     "Request not accepted"
  * BodyTooLarge               413     "Request not accepted"
  * UnsupportedMediaType       415     "Request not accepted"
+ * StorageUnavailable         503     "Something went wrong"
  * Internal                   500     "Something went wrong"
  * anything else              the problem's own status
  * </pre>

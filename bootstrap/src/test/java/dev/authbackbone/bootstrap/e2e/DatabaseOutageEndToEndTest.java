@@ -1,0 +1,85 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL going away under a running server, and coming back: every route that needs the
+ * database answers 503 with Retry-After in its own dialect, within the connect timeout, and the
+ * server recovers by itself. (The embedded H2 lives inside the server's process, so it cannot
+ * become unreachable while the server runs; this runs on PostgreSQL only.)
+ */
+class DatabaseOutageEndToEndTest {
+
+    private static final Pattern HOST_AND_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
+
+    @Test
+    void postgresUnreachable_every503InItsDialectWithinTheTimeout_thenRecovers() throws Exception {
+        assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
+        Matcher url = HOST_AND_PORT.matcher(database.url());
+        assertThat(url.matches()).as(database.url()).isTrue();
+        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+             TestServer server = TestServer.instance(database, smtp, Map.of(
+                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"))) {
+            String bearer = TestServer.accessToken(server.openAccount("ada@example.com"));
+            assertThat(request(server, bearer, "before@example.com").status()).isEqualTo(202);
+
+            proxy.cut();
+
+            List<Supplier<Answer>> calls = List.of(
+                    () -> request(server, bearer, "during@example.com"),
+                    () -> server.get("/api/auth/me", bearer),
+                    () -> server.postJson("/api/auth/magic-link", "{\"email\":\"ada@example.com\"}"),
+                    () -> server.postJson("/auth/send-email-confirmation", "{}", bearer),
+                    () -> server.postForm("/auth/confirm-email", "token=" + "A".repeat(43)));
+            for (Supplier<Answer> call : calls) {
+                long started = System.nanoTime();
+                Answer answer = call.get();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+                assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+                assertThat(answer.header("Retry-After")).isEqualTo("5");
+                assertThat(answer.body()).doesNotContain("Exception").doesNotContain("postgresql");
+            }
+            Answer api = request(server, bearer, "during@example.com");
+            Answer auth = server.postJson("/auth/send-email-confirmation", "{}", bearer);
+            Answer page = server.postForm("/auth/confirm-email", "token=" + "A".repeat(43));
+            assertThat(api.json().get("detail").asText()).isEqualTo("The service is temporarily unavailable. Try again later.");
+            assertThat(auth.json().get("code").asInt()).isEqualTo(503);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+
+            proxy.restore();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            int status = 0;
+            while (status != 202 && System.nanoTime() < deadline) {
+                status = request(server, bearer, "after@example.com").status();
+                Thread.sleep(200);
+            }
+            assertThat(status).as("202 once the database is back").isEqualTo(202);
+            assertThat(database.count("select count(*) from email_request where email_canonical = 'during@example.com'"))
+                    .isZero();
+        } finally {
+            database.close();
+            smtp.stop();
+        }
+    }
+
+    private static Answer request(TestServer server, String bearer, String email) {
+        return server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + email + "\"}", bearer);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One test's database, by its JDBC URL: what the servers under test are given as
+ * {@code AUTH_DB_URL}, and what the test reads directly to check what was stored. Closing it drops
+ * it (the H2 in memory, or the PostgreSQL schema).
+ */
+final class FreshDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String dropStatement;
+    private final String adminUrl;
+
+    private FreshDatabase(String url, String user, String dropStatement, String adminUrl) {
+        this.url = url;
+        this.user = user;
+        this.dropStatement = dropStatement;
+        this.adminUrl = adminUrl;
+    }
+
+    static FreshDatabase h2(String url, boolean inMemory) {
+        return new FreshDatabase(url, "sa", inMemory ? "SHUTDOWN" : null, url);
+    }
+
+    static FreshDatabase postgres(String baseUrl, String schema) {
+        FreshDatabase database = new FreshDatabase(
+                baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema, null,
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE", baseUrl);
+        database.executeAsAdmin("CREATE SCHEMA " + schema);
+        return database;
+    }
+
+    /** The {@code AUTH_DB_URL} of this database. */
+    String url() {
+        return url;
+    }
+
+    /** The one number a query like {@code select count(*) ...} answers. */
+    long count(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement, for tests that put the database in a state no request can reach (old rows). */
+    void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        // A PostgreSQL URL carries its own user; H2's embedded user is sa.
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+    }
+
+    private void executeAsAdmin(String sql) {
+        try (Connection c = user == null ? DriverManager.getConnection(adminUrl) : DriverManager.getConnection(adminUrl, user, "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dropStatement != null) {
+            executeAsAdmin(dropStatement);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url;
+    }
+}
