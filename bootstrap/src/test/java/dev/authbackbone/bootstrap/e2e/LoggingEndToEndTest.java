@@ -34,7 +34,7 @@ class LoggingEndToEndTest {
         captured.start();
         root.addAppender(captured);
         List<String> secrets = new ArrayList<>();
-        try (TestServer server = TestServer.startWithDevInbox(Map.of("AUTH_JWT_SECRET", TestServer.SECRET))) {
+        try (TestServer server = TestServer.startWithDevInbox(TestDatabase.H2, Map.of("AUTH_JWT_SECRET", TestServer.SECRET))) {
             String address = "Ada.Lovelace@Example.com";
             String linked = "ada.work@analytical.example.org";
             secrets.addAll(List.of(address, address.toLowerCase(), linked, "Lovelace", TestServer.SECRET));

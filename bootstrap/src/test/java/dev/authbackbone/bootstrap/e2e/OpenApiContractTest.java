@@ -51,13 +51,13 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = TestServer.start();
+        server = TestServer.start(TestDatabase.H2);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        mailDown = TestServer.start(Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
-        devInbox = TestServer.startWithDevInbox(Map.of());
+        mailDown = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
+        devInbox = TestServer.startWithDevInbox(TestDatabase.H2, Map.of());
         document = server.get("/openapi.json", null).body();
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
     }

@@ -16,7 +16,7 @@ class OperationsEndToEndTest {
 
     @Test
     void readiness_smtpDownOpensTheBreakerAnd503_thenBackTo200AfterRecovery() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(TestDatabase.H2)) {
             Answer ready = server.get("/health/ready", null);
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().at("/components/database/status").asText()).isEqualTo("UP");
@@ -65,7 +65,7 @@ class OperationsEndToEndTest {
 
     @Test
     void metrics_afterAScriptedFlow_holdEverySeriesAndNoAddressOrToken() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(TestDatabase.H2)) {
             String address = "grace.hopper@example.com";
             String linked = "grace.work@example.org";
             assertThat(signInLink(server, address).status()).isEqualTo(202);
