@@ -96,7 +96,7 @@ class OperationsEndToEndTest {
                     "route=\"/api/auth/confirm-email\",status=\"400\"",
                     "auth_db_pool_connections{state=\"active\"}",
                     "auth_db_pool_connections{state=\"pending\"}",
-                    "auth_db_pool_connections_max 10.0",
+                    "auth_db_pool_connections_max " + TestServer.POOL_SIZE + ".0",
                     "auth_mail_circuit_breaker_state{state=\"closed\"} 1.0",
                     "auth_mail_circuit_breaker_transitions_total{from=\"closed\",to=\"open\"} 0.0",
                     "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",

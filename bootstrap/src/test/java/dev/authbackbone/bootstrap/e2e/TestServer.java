@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 final class TestServer implements AutoCloseable {
 
     static final String SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
+    /** Small pools: every class on PostgreSQL shares one server's connection limit with other runs. */
+    static final int POOL_SIZE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 
@@ -78,7 +80,7 @@ final class TestServer implements AutoCloseable {
             env.put("AUTH_HTTP_PORT", "0");
             env.put("AUTH_DATA_DIR", dataDir.toString());
             env.put("AUTH_DB_URL", database.url());
-            env.put("AUTH_DB_POOL_SIZE", "4");
+            env.put("AUTH_DB_POOL_SIZE", String.valueOf(POOL_SIZE));
             env.putAll(overrides);
             return new TestServer(null, Main.serve(env), database, dataDir, true);
         } catch (RuntimeException e) {
@@ -129,8 +131,7 @@ final class TestServer implements AutoCloseable {
         env.put("AUTH_HTTP_PORT", "0");
         env.put("AUTH_DATA_DIR", dataDir.toString());
         env.put("AUTH_DB_URL", database.url());
-        // Small pools: every class on PostgreSQL shares one server's connection limit with other runs.
-        env.put("AUTH_DB_POOL_SIZE", "4");
+        env.put("AUTH_DB_POOL_SIZE", String.valueOf(POOL_SIZE));
         env.put("AUTH_SMTP_HOST", "127.0.0.1");
         env.put("AUTH_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
         env.put("AUTH_SMTP_TIMEOUT", "2s");
