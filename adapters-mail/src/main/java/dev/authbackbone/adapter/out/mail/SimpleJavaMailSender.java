@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,6 +43,12 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
      */
     private static final int MAX_SENDS_IN_FLIGHT = 64;
 
+    /** Open SMTP connections kept for reuse when the caller does not say. */
+    public static final int DEFAULT_CONNECTION_POOL_SIZE = 8;
+
+    /** An idle pooled connection is closed after this long; a server drops idle clients after a few minutes. */
+    private static final Duration CONNECTION_MAX_IDLE = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
 
     private final MailTemplates templates;
@@ -50,25 +57,42 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private final String server;
     private final Mailer mailer;
     private final ThreadPoolExecutor sends;
+    private final ScheduledThreadPoolExecutor writeTimeouts;
+
+    /** As below, with {@value #DEFAULT_CONNECTION_POOL_SIZE} pooled connections. */
+    public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
+        this(settings, templates, DEFAULT_CONNECTION_POOL_SIZE);
+    }
 
     /**
-     * Builds the mailer once; connects only when sending.
+     * Builds the mailer once; connects only when sending, and keeps up to {@code connectionPoolSize}
+     * connections open for the next mails (simplejavamail's batch module), so that a mail costs
+     * MAIL, RCPT and DATA instead of a connection, a greeting, EHLO and QUIT as well.
      *
-     * @param settings  the server, login, transport security, sender and timeout
-     * @param templates renders each mail
+     * @param settings           the server, login, transport security, sender and timeout
+     * @param templates          renders each mail
+     * @param connectionPoolSize the most SMTP connections open at once; a send that finds them
+     *                           all busy waits for one, within the timeout
      */
-    public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
+    public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates, int connectionPoolSize) {
         Objects.requireNonNull(settings, "settings");
+        if (connectionPoolSize < 1) {
+            throw new IllegalArgumentException("connectionPoolSize must be at least 1, was " + connectionPoolSize);
+        }
         this.templates = Objects.requireNonNull(templates, "templates");
         this.from = settings.fromAddress();
         this.timeout = settings.timeout();
         this.server = settings.host() + ":" + settings.port();
         this.sends = new ThreadPoolExecutor(0, MAX_SENDS_IN_FLIGHT, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("smtp-send"));
-        this.mailer = buildMailer(settings);
+        // Jakarta Mail enforces the write timeout with a scheduler; unless given one, it starts a
+        // new scheduler thread for every connection it opens.
+        this.writeTimeouts = new ScheduledThreadPoolExecutor(1, daemonThreads("smtp-write-timeout"));
+        this.writeTimeouts.setRemoveOnCancelPolicy(true);
+        this.mailer = buildMailer(settings, connectionPoolSize);
     }
 
-    private Mailer buildMailer(SmtpSettings settings) {
+    private Mailer buildMailer(SmtpSettings settings, int connectionPoolSize) {
         TransportStrategy strategy = switch (settings.transport()) {
             case SMTP -> TransportStrategy.SMTP;
             case STARTTLS -> TransportStrategy.SMTP_TLS;
@@ -90,8 +114,18 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 // simplejavamail also reads settings from its own property file and environment
                 // variables; these two would silently stop sending or log every mail with its token.
                 .withTransportModeLoggingOnly(false)
-                .withDebugLogging(false);
-        return builder.buildMailer();
+                .withDebugLogging(false)
+                // Pooled connections (batch module): none kept open at first, at most this many,
+                // a busy pool waited on no longer than the timeout, idle ones closed after a while.
+                .withConnectionPoolCoreSize(0)
+                .withConnectionPoolMaxSize(connectionPoolSize)
+                .withConnectionPoolClaimTimeoutMillis((int) settings.timeout().toMillis())
+                .withConnectionPoolExpireAfterMillis((int) CONNECTION_MAX_IDLE.toMillis());
+        Mailer built = builder.buildMailer();
+        // Set on the session, not through the builder, which takes only text values.
+        built.getSession().getProperties().put("mail.smtp.executor.writetimeout", writeTimeouts);
+        built.getSession().getProperties().put("mail.smtps.executor.writetimeout", writeTimeouts);
+        return built;
     }
 
     @Override
@@ -152,10 +186,20 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return new MailUnavailableException("Mail transport unavailable: " + reason, RETRY_AFTER, null);
     }
 
-    /** Stops the mailer and its threads; sends still running are abandoned. */
+    /**
+     * Closes the pooled connections (the batch module's pool would otherwise keep the JVM alive)
+     * and stops the mailer and its threads; sends still running are abandoned.
+     */
     @Override
     public void close() {
         sends.shutdownNow();
+        try {
+            mailer.shutdownConnectionPool().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("closing the SMTP connection pool failed", e);
+        }
         try {
             mailer.close();
         } catch (Exception e) {
@@ -164,6 +208,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             }
             LOG.debug("closing the mailer failed", e);
         }
+        writeTimeouts.shutdownNow();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
