@@ -94,7 +94,7 @@ public final class AuthBackbone implements AutoCloseable {
                 .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
                         config.mailFrom(), config.smtpTimeout()));
         MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);
-        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates);
+        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.smtpPoolSize());
         resources.push(smtpSender);
         BreakerSettings defaults = BreakerSettings.defaults();
         CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, new BreakerSettings(

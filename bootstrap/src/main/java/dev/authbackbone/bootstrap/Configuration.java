@@ -32,6 +32,7 @@ public record Configuration(
         String mailFrom,
         Duration smtpTimeout,
         Duration smtpBreakerWait,
+        int smtpPoolSize,
         Optional<String> jwtSecret,
         String jwtIssuer,
         String jwtAudience,
@@ -61,7 +62,7 @@ public record Configuration(
             "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
             "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
-            "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_MAIL_FROM",
+            "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
             "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
@@ -108,6 +109,7 @@ public record Configuration(
                 v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
                 v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
                 v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
+                v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
                 secret,
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
@@ -185,7 +187,8 @@ public record Configuration(
                 "  AUTH_DB_URL=" + dbUrl + "  AUTH_DB_USER=" + dbUser + "  AUTH_DB_PASSWORD=" + (dbPassword.isEmpty() ? "-" : "***")
                         + "  AUTH_DB_POOL_SIZE=" + dbPoolSize,
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
-                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait),
+                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait)
+                        + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize,
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
