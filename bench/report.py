@@ -54,6 +54,9 @@ def figures(step):
             "server": round(step["server_cpu_s"] / seconds, 2),
             "wrk": round(float(step["wrk_cpu_s"]) / seconds, 2),
             "sink": round(step["sink_cpu_s"] / seconds, 2),
+            # everything else on the machine while wrk ran (other builds, the kernel's own work)
+            "others": round(max(0.0, step.get("machine_cpu_s", 0) - step["sink_cpu_s"] - float(step["wrk_cpu_s"])
+                                - step["server_cpu_s"]) / seconds, 2),
         },
     }
 
@@ -62,11 +65,11 @@ def line(step):
     f = figures(step)
     lat = f["latency_ms"]
     return ("%-6s %-27s c=%-3d %8.1f req/s  p50 %6.2f p90 %6.2f p99 %6.2f max %7.2f ms  non-2xx %d  "
-            "mails %d/%d%s  cpu %.3f ms/req  rss %.0f MiB  cores server %.2f wrk %.2f sink %.2f") % (
+            "mails %d/%d%s  cpu %.3f ms/req  rss %.0f MiB  cores server %.2f wrk %.2f sink %.2f others %.2f") % (
         f["phase"], f["endpoint"], f["concurrency"], f["req_per_s"], lat["p50"], lat["p90"], lat["p99"],
         lat["max"], f["non_2xx"], f["mails_delivered"], f["accepted"],
         "" if f["mails_match"] else " MISMATCH", f["cpu_ms_per_request"] or 0, f["rss_mib_after"],
-        f["cores_used"]["server"], f["cores_used"]["wrk"], f["cores_used"]["sink"])
+        f["cores_used"]["server"], f["cores_used"]["wrk"], f["cores_used"]["sink"], f["cores_used"]["others"])
 
 
 def read_steps(path):
@@ -138,6 +141,8 @@ def build(meta, steps):
         "git": meta.get("git"),
         "server_java_opts": meta.get("java_opts"),
         "step_seconds": int(meta.get("duration_s", 0)),
+        "loadavg_at_start": meta.get("loadavg_at_start"),
+        "loadavg_at_end": meta.get("loadavg_at_end"),
         "total_seconds": int(meta.get("total_seconds", 0)),
         "startup_ms": {
             "fresh_database": int(meta["startup_fresh_ms"]) if "startup_fresh_ms" in meta else None,
@@ -164,9 +169,11 @@ def markdown(res):
     out = []
     out.append("# auth-backbone benchmark %s" % res["timestamp"])
     out.append("")
-    out.append("Machine: %s; %s; %s. Commit %s. Server JVM: `%s`. %d s per step, %d s in all." % (
+    out.append("Machine: %s; %s; %s. Commit %s. Server JVM: `%s`. %d s per step, %d s in all. "
+               "Load average at start/end: %s / %s (other work on the machine competes for its cores; "
+               "see the `others` column)." % (
         res["machine"], res["java"], res["wrk"], res["git"], res["server_java_opts"], res["step_seconds"],
-        res["total_seconds"]))
+        res["total_seconds"], res.get("loadavg_at_start"), res.get("loadavg_at_end")))
     out.append("")
     out.append("## Targets")
     out.append("")
@@ -188,15 +195,15 @@ def markdown(res):
     out.append("")
     out.append("## Steps")
     out.append("")
-    out.append("| phase | endpoint | c | req/s | p50 | p90 | p99 | max (ms) | non-2xx | accepted | mails | match | RSS MiB | CPU ms/req | cores server/wrk/sink |")
+    out.append("| phase | endpoint | c | req/s | p50 | p90 | p99 | max (ms) | non-2xx | accepted | mails | match | RSS MiB | CPU ms/req | cores server/wrk/sink/others |")
     out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in res["steps"]:
         l = r["latency_ms"]
         cu = r["cores_used"]
-        out.append("| %s | %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %d | %d | %s | %.0f | %.3f | %.2f/%.2f/%.2f |" % (
+        out.append("| %s | %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %d | %d | %s | %.0f | %.3f | %.2f/%.2f/%.2f/%.2f |" % (
             r["phase"], r["endpoint"], r["concurrency"], r["req_per_s"], l["p50"], l["p90"], l["p99"], l["max"],
             r["non_2xx"], r["accepted"], r["mails_delivered"], "yes" if r["mails_match"] else "**no**",
-            r["rss_mib_after"], r["cpu_ms_per_request"] or 0, cu["server"], cu["wrk"], cu["sink"]))
+            r["rss_mib_after"], r["cpu_ms_per_request"] or 0, cu["server"], cu["wrk"], cu["sink"], cu["others"]))
     out.append("")
     s = res["startup_ms"]
     out.append("Start to first answer: fresh database %s ms; existing database %s ms (median %s); "

@@ -40,6 +40,7 @@ META=$WORK/meta.env
 SERVER_PID=
 SINK_PID=
 T0=$(date +%s)
+printf 'loadavg_at_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"
 
 log() { printf '[bench %4ss] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
 meta() { printf '%s=%s\n' "$1" "$2" >> "$META"; }
@@ -143,6 +144,7 @@ rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
 hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$SERVER_PID/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 sink_ticks() { awk '{print $14 + $15}' "/proc/$SINK_PID/stat"; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }  # busy time, all processes
 CLK_TCK=$(getconf CLK_TCK)
 
 h2() { # h2 SQLFILE: runs a script on the (stopped or running) embedded database
@@ -175,17 +177,17 @@ jfr_stop() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.stop name=benc
 # step PHASE ENDPOINT CONCURRENCY LUA PATH [lua args...]: one measured wrk run, one JSON line in $STEPS.
 step() {
   local phase=$1 endpoint=$2 conc=$3 lua=$4 path=$5; shift 5
-  local threads=$(( conc < 2 ? conc : 2 )) mails0 mails1 cpu0 cpu1 sink0 sink1 out result wrk_cpu
-  mails0=$(sink COUNT); cpu0=$(cpu_ticks); sink0=$(sink_ticks)
+  local threads=$(( conc < 2 ? conc : 2 )) mails0 mails1 cpu0 cpu1 sink0 sink1 all0 all1 out result wrk_cpu
+  mails0=$(sink COUNT); cpu0=$(cpu_ticks); sink0=$(sink_ticks); all0=$(machine_ticks)
   out=$( { TIMEFORMAT='WRK-CPU %U %S'; time wrk -t"$threads" -c"$conc" -d"${DURATION}s" --timeout 10s \
           -s "$BENCH/lua/$lua" "$BASE$path" -- "$@"; } 2>&1 )
-  mails1=$(sink_drained); cpu1=$(cpu_ticks); sink1=$(sink_ticks)
+  all1=$(machine_ticks); mails1=$(sink_drained); cpu1=$(cpu_ticks); sink1=$(sink_ticks)
   result=$(grep '^BENCH-RESULT ' <<<"$out" | cut -d' ' -f2-)
   wrk_cpu=$(awk '/^WRK-CPU/ {print $2 + $3}' <<<"$out")
   [[ -n $result ]] || { log "wrk gave no result:"; echo "$out" >&2; exit 1; }
-  printf '{"phase":"%s","endpoint":"%s","concurrency":%d,"threads":%d,"wrk":%s,"mails":%d,"server_cpu_s":%.2f,"sink_cpu_s":%.2f,"wrk_cpu_s":%s,"rss_kib":%d,"hwm_kib":%d}\n' \
+  printf '{"phase":"%s","endpoint":"%s","concurrency":%d,"threads":%d,"wrk":%s,"mails":%d,"server_cpu_s":%.2f,"sink_cpu_s":%.2f,"wrk_cpu_s":%s,"machine_cpu_s":%.2f,"rss_kib":%d,"hwm_kib":%d}\n' \
     "$phase" "$endpoint" "$conc" "$threads" "$result" $((mails1 - mails0)) \
-    "$(awk "BEGIN {print ($cpu1 - $cpu0) / $CLK_TCK}")" "$(awk "BEGIN {print ($sink1 - $sink0) / $CLK_TCK}")" "${wrk_cpu:-0}" \
+    "$(awk "BEGIN {print ($cpu1 - $cpu0) / $CLK_TCK}")" "$(awk "BEGIN {print ($sink1 - $sink0) / $CLK_TCK}")" "${wrk_cpu:-0}" "$(awk "BEGIN {print ($all1 - $all0) / $CLK_TCK}")" \
     "$(rss_kib)" "$(hwm_kib)" >> "$STEPS"
   log "$(python3 "$BENCH/report.py" --line "$(tail -1 "$STEPS")")"
 }
@@ -255,7 +257,8 @@ for c in $CONCURRENCY; do
     available=$(tokens_available)
   fi
   step empty confirm-email "$c" confirm.lua "$CONFIRM" "$WORK/mail-tokens.txt" "$((used + 1))" "$((available - used))" "$(( c < 2 ? c : 2 ))"
-  done_here=$(tail -1 "$STEPS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["wrk"]["sent"])')
+  # Thread t used lines first+t-1, first+t-1+threads, ...: the busiest thread says how far the step got.
+  done_here=$(tail -1 "$STEPS" | python3 -c "import json,sys; print(json.load(sys.stdin)['wrk']['sent_max_per_thread'] * $(( c < 2 ? c : 2 )))")
   used=$(( used + done_here ))
   conf=$(tail -1 "$STEPS" | python3 -c 'import json,sys; d=json.load(sys.stdin)["wrk"]; print(d["requests"]/d["duration_us"]*1e6)')
   ratio=$(python3 -c "print(max(1.3, $conf / max(${request_rate[$c]}, 1) * 1.3))")
@@ -289,6 +292,7 @@ meta sink_stats "$(sink STATS)"
 meta timestamp "$TS"
 meta duration_s "$DURATION"
 meta java_opts "$JAVA_OPTS"
+meta loadavg_at_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta machine "$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r)"
 meta java "$(java -version 2>&1 | head -1)"
 meta wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"

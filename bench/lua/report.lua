@@ -12,16 +12,17 @@ function setup(thread)
 end
 
 function done(summary, latency, requests)
-  local sent, exhausted = 0, 0
+  local sent, exhausted, sent_max = 0, 0, 0
   for _, t in ipairs(threads) do
     sent = sent + (t:get("sent") or 0)
+    sent_max = math.max(sent_max, t:get("sent") or 0)
     exhausted = exhausted + (t:get("exhausted") or 0)
   end
   local e = summary.errors
   io.write(string.format(
-    'BENCH-RESULT {"duration_us":%d,"requests":%d,"sent":%d,"non_2xx":%d,"connect_errors":%d,' ..
+    'BENCH-RESULT {"duration_us":%d,"requests":%d,"sent":%d,"sent_max_per_thread":%d,"non_2xx":%d,"connect_errors":%d,' ..
     '"read_errors":%d,"write_errors":%d,"timeouts":%d,"exhausted":%d,' ..
     '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f}\n',
-    summary.duration, summary.requests, sent, e.status, e.connect, e.read, e.write, e.timeout, exhausted,
+    summary.duration, summary.requests, sent, sent_max, e.status, e.connect, e.read, e.write, e.timeout, exhausted,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
 end
