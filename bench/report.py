@@ -148,6 +148,8 @@ def build(meta, steps):
             "fresh_database": int(meta["startup_fresh_ms"]) if "startup_fresh_ms" in meta else None,
             "existing_database": existing,
             "existing_database_median": values["startup_existing_ms"],
+            "existing_database_without_cds_archive": int(meta["startup_existing_nocds_ms"]) if "startup_existing_nocds_ms" in meta else None,
+            "cds_archive": meta.get("cds_archive"),
             "large_database": int(meta["startup_large_ms"]) if "startup_large_ms" in meta else None,
         },
         "large_database": {
@@ -206,9 +208,10 @@ def markdown(res):
             r["rss_mib_after"], r["cpu_ms_per_request"] or 0, cu["server"], cu["wrk"], cu["sink"], cu["others"]))
     out.append("")
     s = res["startup_ms"]
-    out.append("Start to first answer: fresh database %s ms; existing database %s ms (median %s); "
-               "1,000,000 accounts %s ms." % (s["fresh_database"], s["existing_database"],
-                                              s["existing_database_median"], s["large_database"]))
+    out.append("Start to first answer: fresh database %s ms; existing database %s ms (median %s; with the "
+               "class-data archive: %s), %s ms without it; 1,000,000 accounts %s ms." % (
+                   s["fresh_database"], s["existing_database"], s["existing_database_median"], s["cds_archive"],
+                   s["existing_database_without_cds_archive"], s["large_database"]))
     out.append("")
     out.append("Throughput as a share of the no-work route: %s." % json.dumps(res["ratio_to_noop_route"]))
     out.append("")

@@ -6,7 +6,7 @@
 # Builds the jar if needed, starts a counting SMTP sink and the server (its own process, embedded
 # H2 database, limits raised so nothing is refused) on loopback, drives load with wrk, and writes
 # bench/results/<timestamp>.json and .md. Everything it starts, it stops. Tunables (environment):
-#   BENCH_DURATION=20        seconds per measured step
+#   BENCH_DURATION=20        seconds per measured step (BENCH_NOOP_DURATION=10 for the no-work route)
 #   BENCH_CONCURRENCY="1 8 32 128"
 #   BENCH_SEED_ACCOUNTS=1000000  accounts (with identities) for the large-database phase; 0 skips it
 #   BENCH_LOAD_ACCOUNTS=1000 accounts whose tokens the load uses
@@ -22,6 +22,7 @@ TS=$(date -u +%Y%m%dT%H%M%SZ)
 WORK=${BENCH_WORK_DIR:-/tmp}/auth-backbone-bench-$TS
 RESULTS=$BENCH/results
 DURATION=${BENCH_DURATION:-20}
+NOOP_DURATION=${BENCH_NOOP_DURATION:-10}   # the no-work route is steady; half the time keeps the run under 10 minutes
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
 SEED_ACCOUNTS=${BENCH_SEED_ACCOUNTS:-1000000}
 LOAD_ACCOUNTS=${BENCH_LOAD_ACCOUNTS:-1000}
@@ -119,11 +120,12 @@ http_status() { # http_status PATH -> status code of a GET, or nothing when nobo
   printf '%s\n' "$status"
 }
 
-# start_server LABEL: starts the jar; sets SERVER_PID and STARTUP_MS (from exec to the first 200 answer).
+# start_server LABEL [JVM FLAGS...]: starts the jar; sets SERVER_PID and STARTUP_MS (from exec to the first 200 answer).
 start_server() {
   local label=$1 started now
+  shift
   started=$(date +%s%N)
-  env "${server_env[@]}" java $JAVA_OPTS -jar "$JAR" >> "$WORK/server-$label.log" 2>&1 &
+  env "${server_env[@]}" java $JAVA_OPTS "$@" -jar "$JAR" >> "$WORK/server-$label.log" 2>&1 &
   SERVER_PID=$!
   while true; do
     if [[ $(http_status "$NOWORK_PATH" 2>/dev/null || true) == 200 ]]; then break; fi
@@ -177,9 +179,10 @@ jfr_stop() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.stop name=benc
 # step PHASE ENDPOINT CONCURRENCY LUA PATH [lua args...]: one measured wrk run, one JSON line in $STEPS.
 step() {
   local phase=$1 endpoint=$2 conc=$3 lua=$4 path=$5; shift 5
-  local threads=$(( conc < 2 ? conc : 2 )) mails0 mails1 cpu0 cpu1 sink0 sink1 all0 all1 out result wrk_cpu
+  local threads=$(( conc < 2 ? conc : 2 )) seconds=$DURATION mails0 mails1 cpu0 cpu1 sink0 sink1 all0 all1 out result wrk_cpu
   mails0=$(sink COUNT); cpu0=$(cpu_ticks); sink0=$(sink_ticks); all0=$(machine_ticks)
-  out=$( { TIMEFORMAT='WRK-CPU %U %S'; time wrk -t"$threads" -c"$conc" -d"${DURATION}s" --timeout 10s \
+  [[ $endpoint == noop ]] && seconds=$NOOP_DURATION
+  out=$( { TIMEFORMAT='WRK-CPU %U %S'; time wrk -t"$threads" -c"$conc" -d"${seconds}s" --timeout 10s \
           -s "$BENCH/lua/$lua" "$BASE$path" -- "$@"; } 2>&1 )
   all1=$(machine_ticks); mails1=$(sink_drained); cpu1=$(cpu_ticks); sink1=$(sink_ticks)
   result=$(grep '^BENCH-RESULT ' <<<"$out" | cut -d' ' -f2-)
@@ -204,8 +207,9 @@ CONFIRM=/api/auth/confirm-email
 tokens_available() { sink FLUSH; }
 
 # ---------------------------------------------------------------- phase 0: start-up and self-check
-log "fresh database: first start (runs the migrations)"
-start_server fresh; fresh_ms=$STARTUP_MS
+log "fresh database: first start (runs the migrations; the JVM writes a class-data archive at exit)"
+CDS=$WORK/app-cds.jsa
+start_server fresh -XX:ArchiveClassesAtExit="$CDS"; fresh_ms=$STARTUP_MS
 meta startup_fresh_ms "$fresh_ms"
 log "  first answer after $fresh_ms ms"
 stop_server
@@ -214,6 +218,12 @@ log "seeding $LOAD_ACCOUNTS load accounts (SQL, server stopped) and minting thei
 seed_accounts 1 "$LOAD_ACCOUNTS"
 java -cp "$JAR" "$BENCH/BenchTool.java" tokens "$SECRET" 1 "$LOAD_ACCOUNTS" "$WORK/access-tokens.txt"
 
+start_server existing-nocds
+meta startup_existing_nocds_ms "$STARTUP_MS"
+log "  start on the existing database without the class-data archive: first answer after $STARTUP_MS ms"
+stop_server
+# From here on the server starts from the application class-data archive (AppCDS) the first start wrote.
+if [[ -f $CDS ]]; then JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS"; meta cds_archive yes; else meta cds_archive no; fi
 existing=()
 for i in 1 2 3; do
   start_server existing; ms=$STARTUP_MS
@@ -278,7 +288,7 @@ if (( SEED_ACCOUNTS > LOAD_ACCOUNTS )); then
   start_server large; ms=$STARTUP_MS
   meta startup_large_ms "$ms"
   log "  start on the large database: first answer after $ms ms"
-  warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "v$TS"
+  warm "$REQUEST" request.lua 5 "$WORK/access-tokens.txt" "v$TS"
   jfr_start large
   for c in $CONCURRENCY; do step large request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "l$c.$TS"; done
   jfr_stop
