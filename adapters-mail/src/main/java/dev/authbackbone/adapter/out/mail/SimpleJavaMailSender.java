@@ -10,8 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +37,11 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /**
-     * Sends that may run at once. A send that overran its deadline keeps its thread until the
-     * socket timeouts end it, so the bound keeps a slow server from piling up threads.
+     * Sends that may wait for a sending thread. A send that overran its deadline keeps its thread
+     * until the socket timeouts end it, so threads are bounded (one per pooled connection) and a slow
+     * server fills this queue instead; a send that finds it full fails at once as unavailable.
      */
-    private static final int MAX_SENDS_IN_FLIGHT = 64;
+    private static final int MAX_QUEUED_SENDS = 1024;
 
     /** Open SMTP connections kept for reuse when the caller does not say. */
     public static final int DEFAULT_CONNECTION_POOL_SIZE = 8;
@@ -57,7 +57,6 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private final String server;
     private final Mailer mailer;
     private final ThreadPoolExecutor sends;
-    private final ScheduledThreadPoolExecutor writeTimeouts;
 
     /** As below, with {@value #DEFAULT_CONNECTION_POOL_SIZE} pooled connections. */
     public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
@@ -83,12 +82,11 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         this.from = settings.fromAddress();
         this.timeout = settings.timeout();
         this.server = settings.host() + ":" + settings.port();
-        this.sends = new ThreadPoolExecutor(0, MAX_SENDS_IN_FLIGHT, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("smtp-send"));
-        // Jakarta Mail enforces the write timeout with a scheduler; unless given one, it starts a
-        // new scheduler thread for every connection it opens.
-        this.writeTimeouts = new ScheduledThreadPoolExecutor(1, daemonThreads("smtp-write-timeout"));
-        this.writeTimeouts.setRemoveOnCancelPolicy(true);
+        // One sending thread per pooled connection (more would only wait for a connection); sends
+        // beyond that wait in a bounded queue, each still within its deadline.
+        this.sends = new ThreadPoolExecutor(connectionPoolSize, connectionPoolSize, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_QUEUED_SENDS), daemonThreads("smtp-send"));
+        this.sends.allowCoreThreadTimeOut(true);
         this.mailer = buildMailer(settings, connectionPoolSize);
     }
 
@@ -121,11 +119,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 .withConnectionPoolMaxSize(connectionPoolSize)
                 .withConnectionPoolClaimTimeoutMillis((int) settings.timeout().toMillis())
                 .withConnectionPoolExpireAfterMillis((int) CONNECTION_MAX_IDLE.toMillis());
-        Mailer built = builder.buildMailer();
-        // Set on the session, not through the builder, which takes only text values.
-        built.getSession().getProperties().put("mail.smtp.executor.writetimeout", writeTimeouts);
-        built.getSession().getProperties().put("mail.smtps.executor.writetimeout", writeTimeouts);
-        return built;
+        return builder.buildMailer();
     }
 
     @Override
@@ -208,7 +202,6 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             }
             LOG.debug("closing the mailer failed", e);
         }
-        writeTimeouts.shutdownNow();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
