@@ -114,7 +114,8 @@ public final class AuthBackbone implements AutoCloseable {
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
-                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl())),
+                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
+                        .withMaxThreads(config.httpThreads()),
                 devInbox.map(DevInbox.class::cast));
         int port = http.start();
         resources.push(http::stop);

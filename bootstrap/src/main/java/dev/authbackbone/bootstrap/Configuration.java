@@ -22,6 +22,7 @@ import java.util.TreeSet;
 public record Configuration(
         String httpHost,
         int httpPort,
+        int httpThreads,
         String publicBaseUrl,
         Path dataDir,
         String dbUrl,
@@ -59,7 +60,7 @@ public record Configuration(
     }
 
     static final List<String> KNOWN = List.of(
-            "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
+            "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_HTTP_THREADS", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
             "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
@@ -100,7 +101,7 @@ public record Configuration(
         });
 
         return new Configuration(
-                host, port, base, dataDir,
+                host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000), base, dataDir,
                 v.string("AUTH_DB_URL", defaultH2Url(dataDir)),
                 v.string("AUTH_DB_USER", "sa"),
                 v.string("AUTH_DB_PASSWORD", ""),
@@ -182,7 +183,7 @@ public record Configuration(
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
-                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort,
+                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort + "  AUTH_HTTP_THREADS=" + httpThreads,
                 "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
                 "  AUTH_DB_URL=" + dbUrl + "  AUTH_DB_USER=" + dbUser + "  AUTH_DB_PASSWORD=" + (dbPassword.isEmpty() ? "-" : "***")
                         + "  AUTH_DB_POOL_SIZE=" + dbPoolSize,
