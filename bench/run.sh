@@ -6,7 +6,8 @@
 # Builds the jar if needed, starts a counting SMTP sink and the server (its own process, embedded
 # H2 database, limits raised so nothing is refused) on loopback, drives load with wrk, and writes
 # bench/results/<timestamp>.json and .md. Everything it starts, it stops. Tunables (environment):
-#   BENCH_DURATION=20        seconds per measured step (BENCH_NOOP_DURATION=10 for the no-work route)
+#   BENCH_DURATION=20        seconds per measured step (BENCH_NOOP_DURATION=10 for the no-work route,
+#                            BENCH_CONFIRM_DURATION=10 for confirm-email, whose tokens must be mailed first)
 #   BENCH_CONCURRENCY="1 8 32 128"
 #   BENCH_SEED_ACCOUNTS=1000000  accounts (with identities) for the large-database phase; 0 skips it
 #   BENCH_LOAD_ACCOUNTS=1000 accounts whose tokens the load uses
@@ -22,7 +23,8 @@ TS=$(date -u +%Y%m%dT%H%M%SZ)
 WORK=${BENCH_WORK_DIR:-/tmp}/auth-backbone-bench-$TS
 RESULTS=$BENCH/results
 DURATION=${BENCH_DURATION:-20}
-NOOP_DURATION=${BENCH_NOOP_DURATION:-10}   # the no-work route is steady; half the time keeps the run under 10 minutes
+NOOP_DURATION=${BENCH_NOOP_DURATION:-10}        # the no-work route is steady
+CONFIRM_DURATION=${BENCH_CONFIRM_DURATION:-10}  # each confirmation needs a mailed token: 10 s keeps the run under 10 minutes
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
 SEED_ACCOUNTS=${BENCH_SEED_ACCOUNTS:-1000000}
 LOAD_ACCOUNTS=${BENCH_LOAD_ACCOUNTS:-1000}
@@ -108,6 +110,7 @@ server_env=(
   AUTH_HTTP_HOST=127.0.0.1 AUTH_HTTP_PORT="$HTTP_PORT" AUTH_DATA_DIR="$WORK/data"
   AUTH_SMTP_HOST=127.0.0.1 AUTH_SMTP_PORT="$SMTP_PORT" AUTH_JWT_SECRET="$SECRET" AUTH_ACCESS_TOKEN_TTL=1d
   AUTH_RATE_LIMIT_EMAIL=999999999/1s AUTH_RATE_LIMIT_ACCOUNT=999999999/1s AUTH_RATE_LIMIT_IP=999999999/1s
+  MALLOC_ARENA_MAX=2
 )
 NOWORK_PATH="/auth/confirm-email?token=bench"
 
@@ -182,6 +185,7 @@ step() {
   local threads=$(( conc < 2 ? conc : 2 )) seconds=$DURATION mails0 mails1 cpu0 cpu1 sink0 sink1 all0 all1 out result wrk_cpu
   mails0=$(sink COUNT); cpu0=$(cpu_ticks); sink0=$(sink_ticks); all0=$(machine_ticks)
   [[ $endpoint == noop ]] && seconds=$NOOP_DURATION
+  [[ $endpoint == confirm-email ]] && seconds=$CONFIRM_DURATION
   out=$( { TIMEFORMAT='WRK-CPU %U %S'; time wrk -t"$threads" -c"$conc" -d"${seconds}s" --timeout 10s \
           -s "$BENCH/lua/$lua" "$BASE$path" -- "$@"; } 2>&1 )
   all1=$(machine_ticks); mails1=$(sink_drained); cpu1=$(cpu_ticks); sink1=$(sink_ticks)
@@ -255,10 +259,10 @@ jfr_stop
 declare -A request_rate
 while read -r c r; do request_rate[$c]=$r; done < <(python3 "$BENCH/report.py" --rates "$STEPS" empty request-email-confirmation)
 used=0
-ratio=1.5
+ratio=5   # confirming is cheaper than requesting: first guess of how many times faster, then measured
 for c in $CONCURRENCY; do
   available=$(tokens_available)
-  need=$(python3 -c "import math; print(math.ceil(${request_rate[$c]} * $ratio * $DURATION) + 2000)")
+  need=$(python3 -c "import math; print(math.ceil(${request_rate[$c]} * $ratio * $CONFIRM_DURATION) + 1000)")
   if (( available - used < need )); then
     more=$(( need - (available - used) ))
     secs=$(python3 -c "import math; print(max(3, math.ceil($more / max(${request_rate[32]:-${request_rate[$c]}}, 1)) + 2))")
@@ -271,7 +275,7 @@ for c in $CONCURRENCY; do
   done_here=$(tail -1 "$STEPS" | python3 -c "import json,sys; print(json.load(sys.stdin)['wrk']['sent_max_per_thread'] * $(( c < 2 ? c : 2 )))")
   used=$(( used + done_here ))
   conf=$(tail -1 "$STEPS" | python3 -c 'import json,sys; d=json.load(sys.stdin)["wrk"]; print(d["requests"]/d["duration_us"]*1e6)')
-  ratio=$(python3 -c "print(max(1.3, $conf / max(${request_rate[$c]}, 1) * 1.3))")
+  ratio=$(python3 -c "print(max(1.5, $conf / max(${request_rate[$c]}, 1) * 1.3))")
 done
 stop_server
 meta accepted_total_empty "$(h2_count email_request)"
