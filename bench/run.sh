@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of auth-backbone; see bench/README.md. One command:
+# Load benchmark of auth-backbone; see docs/performance.md. One command:
 #
 #   bench/run.sh
 #
@@ -50,8 +50,9 @@ meta() { printf '%s=%s\n' "$1" "$2" >> "$META"; }
 
 cleanup() {
   local rc=$?
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n $SINK_PID ]] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null
+  set +e
+  if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+  if [[ -n $SINK_PID ]]; then kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null; fi
   if [[ ${BENCH_KEEP:-0} != 1 && $rc == 0 ]]; then rm -rf "$WORK"; else log "work directory kept: $WORK"; fi
   exit $rc
 }
