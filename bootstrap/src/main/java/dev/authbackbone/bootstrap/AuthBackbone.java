@@ -110,7 +110,7 @@ public final class AuthBackbone implements AutoCloseable {
                 .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
                         config.mailFrom(), config.smtpTimeout()));
         MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);
-        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates);
+        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.smtpPoolSize());
         resources.push(smtpSender);
         BreakerSettings defaults = BreakerSettings.defaults();
         CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, new BreakerSettings(
@@ -136,7 +136,8 @@ public final class AuthBackbone implements AutoCloseable {
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
-                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl())),
+                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
+                        .withMaxThreads(config.httpThreads()),
                 devInbox.map(DevInbox.class::cast),
                 List.of(new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
                         new MetricsRoutes(metrics::scrape)),

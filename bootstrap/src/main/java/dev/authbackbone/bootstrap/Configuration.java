@@ -22,6 +22,7 @@ import java.util.TreeSet;
 public record Configuration(
         String httpHost,
         int httpPort,
+        int httpThreads,
         String publicBaseUrl,
         Path dataDir,
         String dbUrl,
@@ -34,6 +35,7 @@ public record Configuration(
         String mailFrom,
         Duration smtpTimeout,
         Duration smtpBreakerWait,
+        int smtpPoolSize,
         Optional<String> jwtSecret,
         String jwtIssuer,
         String jwtAudience,
@@ -71,11 +73,11 @@ public record Configuration(
     }
 
     static final List<String> KNOWN = List.of(
-            "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
+            "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_HTTP_THREADS", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
             "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE", "AUTH_DB_CONNECT_TIMEOUT",
             "AUTH_PURGE_INTERVAL",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
-            "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_MAIL_FROM",
+            "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
             "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
@@ -117,7 +119,7 @@ public record Configuration(
         // unasked-for default would only obscure.
         boolean embedded = dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
         return new Configuration(
-                host, port, base, dataDir,
+                host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000), base, dataDir,
                 dbUrl,
                 v.string("AUTH_DB_USER", embedded ? "sa" : null),
                 v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
@@ -128,6 +130,7 @@ public record Configuration(
                 v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
                 v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
                 v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
+                v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
                 secret,
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
@@ -206,14 +209,15 @@ public record Configuration(
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
-                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort,
+                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort + "  AUTH_HTTP_THREADS=" + httpThreads,
                 "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
                 "  AUTH_DB_URL=" + withoutPassword(dbUrl) + "  AUTH_DB_USER=" + (dbUser == null ? "-" : dbUser)
                         + "  AUTH_DB_PASSWORD=" + (dbPassword == null || dbPassword.isEmpty() ? "-" : "***")
                         + "  AUTH_DB_POOL_SIZE=" + dbPoolSize + "  AUTH_DB_CONNECT_TIMEOUT=" + human(dbConnectTimeout)
                         + "  AUTH_PURGE_INTERVAL=" + human(purgeInterval),
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
-                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait),
+                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait)
+                        + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize,
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),

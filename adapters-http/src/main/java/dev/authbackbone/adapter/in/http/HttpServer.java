@@ -27,6 +27,7 @@ import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +125,10 @@ public final class HttpServer {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
+        // Bounded: under load every extra thread only waits on the database or SMTP, and costs its stack.
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+        threads.setName("JettyServerThreadPool");
+        config.jetty.threadPool = threads;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);

@@ -12,12 +12,18 @@ import java.util.Objects;
  * @param maxBodyBytes  the longest request body read; longer ones get 413 unread
  * @param stopTimeout   how long {@link HttpServer#stop()} lets in-flight requests finish
  * @param publicBaseUrl the URL clients reach this server at, used in the examples on the pages
+ * @param maxThreads    the most request threads; requests beyond that wait for one (a handler blocks
+ *                      on the database and on SMTP, so more threads than that work needs only cost memory)
  */
-public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl) {
+public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
+                           int maxThreads) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Enough for Jetty's own acceptor and selector threads plus the requests of a few cores. */
+    public static final int DEFAULT_MAX_THREADS = 48;
+    private static final int MIN_THREADS = 8;
     private static final int MAX_BODY_BYTES_CEILING = 1024 * 1024;
 
     public HttpSettings {
@@ -30,6 +36,9 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES_CEILING) {
             throw new IllegalArgumentException("maxBodyBytes: 1 to " + MAX_BODY_BYTES_CEILING);
         }
+        if (maxThreads < MIN_THREADS) {
+            throw new IllegalArgumentException("maxThreads: at least " + MIN_THREADS);
+        }
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout: must not be negative");
         }
@@ -39,9 +48,15 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         }
     }
 
-    /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes) and stop timeout (10 s). */
+    /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
-        return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl);
+        return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
+                DEFAULT_MAX_THREADS);
+    }
+
+    /** These settings with at most {@code threads} request threads. */
+    public HttpSettings withMaxThreads(int threads) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads);
     }
 
     /** {@code path} (starting with a slash) under the public base URL. */

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +39,17 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /**
-     * Sends that may run at once. A send that overran its deadline keeps its thread until the
-     * socket timeouts end it, so the bound keeps a slow server from piling up threads.
+     * Sends that may wait for a sending thread. A send that overran its deadline keeps its thread
+     * until the socket timeouts end it, so threads are bounded (one per pooled connection) and a slow
+     * server fills this queue instead; a send that finds it full fails at once as unavailable.
      */
-    private static final int MAX_SENDS_IN_FLIGHT = 64;
+    private static final int MAX_QUEUED_SENDS = 1024;
+
+    /** Open SMTP connections kept for reuse when the caller does not say. */
+    public static final int DEFAULT_CONNECTION_POOL_SIZE = 8;
+
+    /** An idle pooled connection is closed after this long; a server drops idle clients after a few minutes. */
+    private static final Duration CONNECTION_MAX_IDLE = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
 
@@ -53,24 +60,39 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private final Mailer mailer;
     private final ThreadPoolExecutor sends;
 
-    /**
-     * Builds the mailer once; connects only when sending.
-     *
-     * @param settings  the server, login, transport security, sender and timeout
-     * @param templates renders each mail
-     */
+    /** As below, with {@value #DEFAULT_CONNECTION_POOL_SIZE} pooled connections. */
     public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
+        this(settings, templates, DEFAULT_CONNECTION_POOL_SIZE);
+    }
+
+    /**
+     * Builds the mailer once; connects only when sending, and keeps up to {@code connectionPoolSize}
+     * connections open for the next mails (simplejavamail's batch module), so that a mail costs
+     * MAIL, RCPT and DATA instead of a connection, a greeting, EHLO and QUIT as well.
+     *
+     * @param settings           the server, login, transport security, sender and timeout
+     * @param templates          renders each mail
+     * @param connectionPoolSize the most SMTP connections open at once; a send that finds them
+     *                           all busy waits for one, within the timeout
+     */
+    public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates, int connectionPoolSize) {
         Objects.requireNonNull(settings, "settings");
+        if (connectionPoolSize < 1) {
+            throw new IllegalArgumentException("connectionPoolSize must be at least 1, was " + connectionPoolSize);
+        }
         this.templates = Objects.requireNonNull(templates, "templates");
         this.from = settings.fromAddress();
         this.timeout = settings.timeout();
         this.server = settings.host() + ":" + settings.port();
-        this.sends = new ThreadPoolExecutor(0, MAX_SENDS_IN_FLIGHT, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("smtp-send"));
-        this.mailer = buildMailer(settings);
+        // One sending thread per pooled connection (more would only wait for a connection); sends
+        // beyond that wait in a bounded queue, each still within its deadline.
+        this.sends = new ThreadPoolExecutor(connectionPoolSize, connectionPoolSize, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_QUEUED_SENDS), daemonThreads("smtp-send"));
+        this.sends.allowCoreThreadTimeOut(true);
+        this.mailer = buildMailer(settings, connectionPoolSize);
     }
 
-    private Mailer buildMailer(SmtpSettings settings) {
+    private Mailer buildMailer(SmtpSettings settings, int connectionPoolSize) {
         TransportStrategy strategy = switch (settings.transport()) {
             case SMTP -> TransportStrategy.SMTP;
             case STARTTLS -> TransportStrategy.SMTP_TLS;
@@ -92,7 +114,13 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 // simplejavamail also reads settings from its own property file and environment
                 // variables; these two would silently stop sending or log every mail with its token.
                 .withTransportModeLoggingOnly(false)
-                .withDebugLogging(false);
+                .withDebugLogging(false)
+                // Pooled connections (batch module): none kept open at first, at most this many,
+                // a busy pool waited on no longer than the timeout, idle ones closed after a while.
+                .withConnectionPoolCoreSize(0)
+                .withConnectionPoolMaxSize(connectionPoolSize)
+                .withConnectionPoolClaimTimeoutMillis((int) settings.timeout().toMillis())
+                .withConnectionPoolExpireAfterMillis((int) CONNECTION_MAX_IDLE.toMillis());
         return builder.buildMailer();
     }
 
@@ -165,10 +193,20 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return new MailUnavailableException("Mail transport unavailable: " + reason, RETRY_AFTER, null);
     }
 
-    /** Stops the mailer and its threads; sends still running are abandoned. */
+    /**
+     * Closes the pooled connections (the batch module's pool would otherwise keep the JVM alive)
+     * and stops the mailer and its threads; sends still running are abandoned.
+     */
     @Override
     public void close() {
         sends.shutdownNow();
+        try {
+            mailer.shutdownConnectionPool().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("closing the SMTP connection pool failed", e);
+        }
         try {
             mailer.close();
         } catch (Exception e) {

@@ -9,20 +9,9 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The plain statements on {@code account} and {@code email_identity}. */
-@RegisterRowMapper(AccountRow.Mapper.class)
+/** The plain statements on {@code account} and {@code email_identity}; the per-request lookups are in the repository. */
 @RegisterRowMapper(EmailIdentityRow.Mapper.class)
 interface AccountDao {
-
-    @SqlQuery("SELECT id, created_at, disabled FROM account WHERE id = :id")
-    Optional<AccountRow> find(@Bind("id") UUID id);
-
-    @SqlQuery("SELECT id, created_at, disabled FROM account WHERE id = :id FOR UPDATE")
-    Optional<AccountRow> findForUpdate(@Bind("id") UUID id);
-
-    @SqlQuery("SELECT a.id, a.created_at, a.disabled FROM account a"
-            + " JOIN email_identity i ON i.account_id = a.id WHERE i.email_canonical = :canonical")
-    Optional<AccountRow> findByEmail(@Bind("canonical") String canonical);
 
     @SqlUpdate("INSERT INTO account (id, created_at, disabled) VALUES (:id, :createdAt, :disabled)")
     void insertAccount(@Bind("id") UUID id, @Bind("createdAt") OffsetDateTime createdAt,

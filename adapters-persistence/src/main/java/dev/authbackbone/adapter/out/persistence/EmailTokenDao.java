@@ -9,31 +9,9 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The plain statements on {@code email_token}; the compare-and-set consume is in the repository. */
+/** The rarer statements on {@code email_token}; the compare-and-set consume and the per-request ones are in the repository. */
 @RegisterRowMapper(EmailTokenRow.Mapper.class)
 interface EmailTokenDao {
-
-    /**
-     * A duplicate hash reports 0 rows rather than failing, so a PostgreSQL transaction stays usable.
-     * The CAST types a null account id, which PostgreSQL would otherwise take for a varchar.
-     */
-    @SqlUpdate("INSERT INTO email_token (token_hash, purpose, account_id, email, email_canonical, issued_at,"
-            + " expires_at, consumed_at) VALUES (:hash, :purpose, CAST(:accountId AS uuid), :email, :canonical, :issuedAt,"
-            + " :expiresAt, :consumedAt) ON CONFLICT DO NOTHING")
-    int insertIfAbsent(@Bind("hash") String hash, @Bind("purpose") String purpose, @Bind("accountId") UUID accountId,
-                       @Bind("email") String email, @Bind("canonical") String canonical,
-                       @Bind("issuedAt") OffsetDateTime issuedAt, @Bind("expiresAt") OffsetDateTime expiresAt,
-                       @Bind("consumedAt") OffsetDateTime consumedAt);
-
-    /**
-     * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
-     * them instead deadlocks two confirmations of one address by two accounts (each holds its own
-     * token, then one waits for the other's identity insert while that one waits here). The
-     * consumer of a skipped token goes on to link the address and finds it taken.
-     */
-    @SqlUpdate("UPDATE email_token SET consumed_at = :now WHERE token_hash IN (SELECT token_hash FROM email_token"
-            + " WHERE email_canonical = :canonical AND consumed_at IS NULL AND expires_at > :now FOR UPDATE SKIP LOCKED)")
-    int revokeOutstanding(@Bind("canonical") String canonical, @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("DELETE FROM email_token WHERE token_hash = :hash")
     int delete(@Bind("hash") String hash);

@@ -24,6 +24,26 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
      */
     private static final int LOCK_ATTEMPTS = 10;
 
+    // The statements every request runs go through the fluent API: attaching a SqlObject prepares
+    // every method of its interface again, on each call, which cost more than the SQL itself.
+    private static final String LOCK_EXISTING = "SELECT purpose FROM email_quota_lock"
+            + " WHERE email_canonical = :canonical AND purpose = :purpose FOR UPDATE";
+    /**
+     * Creates the lock row unless it exists. While another transaction's insert of the same row is
+     * uncommitted this waits for it (PostgreSQL and H2 alike) and then reports 0 rows; inserting it
+     * ourselves leaves the new row locked by this transaction until it ends.
+     */
+    private static final String INSERT_LOCK_IF_ABSENT = "INSERT INTO email_quota_lock (email_canonical, purpose)"
+            + " VALUES (:canonical, :purpose) ON CONFLICT DO NOTHING";
+    private static final String ACCEPTED_SINCE = "SELECT accepted_at FROM email_request"
+            + " WHERE email_canonical = :canonical AND purpose = :purpose AND accepted_at > :since ORDER BY accepted_at";
+    private static final String ACCEPTED_FROM_ACCOUNT_SINCE = "SELECT accepted_at FROM email_request"
+            + " WHERE account_id = :accountId AND accepted_at > :since ORDER BY accepted_at";
+    /** The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. */
+    private static final String INSERT = "INSERT INTO email_request (id, email_canonical, purpose, account_id, accepted_at)"
+            + " VALUES (:id, :canonical, :purpose, CAST(:accountId AS uuid), :acceptedAt)";
+    private static final Timestamps.InstantMapper INSTANTS = new Timestamps.InstantMapper();
+
     private final Jdbi jdbi;
 
     /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
@@ -39,12 +59,13 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
     @Override
     public void lock(EmailAddress email, EmailPurpose purpose) {
         Handles.with(jdbi, h -> {
-            EmailRequestDao dao = h.attach(EmailRequestDao.class);
             for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
                 // Lock first: it is the common case, and a failed INSERT is never attempted, so a
                 // PostgreSQL transaction is never aborted by this method.
-                if (dao.lockExisting(email.canonical(), purpose.name()).isPresent()
-                        || dao.insertLockIfAbsent(email.canonical(), purpose.name()) == 1) {
+                if (h.createQuery(LOCK_EXISTING).bind("canonical", email.canonical()).bind("purpose", purpose.name())
+                        .mapTo(String.class).findOne().isPresent()
+                        || h.createUpdate(INSERT_LOCK_IF_ABSENT).bind("canonical", email.canonical())
+                        .bind("purpose", purpose.name()).execute() == 1) {
                     return null;
                 }
             }
@@ -54,24 +75,25 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
 
     @Override
     public List<Instant> acceptedSince(EmailAddress email, EmailPurpose purpose, Instant since) {
-        return Handles.with(jdbi, h -> h.attach(EmailRequestDao.class)
-                .acceptedSince(email.canonical(), purpose.name(), Timestamps.toColumn(since)));
+        return Handles.with(jdbi, h -> h.createQuery(ACCEPTED_SINCE).bind("canonical", email.canonical())
+                .bind("purpose", purpose.name()).bind("since", Timestamps.toColumn(since)).map(INSTANTS).list());
     }
 
     @Override
     public List<Instant> acceptedFromAccountSince(AccountId account, Instant since) {
-        return Handles.with(jdbi, h -> h.attach(EmailRequestDao.class)
-                .acceptedFromAccountSince(account.value(), Timestamps.toColumn(since)));
+        return Handles.with(jdbi, h -> h.createQuery(ACCEPTED_FROM_ACCOUNT_SINCE).bind("accountId", account.value())
+                .bind("since", Timestamps.toColumn(since)).map(INSTANTS).list());
     }
 
     @Override
     public void record(EmailRequest request) {
-        Handles.with(jdbi, h -> {
-            h.attach(EmailRequestDao.class).insert(request.id(), request.email().canonical(),
-                    request.purpose().name(), request.account().map(AccountId::value).orElse(null),
-                    Timestamps.toColumn(request.acceptedAt()));
-            return null;
-        });
+        Handles.with(jdbi, h -> h.createUpdate(INSERT)
+                .bind("id", request.id())
+                .bind("canonical", request.email().canonical())
+                .bind("purpose", request.purpose().name())
+                .bindByType("accountId", request.account().map(AccountId::value).orElse(null), UUID.class)
+                .bind("acceptedAt", Timestamps.toColumn(request.acceptedAt()))
+                .execute());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link EmailTokenRepository} on the {@code email_token} table. */
@@ -23,6 +24,23 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      */
     private static final String CONSUME = "UPDATE email_token SET consumed_at = :now"
             + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now";
+    /**
+     * A duplicate hash reports 0 rows rather than failing, so a PostgreSQL transaction stays usable.
+     * The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. (Fluent,
+     * like the other per-request statements: attaching a SqlObject per call costs more than the SQL.)
+     */
+    private static final String INSERT_IF_ABSENT = "INSERT INTO email_token (token_hash, purpose, account_id, email,"
+            + " email_canonical, issued_at, expires_at, consumed_at) VALUES (:hash, :purpose, CAST(:accountId AS uuid),"
+            + " :email, :canonical, :issuedAt, :expiresAt, :consumedAt) ON CONFLICT DO NOTHING";
+    /**
+     * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
+     * them instead deadlocks two confirmations of one address by two accounts (each holds its own
+     * token, then one waits for the other's identity insert while that one waits here). The
+     * consumer of a skipped token goes on to link the address and finds it taken.
+     */
+    private static final String REVOKE_OUTSTANDING = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
+            + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND consumed_at IS NULL"
+            + " AND expires_at > :now FOR UPDATE SKIP LOCKED)";
     private static final String SELECT_BY_HASH =
             "SELECT " + EmailTokenRow.COLUMNS + " FROM email_token WHERE token_hash = :hash";
 
@@ -40,10 +58,16 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
     @Override
     public void save(EmailToken token) {
-        int inserted = Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).insertIfAbsent(
-                token.hash().hex(), token.purpose().name(), token.account().map(AccountId::value).orElse(null),
-                token.email().value(), token.email().canonical(), Timestamps.toColumn(token.issuedAt()),
-                Timestamps.toColumn(token.expiresAt()), token.consumedAt().map(Timestamps::toColumn).orElse(null)));
+        int inserted = Handles.with(jdbi, h -> h.createUpdate(INSERT_IF_ABSENT)
+                .bind("hash", token.hash().hex())
+                .bind("purpose", token.purpose().name())
+                .bindByType("accountId", token.account().map(AccountId::value).orElse(null), UUID.class)
+                .bind("email", token.email().value())
+                .bind("canonical", token.email().canonical())
+                .bind("issuedAt", Timestamps.toColumn(token.issuedAt()))
+                .bind("expiresAt", Timestamps.toColumn(token.expiresAt()))
+                .bindByType("consumedAt", token.consumedAt().map(Timestamps::toColumn).orElse(null), OffsetDateTime.class)
+                .execute());
         if (inserted == 0) {
             throw new IllegalStateException("a token with this hash exists");
         }
@@ -81,7 +105,8 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
     @Override
     public void revokeOutstanding(EmailAddress email, Instant now) {
-        Handles.with(jdbi, h -> h.attach(EmailTokenDao.class).revokeOutstanding(email.canonical(), Timestamps.toColumn(now)));
+        Handles.with(jdbi, h -> h.createUpdate(REVOKE_OUTSTANDING).bind("canonical", email.canonical())
+                .bind("now", Timestamps.toColumn(now)).execute());
     }
 
     @Override

@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# Load benchmark of auth-backbone; see docs/performance.md. One command:
+#
+#   bench/run.sh
+#
+# Builds the jar if needed, starts a counting SMTP sink and the server (its own process, embedded
+# H2 database, limits raised so nothing is refused) on loopback, drives load with wrk, and writes
+# bench/results/<timestamp>.json and .md. Everything it starts, it stops. Tunables (environment):
+#   BENCH_DURATION=20        seconds per measured step (BENCH_NOOP_DURATION=10 for the no-work route,
+#                            BENCH_CONFIRM_DURATION=10 for confirm-email, whose tokens must be mailed first)
+#   BENCH_CONCURRENCY="1 8 32 128"
+#   BENCH_SEED_ACCOUNTS=1000000  accounts (with identities) for the large-database phase; 0 skips it
+#   BENCH_LOAD_ACCOUNTS=1000 accounts whose tokens the load uses
+#   BENCH_JAVA_OPTS=...      JVM flags of the server (default below)
+#   BENCH_JFR=1              record a JFR profile of each phase into the work directory
+#   BENCH_KEEP=1             keep the work directory (database, logs, profiles)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+JAR=$ROOT/bootstrap/target/auth-backbone.jar
+TS=$(date -u +%Y%m%dT%H%M%SZ)
+WORK=${BENCH_WORK_DIR:-/tmp}/auth-backbone-bench-$TS
+RESULTS=$BENCH/results
+DURATION=${BENCH_DURATION:-20}
+NOOP_DURATION=${BENCH_NOOP_DURATION:-10}        # the no-work route is steady
+CONFIRM_DURATION=${BENCH_CONFIRM_DURATION:-10}  # each confirmation needs a mailed token: 10 s keeps the run under 10 minutes
+CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
+SEED_ACCOUNTS=${BENCH_SEED_ACCOUNTS:-1000000}
+LOAD_ACCOUNTS=${BENCH_LOAD_ACCOUNTS:-1000}
+WARMUP=${BENCH_WARMUP:-10}
+SELF_CHECK_MAILS=${BENCH_SELF_CHECK_MAILS:-500}
+JAVA_OPTS_DEFAULT="-Xms64m -Xmx64m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}
+SECRET="bench-only-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export BENCH_LUA_DIR=$BENCH/lua
+
+mkdir -p "$WORK" "$RESULTS"
+STEPS=$WORK/steps.jsonl
+META=$WORK/meta.env
+: > "$STEPS"
+: > "$META"
+SERVER_PID=
+SINK_PID=
+T0=$(date +%s)
+printf 'loadavg_at_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"
+
+log() { printf '[bench %4ss] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
+meta() { printf '%s=%s\n' "$1" "$2" >> "$META"; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+  if [[ -n $SINK_PID ]]; then kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null; fi
+  if [[ ${BENCH_KEEP:-0} != 1 && $rc == 0 ]]; then rm -rf "$WORK"; else log "work directory kept: $WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- prerequisites
+if ! command -v wrk >/dev/null; then
+  log "installing wrk from the Debian packages"
+  SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
+  $SUDO apt-get install -y wrk >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk >/dev/null; }
+fi
+newest_source=$(find "$ROOT" -path "$ROOT/bench" -prune -o \( -name '*.java' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.html' -o -name '*.txt' \) -path '*src/main*' -newer "$JAR" -print -quit 2>/dev/null || true)
+if [[ ! -f $JAR || -n $newest_source ]]; then
+  log "building $JAR"
+  (cd "$ROOT" && { mvn -B -q -o -pl bootstrap -am package -DskipTests || mvn -B -q -pl bootstrap -am package -DskipTests; })
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+H2_URL="jdbc:h2:file:$WORK/data/auth-backbone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+
+# ---------------------------------------------------------------- the SMTP sink
+log "starting the SMTP sink"
+java -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$BENCH/SmtpSink.java" "$WORK/sink.ports" "$WORK/mail-tokens.txt" \
+  > "$WORK/sink.log" 2>&1 &
+SINK_PID=$!
+for _ in $(seq 1 200); do [[ -f $WORK/sink.ports ]] && break; sleep 0.05; done
+read -r SMTP_PORT CTL_PORT < "$WORK/sink.ports"
+
+sink() { # sink COUNT|FLUSH|STATS
+  local answer
+  exec 9<>"/dev/tcp/127.0.0.1/$CTL_PORT"
+  printf '%s\n' "$1" >&9
+  read -r answer <&9
+  exec 9<&-
+  printf '%s\n' "$answer"
+}
+
+# Waits until the sink's count has stopped moving (in-flight mails delivered); prints the count.
+sink_drained() {
+  local last=-1 now same=0
+  for _ in $(seq 1 300); do
+    now=$(sink COUNT)
+    if [[ $now == "$last" ]]; then same=$((same + 1)); [[ $same -ge 3 ]] && break; else same=0; fi
+    last=$now
+    sleep 0.1
+  done
+  printf '%s\n' "$now"
+}
+
+# ---------------------------------------------------------------- the server
+HTTP_PORT=$(free_port)
+BASE=http://127.0.0.1:$HTTP_PORT
+server_env=(
+  AUTH_HTTP_HOST=127.0.0.1 AUTH_HTTP_PORT="$HTTP_PORT" AUTH_DATA_DIR="$WORK/data"
+  AUTH_SMTP_HOST=127.0.0.1 AUTH_SMTP_PORT="$SMTP_PORT" AUTH_JWT_SECRET="$SECRET" AUTH_ACCESS_TOKEN_TTL=1d
+  AUTH_RATE_LIMIT_EMAIL=999999999/1s AUTH_RATE_LIMIT_ACCOUNT=999999999/1s AUTH_RATE_LIMIT_IP=999999999/1s
+  MALLOC_ARENA_MAX=2
+)
+NOWORK_PATH="/auth/confirm-email?token=bench"
+
+http_status() { # http_status PATH -> status code of a GET, or nothing when nobody listens
+  local status
+  exec 8<>"/dev/tcp/127.0.0.1/$HTTP_PORT" 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$1" >&8
+  read -r _ status _ <&8 || true
+  exec 8<&-
+  printf '%s\n' "$status"
+}
+
+# start_server LABEL [JVM FLAGS...]: starts the jar; sets SERVER_PID and STARTUP_MS (from exec to the first 200 answer).
+start_server() {
+  local label=$1 started now
+  shift
+  started=$(date +%s%N)
+  env "${server_env[@]}" java $JAVA_OPTS "$@" -jar "$JAR" >> "$WORK/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  while true; do
+    if [[ $(http_status "$NOWORK_PATH" 2>/dev/null || true) == 200 ]]; then break; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { log "server died; see $WORK/server-$label.log"; tail -5 "$WORK/server-$label.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  now=$(date +%s%N)
+  STARTUP_MS=$(( (now - started) / 1000000 ))
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
+hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$SERVER_PID/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+sink_ticks() { awk '{print $14 + $15}' "/proc/$SINK_PID/stat"; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }  # busy time, all processes
+CLK_TCK=$(getconf CLK_TCK)
+
+h2() { # h2 SQLFILE: runs a script on the (stopped or running) embedded database
+  java -Xmx1g -cp "$JAR" org.h2.tools.RunScript -url "$H2_URL" -user sa -script "$1"
+}
+h2_count() { # h2_count TABLE
+  java -cp "$JAR" org.h2.tools.Shell -url "$H2_URL" -user sa -sql "SELECT COUNT(*) AS n FROM $1" | awk 'NR==2 {print $1}'
+}
+
+seed_accounts() { # seed_accounts FIRST LAST: accounts and primary identities, in one SQL statement per chunk
+  local first=$1 last=$2 chunk=250000 from to
+  for ((from = first; from <= last; from += chunk)); do
+    to=$(( from + chunk - 1 < last ? from + chunk - 1 : last ))
+    cat > "$WORK/seed.sql" <<SQL
+INSERT INTO account (id, created_at, disabled)
+  SELECT CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), CURRENT_TIMESTAMP, FALSE
+  FROM SYSTEM_RANGE($from, $to);
+INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)
+  SELECT 'seed' || "X" || '@seed.example.net', 'Seed' || "X" || '@seed.example.net',
+         CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), TRUE, CURRENT_TIMESTAMP
+  FROM SYSTEM_RANGE($from, $to);
+SQL
+    h2 "$WORK/seed.sql"
+  done
+}
+
+jfr_start() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/$1.jfr" >/dev/null || true; }
+jfr_stop() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || true; }
+
+# step PHASE ENDPOINT CONCURRENCY LUA PATH [lua args...]: one measured wrk run, one JSON line in $STEPS.
+step() {
+  local phase=$1 endpoint=$2 conc=$3 lua=$4 path=$5; shift 5
+  local threads=$(( conc < 2 ? conc : 2 )) seconds=$DURATION mails0 mails1 cpu0 cpu1 sink0 sink1 all0 all1 out result wrk_cpu
+  mails0=$(sink COUNT); cpu0=$(cpu_ticks); sink0=$(sink_ticks); all0=$(machine_ticks)
+  [[ $endpoint == noop ]] && seconds=$NOOP_DURATION
+  [[ $endpoint == confirm-email ]] && seconds=$CONFIRM_DURATION
+  out=$( { TIMEFORMAT='WRK-CPU %U %S'; time wrk -t"$threads" -c"$conc" -d"${seconds}s" --timeout 10s \
+          -s "$BENCH/lua/$lua" "$BASE$path" -- "$@"; } 2>&1 )
+  all1=$(machine_ticks); mails1=$(sink_drained); cpu1=$(cpu_ticks); sink1=$(sink_ticks)
+  result=$(grep '^BENCH-RESULT ' <<<"$out" | cut -d' ' -f2-)
+  wrk_cpu=$(awk '/^WRK-CPU/ {print $2 + $3}' <<<"$out")
+  [[ -n $result ]] || { log "wrk gave no result:"; echo "$out" >&2; exit 1; }
+  printf '{"phase":"%s","endpoint":"%s","concurrency":%d,"threads":%d,"wrk":%s,"mails":%d,"server_cpu_s":%.2f,"sink_cpu_s":%.2f,"wrk_cpu_s":%s,"machine_cpu_s":%.2f,"rss_kib":%d,"hwm_kib":%d}\n' \
+    "$phase" "$endpoint" "$conc" "$threads" "$result" $((mails1 - mails0)) \
+    "$(awk "BEGIN {print ($cpu1 - $cpu0) / $CLK_TCK}")" "$(awk "BEGIN {print ($sink1 - $sink0) / $CLK_TCK}")" "${wrk_cpu:-0}" "$(awk "BEGIN {print ($all1 - $all0) / $CLK_TCK}")" \
+    "$(rss_kib)" "$(hwm_kib)" >> "$STEPS"
+  log "$(python3 "$BENCH/report.py" --line "$(tail -1 "$STEPS")")"
+}
+
+# warm PATH LUA SECONDS [args...]: unmeasured load (JIT warm-up, or more tokens to confirm)
+warm() {
+  local path=$1 lua=$2 secs=$3; shift 3
+  wrk -t2 -c32 -d"${secs}s" --timeout 10s -s "$BENCH/lua/$lua" "$BASE$path" -- "$@" > /dev/null
+  sink_drained > /dev/null
+}
+
+REQUEST=/api/auth/request-email-confirmation
+CONFIRM=/api/auth/confirm-email
+tokens_available() { sink FLUSH; }
+
+# ---------------------------------------------------------------- phase 0: start-up and self-check
+log "fresh database: first start (runs the migrations; the JVM writes a class-data archive at exit)"
+CDS=$WORK/app-cds.jsa
+start_server fresh -XX:ArchiveClassesAtExit="$CDS"; fresh_ms=$STARTUP_MS
+meta startup_fresh_ms "$fresh_ms"
+log "  first answer after $fresh_ms ms"
+stop_server
+
+log "seeding $LOAD_ACCOUNTS load accounts (SQL, server stopped) and minting their access tokens"
+seed_accounts 1 "$LOAD_ACCOUNTS"
+java -cp "$JAR" "$BENCH/BenchTool.java" tokens "$SECRET" 1 "$LOAD_ACCOUNTS" "$WORK/access-tokens.txt"
+
+start_server existing-nocds
+meta startup_existing_nocds_ms "$STARTUP_MS"
+log "  start on the existing database without the class-data archive: first answer after $STARTUP_MS ms"
+stop_server
+# From here on the server starts from the application class-data archive (AppCDS) the first start wrote.
+if [[ -f $CDS ]]; then JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS"; meta cds_archive yes; else meta cds_archive no; fi
+existing=()
+for i in 1 2 3; do
+  start_server existing; ms=$STARTUP_MS
+  existing+=("$ms")
+  log "  start $i on the existing database: first answer after $ms ms"
+  [[ $i == 3 ]] || stop_server
+done
+meta startup_existing_ms "${existing[*]}"
+meta server_pid_note "one server process per phase"
+
+log "self-check: exactly $SELF_CHECK_MAILS requests (Python client), expecting as many 202s and mails"
+before=$(sink COUNT)
+accepted=$(python3 "$BENCH/selfcheck.py" "$HTTP_PORT" "$WORK/access-tokens.txt" "$SELF_CHECK_MAILS" "$TS")
+after=$(sink_drained)
+meta selfcheck_sent "$SELF_CHECK_MAILS"
+meta selfcheck_accepted "$accepted"
+meta selfcheck_mails "$((after - before))"
+log "  $accepted of $SELF_CHECK_MAILS answered 202; the sink counted $((after - before)) mails"
+
+# ---------------------------------------------------------------- phase 1: near-empty database
+log "warm-up: ${WARMUP}s of load, not measured"
+warm "$NOWORK_PATH" ceiling.lua 3
+warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "w$TS"
+jfr_start empty
+for c in $CONCURRENCY; do step empty noop "$c" ceiling.lua "$NOWORK_PATH"; done
+for c in $CONCURRENCY; do step empty request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "e$c.$TS"; done
+jfr_stop
+
+declare -A request_rate
+while read -r c r; do request_rate[$c]=$r; done < <(python3 "$BENCH/report.py" --rates "$STEPS" empty request-email-confirmation)
+used=0
+ratio=5   # confirming is cheaper than requesting: first guess of how many times faster, then measured
+for c in $CONCURRENCY; do
+  available=$(tokens_available)
+  need=$(python3 -c "import math; print(math.ceil(${request_rate[$c]} * $ratio * $CONFIRM_DURATION) + 1000)")
+  if (( available - used < need )); then
+    more=$(( need - (available - used) ))
+    secs=$(python3 -c "import math; print(max(3, math.ceil($more / max(${request_rate[32]:-${request_rate[$c]}}, 1)) + 2))")
+    log "  $more more confirmation tokens needed: ${secs}s of request load, not measured"
+    warm "$REQUEST" request.lua "$secs" "$WORK/access-tokens.txt" "t$c.$TS"
+    available=$(tokens_available)
+  fi
+  step empty confirm-email "$c" confirm.lua "$CONFIRM" "$WORK/mail-tokens.txt" "$((used + 1))" "$((available - used))" "$(( c < 2 ? c : 2 ))"
+  # Thread t used lines first+t-1, first+t-1+threads, ...: the busiest thread says how far the step got.
+  done_here=$(tail -1 "$STEPS" | python3 -c "import json,sys; print(json.load(sys.stdin)['wrk']['sent_max_per_thread'] * $(( c < 2 ? c : 2 )))")
+  used=$(( used + done_here ))
+  conf=$(tail -1 "$STEPS" | python3 -c 'import json,sys; d=json.load(sys.stdin)["wrk"]; print(d["requests"]/d["duration_us"]*1e6)')
+  ratio=$(python3 -c "print(max(1.5, $conf / max(${request_rate[$c]}, 1) * 1.3))")
+done
+stop_server
+meta accepted_total_empty "$(h2_count email_request)"
+meta mails_total_empty "$(sink COUNT)"
+
+# ---------------------------------------------------------------- phase 2: 1,000,000 accounts
+if (( SEED_ACCOUNTS > LOAD_ACCOUNTS )); then
+  log "seeding accounts $((LOAD_ACCOUNTS + 1))..$SEED_ACCOUNTS with identities (SQL, server stopped)"
+  s0=$(date +%s)
+  seed_accounts $((LOAD_ACCOUNTS + 1)) "$SEED_ACCOUNTS"
+  meta seed_seconds "$(( $(date +%s) - s0 ))"
+  meta seeded_accounts "$(h2_count account)"
+  meta seeded_identities "$(h2_count email_identity)"
+  start_server large; ms=$STARTUP_MS
+  meta startup_large_ms "$ms"
+  log "  start on the large database: first answer after $ms ms"
+  warm "$REQUEST" request.lua 5 "$WORK/access-tokens.txt" "v$TS"
+  jfr_start large
+  for c in $CONCURRENCY; do step large request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "l$c.$TS"; done
+  jfr_stop
+  stop_server
+fi
+meta accepted_total "$(h2_count email_request)"
+meta mails_total "$(sink COUNT)"
+meta sink_stats "$(sink STATS)"
+
+# ---------------------------------------------------------------- report
+meta timestamp "$TS"
+meta duration_s "$DURATION"
+meta java_opts "$JAVA_OPTS"
+meta loadavg_at_end "$(cut -d' ' -f1-3 /proc/loadavg)"
+meta machine "$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r)"
+meta java "$(java -version 2>&1 | head -1)"
+meta wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+meta git "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo '+dirty')"
+meta total_seconds "$(( $(date +%s) - T0 ))"
+python3 "$BENCH/report.py" --write "$META" "$STEPS" "$RESULTS/$TS"
+log "wrote $RESULTS/$TS.json and $RESULTS/$TS.md"
