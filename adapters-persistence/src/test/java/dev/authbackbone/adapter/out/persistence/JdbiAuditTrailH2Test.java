@@ -11,25 +11,13 @@ import dev.authbackbone.domain.port.out.AuditTrailContract;
 import dev.authbackbone.domain.testing.MutableClock;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiAuditTrailH2Test extends AuditTrailContract {
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.h2();
 
     @Override
     protected Fixture newFixture() {
@@ -54,10 +42,10 @@ class JdbiAuditTrailH2Test extends AuditTrailContract {
 
     @Test
     void poolUsage_whileAConnectionIsLent_countsItActive() {
-        Database.PoolUsage during = db.jdbi().withHandle(h -> db.database().poolUsage());
+        Database.PoolUsage during = db.jdbi().withHandle(h -> db.get().database().poolUsage());
 
         assertThat(during.active()).isEqualTo(1);
         assertThat(during.max()).isEqualTo(TestDatabase.POOL_SIZE);
-        assertThat(db.database().poolUsage().active()).isZero();
+        assertThat(db.get().database().poolUsage().active()).isZero();
     }
 }

@@ -2,24 +2,12 @@ package dev.authbackbone.adapter.out.persistence;
 
 import dev.authbackbone.domain.port.out.EmailRequestLedgerContract;
 import dev.authbackbone.domain.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiEmailRequestLedgerPostgresTest extends EmailRequestLedgerContract {
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.postgres();
 
     @Override
     protected Fixture newFixture() {

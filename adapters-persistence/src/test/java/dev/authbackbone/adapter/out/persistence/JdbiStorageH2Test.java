@@ -1,26 +1,14 @@
 package dev.authbackbone.adapter.out.persistence;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiStorageH2Test extends JdbiStorageBehaviour {
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.h2();
 
     @Override
     protected TestDatabase database() {
-        return db;
+        return db.get();
     }
 }

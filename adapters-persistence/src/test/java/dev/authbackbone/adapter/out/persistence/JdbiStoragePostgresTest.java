@@ -1,26 +1,14 @@
 package dev.authbackbone.adapter.out.persistence;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiStoragePostgresTest extends JdbiStorageBehaviour {
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.postgres();
 
     @Override
     protected TestDatabase database() {
-        return db;
+        return db.get();
     }
 }
