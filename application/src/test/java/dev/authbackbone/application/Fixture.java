@@ -40,7 +40,8 @@ final class Fixture {
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
     final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random);
-    final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, clock, policy, Duration.ofDays(7));
+    final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
+            Duration.ofDays(90));
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);

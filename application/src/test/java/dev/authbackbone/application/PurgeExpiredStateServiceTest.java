@@ -29,7 +29,7 @@ class PurgeExpiredStateServiceTest {
         request("two@example.com");
         f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()));
 
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0));
         assertThat(f.tokens.all()).hasSize(2);
         assertThat(f.ledger.all()).hasSize(2);
     }
@@ -41,9 +41,9 @@ class PurgeExpiredStateServiceTest {
         request("one@example.com");
         f.clock.advance(Duration.ofHours(2).minusSeconds(1));
 
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0));
         f.clock.advance(Duration.ofSeconds(2));
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 2));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 2, 0));
         assertThat(f.ledger.all()).isEmpty();
     }
 
@@ -67,11 +67,24 @@ class PurgeExpiredStateServiceTest {
 
         f.clock.advance(Duration.ofDays(7).plusMinutes(1));
         // The used one went a week ago; the unused one expired only 6 days ago.
-        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 2));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 2, 0));
         f.clock.advance(Duration.ofDays(1));
-        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 0, 0));
         assertThat(f.tokens.all()).isEmpty();
         assertThat(f.accounts.identitiesOf(alice)).hasSize(2);
+    }
+
+    @Test
+    void purge_auditEvents_goAfterNinetyDays() {
+        request("audited@example.com");
+        int recorded = f.audit.all().size();
+        assertThat(recorded).isPositive();
+
+        f.clock.advance(Duration.ofDays(90).minusSeconds(1));
+        assertThat(((Purged) f.purge.purge()).auditEvents()).isZero();
+        f.clock.advance(Duration.ofSeconds(2));
+        assertThat(((Purged) f.purge.purge()).auditEvents()).isEqualTo(recorded);
+        assertThat(f.audit.all()).isEmpty();
     }
 
     @Test
@@ -85,8 +98,13 @@ class PurgeExpiredStateServiceTest {
 
     @Test
     void newService_negativeRetention_isRejected() {
-        assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.clock, f.policy, Duration.ofDays(-1)))
+        assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
+                Duration.ofDays(-1), Duration.ofDays(90)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spentTokenRetention");
+        assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
+                Duration.ofDays(7), Duration.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auditRetention");
     }
 }

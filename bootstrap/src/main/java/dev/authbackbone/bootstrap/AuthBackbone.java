@@ -130,8 +130,9 @@ public final class AuthBackbone implements AutoCloseable {
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit));
 
-        resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, clock, policy,
-                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION), config.purgeInterval(), random));
+        resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
+                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION),
+                config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
         HttpServer http = new HttpServer(useCases, accessTokens,

@@ -49,8 +49,9 @@ final class PurgeSchedule implements AutoCloseable {
     void runOnce() {
         try {
             PurgeExpiredStateResult result = purge.purge();
-            if (result instanceof PurgeExpiredStateResult.Purged p && (p.tokens() > 0 || p.ledgerEntries() > 0)) {
-                LOG.info("Purged {} spent tokens and {} old quota ledger entries", p.tokens(), p.ledgerEntries());
+            if (result instanceof PurgeExpiredStateResult.Purged p && (p.tokens() > 0 || p.ledgerEntries() > 0 || p.auditEvents() > 0)) {
+                LOG.info("Purged {} spent tokens, {} old quota ledger entries and {} old audit events",
+                        p.tokens(), p.ledgerEntries(), p.auditEvents());
             } else {
                 LOG.debug("Purge found nothing to delete");
             }

@@ -54,7 +54,7 @@ class PurgeScheduleTest {
             if (run < failures.size()) {
                 throw failures.get(run);
             }
-            return run == failures.size() ? new PurgeExpiredStateResult.Purged(4, 2) : new PurgeExpiredStateResult.Purged(0, 0);
+            return run == failures.size() ? new PurgeExpiredStateResult.Purged(4, 2, 0) : new PurgeExpiredStateResult.Purged(0, 0, 0);
         }
     }
 

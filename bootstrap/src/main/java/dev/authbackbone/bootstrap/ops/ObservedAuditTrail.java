@@ -6,6 +6,7 @@ import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,11 @@ public final class ObservedAuditTrail implements AuditTrail {
     @Override
     public List<AuditEvent> recentFor(AccountId account, int limit) {
         return delegate.recentFor(account, limit);
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return delegate.purgeBefore(cutoff);
     }
 
     private void log(AuditEvent event) {

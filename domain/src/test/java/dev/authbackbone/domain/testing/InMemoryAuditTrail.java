@@ -4,6 +4,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.port.out.AuditTrail;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,13 @@ public final class InMemoryAuditTrail implements AuditTrail {
         // Newest first by time; among equal times, the later recorded first (the loop's order, kept by a stable sort).
         mine.sort(Comparator.comparing(AuditEvent::occurredAt).reversed());
         return List.copyOf(mine.subList(0, Math.min(limit, mine.size())));
+    }
+
+    @Override
+    public synchronized int purgeBefore(Instant cutoff) {
+        int before = events.size();
+        events.removeIf(event -> event.occurredAt().isBefore(cutoff));
+        return before - events.size();
     }
 
     /** Every recorded event, oldest first. */

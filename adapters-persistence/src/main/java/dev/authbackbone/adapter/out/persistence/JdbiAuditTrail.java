@@ -3,6 +3,7 @@ package dev.authbackbone.adapter.out.persistence;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.port.out.AuditTrail;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,5 +41,12 @@ public final class JdbiAuditTrail implements AuditTrail {
         return Handles.with(jdbi, h -> h.attach(AuditEventDao.class).recentFor(account.value(), limit)).stream()
                 .map(AuditEventRow::toEvent)
                 .toList();
+    }
+
+    /** One delete by the time index: audit rows are never locked by requests, so no batching is needed. */
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return Handles.with(jdbi, h -> h.createUpdate("DELETE FROM audit_event WHERE occurred_at < :cutoff")
+                .bind("cutoff", Timestamps.toColumn(cutoff)).execute());
     }
 }

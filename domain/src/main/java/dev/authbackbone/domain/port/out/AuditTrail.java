@@ -2,6 +2,7 @@ package dev.authbackbone.domain.port.out;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,4 +17,7 @@ public interface AuditTrail {
 
     /** The {@code limit} most recent events of {@code account}, newest first. */
     List<AuditEvent> recentFor(AccountId account, int limit);
+
+    /** Deletes the events that occurred before {@code cutoff}; returns how many. */
+    int purgeBefore(Instant cutoff);
 }

@@ -83,6 +83,20 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    void purgeBefore_deletesOnlyEventsOlderThanTheCutoff() {
+        Instant start = clock.instant();
+        trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.minusSeconds(2), ORIGIN).account(ADA));
+        trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.minusSeconds(1), ORIGIN).account(ADA));
+        trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start, ORIGIN).account(ADA));
+
+        assertThat(trail.purgeBefore(start.minusSeconds(1))).isEqualTo(1);
+
+        assertThat(trail.recentFor(ADA, 10)).extracting(AuditEvent::occurredAt)
+                .containsExactly(start, start.minusSeconds(1));
+        assertThat(trail.purgeBefore(start.minusSeconds(1))).isZero();
+    }
+
+    @Test
     void recentFor_accountWithoutEvents_isEmpty() {
         trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, clock.instant(), ORIGIN).account(BOB));
 
