@@ -40,7 +40,7 @@ final class PurgeSchedule implements AutoCloseable {
         long periodMillis = Math.max(1, interval.toMillis());
         long firstDelayMillis = random.nextLong(periodMillis);
         schedule.executor.scheduleAtFixedRate(schedule::runOnce, firstDelayMillis, periodMillis, TimeUnit.MILLISECONDS);
-        LOG.info("Purging spent tokens and old quota entries every {} (first run in {} s)",
+        LOG.info("Purging spent tokens, old quota entries and old audit events every {} (first run in {} s)",
                 Configuration.human(interval), firstDelayMillis / 1000);
         return schedule;
     }
