@@ -250,6 +250,17 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void oversizedBodiesOnKeptAliveConnections_eachGetTheir413() {
+        // Answering before the body is read must not reset the connection under the client's feet.
+        byte[] oversized = ("{\"email\": \"" + "a".repeat(100_000) + "@example.org\"}").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 40; i++) {
+            Answer answer = server.post("/api/auth/magic-link", oversized, "Content-Type", "application/json");
+            assertThat(answer.status()).as("request %d", i).isEqualTo(413);
+        }
+        assertThat(server.fakes.totalCalls()).isZero();
+    }
+
+    @Test
     void chunkedBodyOverTheLimit_answers413() {
         String chunk = Integer.toHexString(20_000) + "\r\n" + "a".repeat(20_000) + "\r\n0\r\n\r\n";
 

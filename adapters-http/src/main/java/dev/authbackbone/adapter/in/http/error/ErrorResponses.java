@@ -8,6 +8,9 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem.RateLimited;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.StorageUnavailable;
 import dev.authbackbone.adapter.in.http.wire.Json;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +23,9 @@ import java.util.Set;
  * {@code Allow}).
  */
 public final class ErrorResponses {
+
+    /** How much of an unwanted body is read to keep the answer deliverable; beyond it the connection closes. */
+    static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
 
     private final ErrorDialect api;
     private final ErrorDialect auth;
@@ -39,8 +45,44 @@ public final class ErrorResponses {
         Rendered answer = render(ctx.path(), problem);
         ctx.status(answer.status());
         answer.headers().forEach(ctx::header);
+        if (!discardUnreadBody(ctx)) {
+            ctx.header("Connection", "close");
+        }
         ctx.contentType(answer.contentType());
         ctx.result(answer.body());
+    }
+
+    /**
+     * Reads and drops what is left of the request body (at most {@link #MAX_DISCARDED_BYTES}), so that
+     * an answer given before the body was read (413, 415, 401…) reaches the client: a server that
+     * closes a connection with unread bytes in it makes TCP reset it, and the client may lose the
+     * answer. Returns false when the connection should not be reused (too much left, or unreadable).
+     */
+    private static boolean discardUnreadBody(Context ctx) {
+        HttpServletRequest request = ctx.req();
+        long declared = request.getContentLengthLong();
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (declared <= 0 && !chunked) {
+            return true;
+        }
+        if (declared > MAX_DISCARDED_BYTES) {
+            return false;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] sink = new byte[8192];
+            long discarded = 0;
+            int n;
+            while ((n = in.read(sink)) >= 0) {
+                discarded += n;
+                if (discarded > MAX_DISCARDED_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** The answer to {@code problem} on {@code path} (which may be null when the request line was unreadable). */
