@@ -127,11 +127,9 @@ abstract class JdbiStorageBehaviour {
         assertThat(accounts.find(accountId(1))).isPresent();
     }
 
-    @Test
-    void lock_heldByAnotherUnitOfWork_waitsUntilItEnds() throws Exception {
-        EmailAddress address = email("ada@example.com");
+    /** Locks {@code address}'s confirmation quota in a unit of work on another thread, held until {@code release}. */
+    private Future<?> holdLockUntil(EmailAddress address, CountDownLatch release) throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = executor.submit(() -> unitOfWork.inTransaction(() -> {
             ledger.lock(address, CONFIRM);
             locked.countDown();
@@ -139,6 +137,14 @@ abstract class JdbiStorageBehaviour {
             return null;
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
+    @Test
+    void lock_heldByAnotherUnitOfWork_waitsUntilItEnds() throws Exception {
+        EmailAddress address = email("ada@example.com");
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = holdLockUntil(address, release);
 
         Future<Long> waiter = executor.submit(() -> unitOfWork.inTransaction(() -> {
             ledger.lock(email("ADA@example.com"), CONFIRM);
@@ -162,15 +168,8 @@ abstract class JdbiStorageBehaviour {
     @Test
     void lock_heldLongerThanTheLockTimeout_failsAsStorageUnavailableAndStoresNothing() throws Exception {
         EmailAddress address = email("ada@example.com");
-        CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<?> holder = executor.submit(() -> unitOfWork.inTransaction(() -> {
-            ledger.lock(address, CONFIRM);
-            locked.countDown();
-            await(release);
-            return null;
-        }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> holder = holdLockUntil(address, release);
         try {
             assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
                 ledger.record(new EmailRequest(new UUID(1, 4), email("bob@example.com"), CONFIRM, Optional.empty(), NOW));
