@@ -127,6 +127,17 @@ abstract class JdbiStorageBehaviour {
         assertThat(accounts.find(accountId(1))).isPresent();
     }
 
+    /** {@code waiter} (which returns when it got through) is still blocked while {@code holder} holds its lock, and gets through only after {@code release}. */
+    private static void assertWaitsUntilReleased(Future<Long> waiter, CountDownLatch release, Future<?> holder) throws Exception {
+        Thread.sleep(300);
+        assertThat(waiter.isDone()).isFalse();
+        long releasedAt = System.nanoTime();
+        release.countDown();
+
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isGreaterThan(releasedAt);
+        holder.get(10, TimeUnit.SECONDS);
+    }
+
     /** Locks {@code address}'s confirmation quota in a unit of work on another thread, held until {@code release}. */
     private Future<?> holdLockUntil(EmailAddress address, CountDownLatch release) throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
@@ -156,13 +167,7 @@ abstract class JdbiStorageBehaviour {
             ledger.lock(address, EmailPurpose.SIGN_IN);
             return null;
         });
-        Thread.sleep(300);
-        assertThat(waiter.isDone()).isFalse();
-        long releasedAt = System.nanoTime();
-        release.countDown();
-
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isGreaterThan(releasedAt);
-        holder.get(10, TimeUnit.SECONDS);
+        assertWaitsUntilReleased(waiter, release, holder);
     }
 
     @Test
@@ -202,13 +207,7 @@ abstract class JdbiStorageBehaviour {
             accounts.findForUpdate(accountId(1));
             return System.nanoTime();
         }));
-        Thread.sleep(300);
-        assertThat(waiter.isDone()).isFalse();
-        long releasedAt = System.nanoTime();
-        release.countDown();
-
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isGreaterThan(releasedAt);
-        holder.get(10, TimeUnit.SECONDS);
+        assertWaitsUntilReleased(waiter, release, holder);
     }
 
     @Test
