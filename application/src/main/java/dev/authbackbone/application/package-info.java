@@ -1,5 +1,8 @@
 /**
- * The use-case services: each implements one incoming port of the domain by orchestrating the
- * outgoing ports. Depends on {@code domain} and the JDK only; only {@code bootstrap} depends on it.
+ * The use-case services, one sub-package per feature ({@code confirmation}, {@code signin},
+ * {@code account}, {@code maintenance}) plus the shared {@code mail} outbox: each service
+ * implements one incoming port by loading state through the outgoing ports, deciding with the
+ * domain, storing and sending. Depends on {@code domain} and the JDK only; only {@code bootstrap}
+ * depends on it.
  */
 package dev.authbackbone.application;

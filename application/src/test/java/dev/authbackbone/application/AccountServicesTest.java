@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.mail.Mail;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.ManageAccountResult;
-import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.ResendEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.ResendEmailConfirmationResult;
-import dev.authbackbone.domain.port.in.ViewAccountResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.account.ManageAccountResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.token.EmailToken;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,7 +77,7 @@ class AccountServicesTest {
         assertThat(resend("confirmed@example.com")).isInstanceOf(ResendEmailConfirmationResult.AlreadyConfirmed.class);
 
         f.manage.setDisabled("alice@example.com", true);
-        assertThat(resend(null)).isInstanceOf(Refusal.AccountDisabled.class);
+        assertThat(resend(null)).isInstanceOf(ResendEmailConfirmationResult.AccountDisabled.class);
     }
 
     @Test
@@ -87,7 +86,7 @@ class AccountServicesTest {
         requestLink("q@example.com");
         assertThat(resend("q@example.com")).isInstanceOf(ResendEmailConfirmationResult.Sent.class);
 
-        assertThat(resend("q@example.com")).isInstanceOf(Refusal.RateLimited.class);
+        assertThat(resend("q@example.com")).isInstanceOf(ResendEmailConfirmationResult.RateLimited.class);
         assertThat(f.mail.sent()).hasSize(3).allMatch(m -> m instanceof Mail.ConfirmationLink);
     }
 
@@ -96,14 +95,14 @@ class AccountServicesTest {
         requestLink("d@example.com");
         f.mail.goDown();
 
-        assertThat(resend("d@example.com")).isInstanceOf(Refusal.MailUnavailable.class);
+        assertThat(resend("d@example.com")).isInstanceOf(ResendEmailConfirmationResult.MailUnavailable.class);
         assertThat(f.tokens.all()).hasSize(1);
     }
 
     @Test
     void manage_disableAndEnableByIdOrAddress_unknownChangesNothing() {
         assertThat(f.manage.setDisabled("ALICE@example.com", true)).isEqualTo(new ManageAccountResult.Done(alice));
-        assertThat(f.view.view(alice)).isInstanceOf(Refusal.AccountDisabled.class);
+        assertThat(f.view.view(alice)).isInstanceOf(ViewAccountResult.AccountDisabled.class);
         assertThat(f.manage.setDisabled(alice.toString(), false)).isEqualTo(new ManageAccountResult.Done(alice));
         assertThat(f.view.view(alice)).isInstanceOf(ViewAccountResult.Found.class);
 

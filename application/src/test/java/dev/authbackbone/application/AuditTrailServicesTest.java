@@ -18,13 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.RequestOrigin;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
-import dev.authbackbone.domain.port.in.ResendEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
-import dev.authbackbone.domain.port.in.ViewAccountEventsResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -191,8 +190,8 @@ class AuditTrailServicesTest {
         assertThat(found.events()).extracting(AuditEvent::type)
                 .containsExactly(EMAIL_CONFIRMED, MAIL_SENT, CONFIRMATION_REQUESTED, ACCOUNT_OPENED);
 
-        assertThat(f.events.events(new AccountId(new UUID(4, 2)))).isInstanceOf(Refusal.UnknownAccount.class);
+        assertThat(f.events.events(new AccountId(new UUID(4, 2)))).isInstanceOf(ViewAccountEventsResult.UnknownAccount.class);
         f.manage.setDisabled(alice.toString(), true);
-        assertThat(f.events.events(alice)).isInstanceOf(Refusal.AccountDisabled.class);
+        assertThat(f.events.events(alice)).isInstanceOf(ViewAccountEventsResult.AccountDisabled.class);
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.ConfirmEmailResult;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

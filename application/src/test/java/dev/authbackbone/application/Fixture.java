@@ -1,9 +1,20 @@
 package dev.authbackbone.application;
 
+import dev.authbackbone.application.account.ManageAccountService;
+import dev.authbackbone.application.account.ViewAccountEventsService;
+import dev.authbackbone.application.account.ViewAccountService;
+import dev.authbackbone.application.confirmation.ConfirmEmailService;
+import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
+import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
+import dev.authbackbone.application.mail.EmailLinkPolicy;
+import dev.authbackbone.application.mail.Outbox;
+import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
+import dev.authbackbone.application.signin.RequestSignInLinkService;
+import dev.authbackbone.application.signin.SignInWithLinkService;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
-import dev.authbackbone.domain.port.in.ManageAccountResult;
+import dev.authbackbone.domain.port.in.account.ManageAccountResult;
 import dev.authbackbone.domain.quota.RateLimit;
 import dev.authbackbone.domain.testing.InMemoryAccountRepository;
 import dev.authbackbone.domain.testing.InMemoryAuditTrail;
@@ -29,13 +40,13 @@ final class Fixture {
     final EmailLinkPolicy policy = new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
             new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(10, Duration.ofHours(1)));
 
-    final MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
+    final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
     final RequestEmailConfirmationService requestConfirmation =
-            new RequestEmailConfirmationService(accounts, unitOfWork, dispatcher, clock, policy);
+            new RequestEmailConfirmationService(accounts, unitOfWork, outbox, clock);
     final ResendEmailConfirmationService resend =
-            new ResendEmailConfirmationService(accounts, tokens, unitOfWork, dispatcher, clock, policy);
+            new ResendEmailConfirmationService(accounts, tokens, unitOfWork, outbox, clock);
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, clock);
-    final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, dispatcher, clock, policy);
+    final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);

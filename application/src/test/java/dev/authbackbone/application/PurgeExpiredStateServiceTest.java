@@ -1,15 +1,16 @@
 package dev.authbackbone.application;
 
+import dev.authbackbone.application.mail.EmailLinkPolicy;
+import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
 import static dev.authbackbone.application.Fixture.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.authbackbone.domain.account.AccountId;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.PurgeExpiredStateResult.Purged;
-import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.maintenance.PurgeExpiredStateResult.Purged;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.quota.RateLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PurgeExpiredStateServiceTest {
         f.clock.advance(Duration.ofMinutes(14));
         f.purge.purge();
 
-        assertThat(request("busy@example.com")).isInstanceOf(Refusal.RateLimited.class);
+        assertThat(request("busy@example.com")).isInstanceOf(RequestEmailConfirmationResult.RateLimited.class);
     }
 
     @Test

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.mail.Mail;
-import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.token.EmailToken;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class RequestEmailConfirmationServiceTest {
         }
         RequestEmailConfirmationResult fourth = request(alice, "bob@example.com");
 
-        assertThat(fourth).isEqualTo(new Refusal.RateLimited(Duration.ofMinutes(12)));
+        assertThat(fourth).isEqualTo(new RequestEmailConfirmationResult.RateLimited(Duration.ofMinutes(12)));
         assertThat(f.mail.sent()).hasSize(3);
         f.clock.advance(Duration.ofMinutes(12));
         assertThat(request(alice, "bob@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
@@ -53,7 +52,7 @@ class RequestEmailConfirmationServiceTest {
         request(alice, "BOB@example.com");
         request(alice, "Bob@EXAMPLE.COM");
 
-        assertThat(request(alice, "bOb@ExAmPlE.cOm")).isInstanceOf(Refusal.RateLimited.class);
+        assertThat(request(alice, "bOb@ExAmPlE.cOm")).isInstanceOf(RequestEmailConfirmationResult.RateLimited.class);
     }
 
     @Test
@@ -73,7 +72,7 @@ class RequestEmailConfirmationServiceTest {
     void request_mailDown_answersUnavailableAndLeavesNoTokenAndNoQuotaUsed() {
         f.mail.goDown();
         for (int i = 0; i < 5; i++) {
-            assertThat(request(alice, "carol@example.com")).isInstanceOf(Refusal.MailUnavailable.class);
+            assertThat(request(alice, "carol@example.com")).isInstanceOf(RequestEmailConfirmationResult.MailUnavailable.class);
         }
         assertThat(f.tokens.all()).isEmpty();
         assertThat(f.ledger.all()).isEmpty();
@@ -89,15 +88,15 @@ class RequestEmailConfirmationServiceTest {
         for (int i = 0; i < 10; i++) {
             assertThat(request(alice, "target" + i + "@example.com")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
         }
-        assertThat(request(alice, "target10@example.com")).isInstanceOf(Refusal.RateLimited.class);
+        assertThat(request(alice, "target10@example.com")).isInstanceOf(RequestEmailConfirmationResult.RateLimited.class);
         assertThat(f.mail.sent()).hasSize(10);
     }
 
     @Test
     void request_unknownOrDisabledAccount_isRefusedAndSendsNothing() {
-        assertThat(request(AccountId.generate(f.random), "x@example.com")).isInstanceOf(Refusal.UnknownAccount.class);
+        assertThat(request(AccountId.generate(f.random), "x@example.com")).isInstanceOf(RequestEmailConfirmationResult.UnknownAccount.class);
         f.manage.setDisabled("alice@example.com", true);
-        assertThat(request(alice, "x@example.com")).isInstanceOf(Refusal.AccountDisabled.class);
+        assertThat(request(alice, "x@example.com")).isInstanceOf(RequestEmailConfirmationResult.AccountDisabled.class);
         assertThat(f.mail.sent()).isEmpty();
         assertThat(f.ledger.all()).isEmpty();
     }

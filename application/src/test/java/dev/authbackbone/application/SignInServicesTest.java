@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.mail.Mail;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.ConfirmEmailResult;
-import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
-import dev.authbackbone.domain.port.in.RequestSignInLinkResult;
-import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
-import dev.authbackbone.domain.port.in.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +102,7 @@ class SignInServicesTest {
             requestLink("pat@example.com");
         }
         assertThat(f.requestSignIn.request(new RequestSignInLinkCommand(email("pat@example.com"))))
-                .isInstanceOf(Refusal.RateLimited.class);
+                .isInstanceOf(RequestSignInLinkResult.RateLimited.class);
     }
 
     @Test

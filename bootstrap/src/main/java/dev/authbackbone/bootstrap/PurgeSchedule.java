@@ -1,7 +1,7 @@
 package dev.authbackbone.bootstrap;
 
-import dev.authbackbone.domain.port.in.PurgeExpiredStateResult;
-import dev.authbackbone.domain.port.in.PurgeExpiredStateUseCase;
+import dev.authbackbone.domain.port.in.maintenance.PurgeExpiredStateResult;
+import dev.authbackbone.domain.port.in.maintenance.PurgeExpiredStateUseCase;
 import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Executors;

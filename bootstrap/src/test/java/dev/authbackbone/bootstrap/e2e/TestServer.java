@@ -10,7 +10,7 @@ import dev.authbackbone.bootstrap.AuthBackbone;
 import dev.authbackbone.bootstrap.Configuration;
 import dev.authbackbone.bootstrap.Main;
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.ManageAccountResult;
+import dev.authbackbone.domain.port.in.account.ManageAccountResult;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,9 @@
 package dev.authbackbone.domain.account;
 
 import java.time.Instant;
+import dev.authbackbone.domain.audit.AuditReason;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An account: who a person is to this service. Its addresses are {@link EmailIdentity}s; an
@@ -39,6 +41,23 @@ public final class Account {
 
     public boolean isDisabled() {
         return disabled;
+    }
+
+    /** Whether this account may act (sign in, link addresses, see itself): the one place that says so. */
+    public AccountStanding standing() {
+        return disabled ? new AccountStanding.Refused(AuditReason.ACCOUNT_DISABLED, Optional.of(this))
+                : new AccountStanding.MayAct(this);
+    }
+
+    /** The standing of an account that may not exist: an unknown account may not act either. */
+    public static AccountStanding standingOf(Optional<Account> found) {
+        return found.map(Account::standing)
+                .orElseGet(() -> new AccountStanding.Refused(AuditReason.UNKNOWN_ACCOUNT, Optional.empty()));
+    }
+
+    /** Whether this account is not {@code other} (an absent account is another one). */
+    public boolean isOtherThan(Optional<AccountId> other) {
+        return other.map(id -> !id.equals(this.id)).orElse(true);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.authbackbone.domain.email.EmailAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One entry of the audit trail. It never holds a whole address, only its masked form
@@ -16,13 +15,12 @@ import java.util.regex.Pattern;
  * @param type        what happened
  * @param account     the account concerned, when one is known
  * @param maskedEmail the address concerned, masked, when one is known
- * @param reason      why, for refusals and a few other events (see {@link AuditEventType})
+ * @param reason      why, for refusals and a few other events: an {@link AuditReason#code()}
  * @param origin      where the request came from
  */
 public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<AccountId> account,
                          Optional<String> maskedEmail, Optional<String> reason, RequestOrigin origin) {
 
-    private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,40}");
     private static final String MASK = "***@";
 
     public AuditEvent {
@@ -38,11 +36,8 @@ public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<Accou
                 throw new IllegalArgumentException("maskedEmail: expected a masked address such as j***@example.com");
             }
         });
-        reason.ifPresent(r -> {
-            if (!REASON.matcher(r).matches()) {
-                throw new IllegalArgumentException("reason: 1 to 40 of a-z, 0-9 and _");
-            }
-        });
+        // Only the codes of the one reason vocabulary are stored, so no free text reaches the trail.
+        reason.ifPresent(AuditReason::fromCode);
     }
 
     /** An event of {@code type} at {@code occurredAt}, with no account, address or reason yet. */
@@ -65,8 +60,13 @@ public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<Accou
         return new AuditEvent(occurredAt, type, account, Optional.of(email.masked()), reason, origin);
     }
 
+    /** This event, concerning {@code email} when present (kept masked). */
+    public AuditEvent email(Optional<EmailAddress> email) {
+        return new AuditEvent(occurredAt, type, account, email.map(EmailAddress::masked), reason, origin);
+    }
+
     /** This event, with {@code reason}. */
-    public AuditEvent reason(String reason) {
-        return new AuditEvent(occurredAt, type, account, maskedEmail, Optional.of(reason), origin);
+    public AuditEvent reason(AuditReason reason) {
+        return new AuditEvent(occurredAt, type, account, maskedEmail, Optional.of(reason.code()), origin);
     }
 }

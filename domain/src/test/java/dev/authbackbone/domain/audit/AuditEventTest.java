@@ -34,9 +34,8 @@ class AuditEventTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Invalid Token", "token=abc", "a-b"})
     void reason_notALowerCaseWord_isRejected(String reason) {
-        AuditEvent event = AuditEvent.of(AuditEventType.RATE_LIMITED, NOW, RequestOrigin.unknown());
-
-        assertThatThrownBy(() -> event.reason(reason)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditEvent(NOW, AuditEventType.RATE_LIMITED, Optional.empty(), Optional.empty(),
+                Optional.of(reason), RequestOrigin.unknown())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

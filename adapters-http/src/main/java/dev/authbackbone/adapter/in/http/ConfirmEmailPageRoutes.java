@@ -3,9 +3,9 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.page.Pages;
-import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.ConfirmEmailResult;
-import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

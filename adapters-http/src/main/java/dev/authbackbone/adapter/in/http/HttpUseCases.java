@@ -1,12 +1,12 @@
 package dev.authbackbone.adapter.in.http;
 
-import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
-import dev.authbackbone.domain.port.in.RequestEmailConfirmationUseCase;
-import dev.authbackbone.domain.port.in.RequestSignInLinkUseCase;
-import dev.authbackbone.domain.port.in.ResendEmailConfirmationUseCase;
-import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
-import dev.authbackbone.domain.port.in.ViewAccountEventsUseCase;
-import dev.authbackbone.domain.port.in.ViewAccountUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsUseCase;
+import dev.authbackbone.domain.port.in.account.ViewAccountUseCase;
 import java.util.Objects;
 
 /** The incoming ports the HTTP adapter calls, handed over together by the composition root. */

@@ -3,7 +3,7 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
-import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -6,12 +6,12 @@ import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.RequestSignInLinkCommand;
-import dev.authbackbone.domain.port.in.RequestSignInLinkResult;
-import dev.authbackbone.domain.port.in.RequestSignInLinkUseCase;
-import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
-import dev.authbackbone.domain.port.in.SignInWithLinkResult;
-import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

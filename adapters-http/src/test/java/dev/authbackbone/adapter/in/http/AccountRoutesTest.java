@@ -7,7 +7,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.ViewAccountResult;
+import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.TokenHash;

@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.port.in.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.Refusal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.port.in.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

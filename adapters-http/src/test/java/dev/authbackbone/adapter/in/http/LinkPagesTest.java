@@ -3,8 +3,8 @@ package dev.authbackbone.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.ConfirmEmailResult;
-import dev.authbackbone.domain.port.in.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

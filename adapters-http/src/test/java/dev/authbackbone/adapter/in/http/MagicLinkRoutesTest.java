@@ -3,7 +3,7 @@ package dev.authbackbone.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

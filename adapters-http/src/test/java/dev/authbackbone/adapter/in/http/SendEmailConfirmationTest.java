@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.Refusal;
-import dev.authbackbone.domain.port.in.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

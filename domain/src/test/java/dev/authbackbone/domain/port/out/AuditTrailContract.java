@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditReason;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -48,7 +49,7 @@ public abstract class AuditTrailContract {
     @Test
     void recentFor_recordedEvent_comesBackWithEveryField() {
         AuditEvent event = AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, clock.instant(), ORIGIN)
-                .account(ADA).email(EmailAddress.parse("Ada.Lovelace@Example.com")).reason("address_taken");
+                .account(ADA).email(EmailAddress.parse("Ada.Lovelace@Example.com")).reason(AuditReason.ADDRESS_TAKEN);
 
         trail.record(event);
 
@@ -73,7 +74,7 @@ public abstract class AuditTrailContract {
             trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.plusSeconds(i), ORIGIN).account(ADA));
             trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.plusSeconds(i), ORIGIN).account(BOB));
         }
-        trail.record(AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, start, ORIGIN).reason("invalid_token"));
+        trail.record(AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, start, ORIGIN).reason(AuditReason.INVALID_TOKEN));
 
         List<AuditEvent> recent = trail.recentFor(ADA, 3);
 

@@ -1,0 +1,59 @@
+package dev.authbackbone.application.confirmation;
+
+import dev.authbackbone.application.mail.Outbox;
+import dev.authbackbone.application.mail.Outbox.Reservation;
+import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
+import dev.authbackbone.domain.confirmation.ConfirmationRequest;
+import dev.authbackbone.domain.mail.LinkDecision;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.token.EmailPurpose;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Mails a confirmation link for an address a signed-in account wants to link. An address already
+ * verified anywhere gets a notice instead, through the same steps, so nothing tells them apart.
+ */
+public final class RequestEmailConfirmationService implements RequestEmailConfirmationUseCase {
+
+    private final AccountRepository accounts;
+    private final UnitOfWork unitOfWork;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public RequestEmailConfirmationService(AccountRepository accounts, UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
+        this.accounts = accounts;
+        this.unitOfWork = unitOfWork;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public RequestEmailConfirmationResult request(RequestEmailConfirmationCommand command) {
+        Instant now = clock.instant();
+        Reservation reservation = unitOfWork.inTransaction(() -> {
+            LinkDecision decision = ConfirmationRequest.decide(command.account(),
+                    Account.standingOf(accounts.findForUpdate(command.account())), accounts.findByEmail(command.email()),
+                    outbox.perAccount(command.account(), now),
+                    outbox.perAddress(command.email(), EmailPurpose.EMAIL_CONFIRMATION, now), command.email());
+            return outbox.reserve(decision, AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
+                    .account(command.account()).email(command.email()), now);
+        });
+        return outbox.send(reservation).map(RequestEmailConfirmationService::refused,
+                sent -> new RequestEmailConfirmationResult.Accepted(), RequestEmailConfirmationResult.MailUnavailable::new);
+    }
+
+    private static RequestEmailConfirmationResult refused(LinkDecision.Refuse refusal) {
+        return switch (refusal.why()) {
+            case UNKNOWN_ACCOUNT -> new RequestEmailConfirmationResult.UnknownAccount();
+            case ACCOUNT_DISABLED -> new RequestEmailConfirmationResult.AccountDisabled();
+            default -> new RequestEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package dev.authbackbone.application.confirmation;
+
+import dev.authbackbone.application.mail.Outbox;
+import dev.authbackbone.application.mail.Outbox.Reservation;
+import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AccountStanding;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.audit.AuditEventType;
+import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.confirmation.ConfirmationRequest;
+import dev.authbackbone.domain.confirmation.ConfirmationRequest.ResendTarget;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.mail.LinkDecision;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.token.EmailPurpose;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Mails a fresh confirmation link for one of the caller's pending addresses, counted against the
+ * same quotas as a first request. Earlier links stay valid until they expire or one is used.
+ */
+public final class ResendEmailConfirmationService implements ResendEmailConfirmationUseCase {
+
+    private final AccountRepository accounts;
+    private final EmailTokenRepository tokens;
+    private final UnitOfWork unitOfWork;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ResendEmailConfirmationService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
+                                          Outbox outbox, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.unitOfWork = unitOfWork;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResendEmailConfirmationResult resend(ResendEmailConfirmationCommand command) {
+        Instant now = clock.instant();
+        AccountId id = command.account();
+        Reservation reservation = unitOfWork.inTransaction(() -> {
+            AccountStanding requester = Account.standingOf(accounts.findForUpdate(id));
+            ResendTarget target = ConfirmationRequest.resendTarget(requester, accounts.identitiesOf(id),
+                    tokens.pendingConfirmations(id, now), command.email());
+            return target.map(refused -> outbox.reserve(refused.refusal(id), requested(command, Optional.empty(), now), now),
+                    address -> outbox.reserve(ConfirmationRequest.decide(id, requester, accounts.findByEmail(address.email()),
+                                    outbox.perAccount(id, now),
+                                    outbox.perAddress(address.email(), EmailPurpose.EMAIL_CONFIRMATION, now), address.email()),
+                            requested(command, Optional.of(address.email()), now), now));
+        });
+        return outbox.send(reservation).map(ResendEmailConfirmationService::refused,
+                ResendEmailConfirmationResult.Sent::new, ResendEmailConfirmationResult.MailUnavailable::new);
+    }
+
+    private static AuditEvent requested(ResendEmailConfirmationCommand command, Optional<EmailAddress> to, Instant now) {
+        return AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
+                .account(command.account()).email(to).reason(AuditReason.RESEND);
+    }
+
+    private static ResendEmailConfirmationResult refused(LinkDecision.Refuse refusal) {
+        return switch (refusal.why()) {
+            case UNKNOWN_ACCOUNT -> new ResendEmailConfirmationResult.UnknownAccount();
+            case ACCOUNT_DISABLED -> new ResendEmailConfirmationResult.AccountDisabled();
+            case ALREADY_CONFIRMED -> new ResendEmailConfirmationResult.AlreadyConfirmed(refusal.to().orElseThrow());
+            case NO_PENDING_CONFIRMATION -> new ResendEmailConfirmationResult.NoPendingConfirmation();
+            default -> new ResendEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+        };
+    }
+}

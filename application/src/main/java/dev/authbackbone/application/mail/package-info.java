@@ -1,0 +1,7 @@
+/**
+ * The mail step every "mail this address" use case shares: the {@link dev.authbackbone.application.mail.Outbox}
+ * takes an already decided {@link dev.authbackbone.domain.mail.LinkDecision}, reserves it inside the
+ * caller's unit of work and sends it outside, and {@link dev.authbackbone.application.mail.EmailLinkPolicy}
+ * holds the tunable token lifetimes and quotas. Used by the confirmation and sign-in services.
+ */
+package dev.authbackbone.application.mail;

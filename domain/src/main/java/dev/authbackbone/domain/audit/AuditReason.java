@@ -1,0 +1,47 @@
+package dev.authbackbone.domain.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Why something was refused, rejected or done in an unusual way: the one vocabulary that the
+ * decisions of the model return and the audit trail records. Each reason is stored and shown by
+ * its {@link #code()}, the lower-case name, so stored events keep their meaning across releases.
+ */
+public enum AuditReason {
+    /** The token is unknown, expired, used, revoked or malformed; one reason, so it is no oracle. */
+    INVALID_TOKEN,
+    /** Another account holds the address as a verified identity. */
+    ADDRESS_TAKEN,
+    /** An operator disabled the account. */
+    ACCOUNT_DISABLED,
+    /** The access token names an account that does not exist (any more). */
+    UNKNOWN_ACCOUNT,
+    /** The first sign-in opened the account. */
+    ACCOUNT_OPENED,
+    /** The account's mail quota is used up. */
+    PER_ACCOUNT,
+    /** The address's mail quota is used up. */
+    PER_ADDRESS,
+    /** A confirmation mailed again at the account's request. */
+    RESEND,
+    /** The address is already a verified identity of the account asking. */
+    ALREADY_CONFIRMED,
+    /** The account has no pending confirmation to mail again. */
+    NO_PENDING_CONFIRMATION;
+
+    /** The stored and shown form, e.g. {@code invalid_token}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The reason stored as {@code code}.
+     *
+     * @throws IllegalArgumentException naming the field when {@code code} is no reason's code
+     */
+    public static AuditReason fromCode(String code) {
+        return Arrays.stream(values()).filter(reason -> reason.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("reason: not a known reason code"));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.authbackbone.domain.mail;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a request to mail an address decided: refuse it, mail a link, or mail a notice instead of
+ * a link. A notice costs the same storage work as a link (a token stored already spent, a ledger
+ * entry), so that neither timing nor a 503 tells the two apart. Every decision names the account
+ * that asked ({@code requester}, empty for a sign-in request), whose quota it counts against.
+ */
+public sealed interface LinkDecision {
+
+    /** What the mail is for. */
+    EmailPurpose purpose();
+
+    /** The account that asked, when one did. */
+    Optional<AccountId> requester();
+
+    /** {@code ifRefused} or {@code ifSent} applied to this decision, whichever it is: the compiler sees every case. */
+    <T> T map(Function<Refuse, T> ifRefused, Function<Send, T> ifSent);
+
+    /** Mail something to {@code to}: a {@link SendLink} or a {@link SendNotice}. */
+    sealed interface Send extends LinkDecision {
+
+        /** Who receives the mail. */
+        EmailAddress to();
+
+        /** The mail to send, for the fresh {@code token} stored for this request. */
+        Mail mail(OneTimeToken token, Instant expiresAt);
+
+        /** The token as it is stored: usable for a link, already spent for a notice. */
+        EmailToken stored(EmailToken issued, Instant now);
+
+        @Override
+        default <T> T map(Function<Refuse, T> ifRefused, Function<Send, T> ifSent) {
+            return ifSent.apply(this);
+        }
+    }
+
+    /**
+     * Nothing is mailed. {@code retryAfter} is present when a quota refused ({@link AuditReason#PER_ACCOUNT},
+     * {@link AuditReason#PER_ADDRESS}); {@code to} is the address asked for, when one was chosen.
+     */
+    record Refuse(AuditReason why, Optional<Duration> retryAfter, EmailPurpose purpose, Optional<AccountId> requester,
+                  Optional<EmailAddress> to) implements LinkDecision {
+        public Refuse {
+            Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public <T> T map(Function<Refuse, T> ifRefused, Function<Send, T> ifSent) {
+            return ifRefused.apply(this);
+        }
+    }
+
+    /** Mail a usable link to {@code to}. */
+    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) implements Send {
+        public SendLink {
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(to, "to");
+        }
+
+        /** The link mail carrying {@code token}. */
+        @Override
+        public Mail mail(OneTimeToken token, Instant expiresAt) {
+            return switch (purpose) {
+                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, expiresAt);
+                case SIGN_IN -> new Mail.SignInLink(to, token, expiresAt);
+            };
+        }
+
+        @Override
+        public EmailToken stored(EmailToken issued, Instant now) {
+            return issued;
+        }
+    }
+
+    /** Mail a notice, never a usable link, to {@code to}. */
+    record SendNotice(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) implements Send {
+        public SendNotice {
+            Objects.requireNonNull(purpose, "purpose");
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(to, "to");
+        }
+
+        /** The notice, which never carries {@code token}: "already linked" for a confirmation, "account disabled" for a sign-in. */
+        @Override
+        public Mail mail(OneTimeToken token, Instant expiresAt) {
+            return switch (purpose) {
+                case EMAIL_CONFIRMATION -> new Mail.AlreadyLinkedNotice(to);
+                case SIGN_IN -> new Mail.AccountDisabledNotice(to);
+            };
+        }
+
+        /** Spent from the start, so the notice's request costs the same storage work as a link's. */
+        @Override
+        public EmailToken stored(EmailToken issued, Instant now) {
+            return issued.consumeAt(now).orElseThrow();
+        }
+    }
+}
