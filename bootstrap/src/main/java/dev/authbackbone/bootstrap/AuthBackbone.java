@@ -1,6 +1,9 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.adapter.in.http.DevMailboxRoutes;
 import dev.authbackbone.adapter.in.http.HttpServer;
+import dev.authbackbone.adapter.in.http.RouteGroup;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
@@ -22,7 +25,7 @@ import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
 import dev.authbackbone.application.mail.EmailLinkPolicy;
-import dev.authbackbone.application.MailDispatcher;
+import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.account.ManageAccountService;
 import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
 import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
@@ -35,7 +38,6 @@ import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
 import dev.authbackbone.bootstrap.ops.Metrics;
 import dev.authbackbone.bootstrap.ops.ObservedAuditTrail;
-import dev.authbackbone.domain.port.in.DevInbox;
 import dev.authbackbone.domain.port.in.account.ManageAccountUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
@@ -47,9 +49,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,11 +101,12 @@ public final class AuthBackbone implements AutoCloseable {
                 config.dbConnectTimeout());
         resources.push(database);
         metrics.watch(database);
-        AuditTrail audit = new ObservedAuditTrail(new JdbiAuditTrail(database), metrics);
-        UnitOfWork unitOfWork = new JdbiUnitOfWork(database);
-        AccountRepository accountRepository = new JdbiAccountRepository(database);
-        EmailTokenRepository tokens = new JdbiEmailTokenRepository(database);
-        EmailRequestLedger ledger = new JdbiEmailRequestLedger(database);
+        Storage storage = Storage.on(database, trail -> new ObservedAuditTrail(trail, metrics));
+        AuditTrail audit = storage.audit();
+        UnitOfWork unitOfWork = storage.unitOfWork();
+        AccountRepository accountRepository = storage.accounts();
+        EmailTokenRepository tokens = storage.tokens();
+        EmailRequestLedger ledger = storage.ledger();
 
         Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
         devInbox.ifPresent(resources::push);
@@ -118,15 +124,14 @@ public final class AuthBackbone implements AutoCloseable {
                 config.smtpBreakerWait()));
         metrics.watch(mailSender);
 
-        MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit,
-                random, clock, policy);
-        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, audit, clock, random);
+        Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
+        ManageAccountUseCase accounts = accountCommands(storage, clock, random);
         HttpUseCases useCases = new HttpUseCases(
-                new RequestSignInLinkService(accountRepository, unitOfWork, dispatcher, clock, policy),
+                new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
                 new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random),
-                new RequestEmailConfirmationService(accountRepository, unitOfWork, dispatcher, clock, policy),
+                new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
                 new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
-                new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
+                new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit));
 
@@ -135,14 +140,15 @@ public final class AuthBackbone implements AutoCloseable {
                 config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
+        List<RouteGroup> extraRoutes = new ArrayList<>(List.of(
+                new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
+                new MetricsRoutes(metrics::scrape)));
+        devInbox.ifPresent(inbox -> extraRoutes.add(new DevMailboxRoutes(mailboxOf(inbox))));
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
                         .withMaxThreads(config.httpThreads()),
-                devInbox.map(DevInbox.class::cast),
-                List.of(new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
-                        new MetricsRoutes(metrics::scrape)),
-                metrics.http());
+                extraRoutes, metrics.http());
         int port = http.start();
         resources.push(http::stop);
 
@@ -150,6 +156,31 @@ public final class AuthBackbone implements AutoCloseable {
                 "No AUTH_SMTP_HOST set: mails are NOT delivered anywhere. They are captured by the development inbox; "
                         + "read them at {}/dev/mailbox", config.publicBaseUrl()));
         return new AuthBackbone(resources, accounts, accessTokens, port);
+    }
+
+    /** The HTTP adapter's view of the development inbox's captured mails. */
+    private static DevMailbox mailboxOf(DevInboxServer inbox) {
+        return () -> inbox.newestFirst().stream()
+                .map(mail -> new DevMailbox.CapturedMail(mail.from(), mail.to(), mail.subject(), mail.text(),
+                        mail.receivedAt(), mail.links()))
+                .toList();
+    }
+
+    /** The operator's account commands over {@code storage}: the server and the command line build them here alike. */
+    static ManageAccountUseCase accountCommands(Storage storage, Clock clock, RandomGenerator random) {
+        return new ManageAccountService(storage.accounts(), storage.tokens(), storage.unitOfWork(), storage.audit(), clock,
+                random);
+    }
+
+    /** The storage ports over one database, with the audit trail wrapped by {@code observed} (metrics, or nothing). */
+    record Storage(UnitOfWork unitOfWork, AccountRepository accounts, EmailTokenRepository tokens, EmailRequestLedger ledger,
+                   AuditTrail audit) {
+
+        static Storage on(Database database, UnaryOperator<AuditTrail> observed) {
+            return new Storage(new JdbiUnitOfWork(database), new JdbiAccountRepository(database),
+                    new JdbiEmailTokenRepository(database), new JdbiEmailRequestLedger(database),
+                    observed.apply(new JdbiAuditTrail(database)));
+        }
     }
 
     /** Access tokens signed with the configured secret, or with the development secret kept in the data directory. */

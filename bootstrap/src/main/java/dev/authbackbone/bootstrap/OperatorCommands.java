@@ -1,11 +1,6 @@
 package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.adapter.out.persistence.Database;
-import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
-import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
-import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
-import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
-import dev.authbackbone.application.account.ManageAccountService;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.email.InvalidEmailAddressException;
 import dev.authbackbone.domain.port.in.account.ManageAccountResult;
@@ -14,11 +9,13 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The operator's command line, {@code java -jar auth-backbone.jar accounts …}: works on the
  * configured database whether or not a server is running on it (the embedded H2 file is opened in
- * auto-server mode, PostgreSQL is shared anyway).
+ * auto-server mode, PostgreSQL is shared anyway). Its objects come from {@link AuthBackbone}, the one
+ * composition root.
  */
 final class OperatorCommands {
 
@@ -57,9 +54,8 @@ final class OperatorCommands {
         }
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
-            ManageAccountUseCase accounts = new ManageAccountService(new JdbiAccountRepository(database),
-                    new JdbiEmailTokenRepository(database), new JdbiUnitOfWork(database), new JdbiAuditTrail(database), clock,
-                    new SecureRandom());
+            ManageAccountUseCase accounts = AuthBackbone.accountCommands(
+                    AuthBackbone.Storage.on(database, UnaryOperator.identity()), clock, new SecureRandom());
             return switch (verb) {
                 case "create" -> create(accounts, newAddress, clock);
                 case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);

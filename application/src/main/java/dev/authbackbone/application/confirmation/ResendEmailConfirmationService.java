@@ -7,7 +7,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.confirmation.ConfirmationRequest;
 import dev.authbackbone.domain.confirmation.ConfirmationRequest.ResendTarget;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -64,7 +64,7 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
 
     private static AuditEvent requested(ResendEmailConfirmationCommand command, Optional<EmailAddress> to, Instant now) {
         return AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
-                .account(command.account()).email(to).reason(AuditReason.RESEND);
+                .account(command.account()).email(to).reason(Reason.RESEND);
     }
 
     private static ResendEmailConfirmationResult refused(LinkDecision.Refuse refusal) {

@@ -1,9 +1,15 @@
 package dev.authbackbone.bootstrap.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 
 /**
@@ -19,9 +25,11 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "dev.authbackbone.adapter.out.persistence..";
     static final String MAIL = "dev.authbackbone.adapter.out.mail..";
     static final String BOOTSTRAP = "dev.authbackbone.bootstrap..";
+    static final String PORT_IN = "dev.authbackbone.domain.port.in..";
+    static final String PORT_OUT = "dev.authbackbone.domain.port.out..";
 
     /** Every package a rule below names as its subject: each must hold production classes. */
-    static final List<String> LAYERS = List.of(DOMAIN, APPLICATION, HTTP, PERSISTENCE, MAIL, BOOTSTRAP);
+    static final List<String> LAYERS = List.of(DOMAIN, APPLICATION, HTTP, PERSISTENCE, MAIL, BOOTSTRAP, PORT_IN, PORT_OUT);
 
     private ArchitectureRules() {}
 
@@ -66,6 +74,26 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("net.logstash..")
             .because("code logs through SLF4J; the output format is the logging configuration's business");
 
+    /** An incoming port is a {@code *UseCase}; what it takes is a {@code *Command}, what it answers a {@code *Result}. */
+    static final ArchRule INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE = classes().that().resideInAPackage(PORT_IN)
+            .and().areTopLevelClasses()
+            .should(beNamedForTheirRole())
+            .because("a reader finds a use case, its command and its result by name");
+
+    static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_APPLICATION_SERVICES = classes()
+            .that().implement(JavaClass.Predicates.resideInAPackage(PORT_IN)
+                    .and(JavaClass.Predicates.simpleNameEndingWith("UseCase")))
+            .should().resideInAPackage(APPLICATION).andShould().haveSimpleNameEndingWith("Service")
+            .because("each use case has one implementation, the service of the same name in application");
+
+    static final ArchRule INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER = CompositeArchRule
+            .of(noClasses().that().resideInAPackage(PORT_IN).should().dependOnClassesThat().resideInAPackage(PORT_OUT)
+                    .because("the driving side and the driven side meet only in application"))
+            .and(noClasses().that().resideInAPackage(PORT_OUT).should().dependOnClassesThat().resideInAPackage(PORT_IN)
+                    .because("the driving side and the driven side meet only in application")
+                    // The rule's own fixture holds no outgoing port; production always does (LAYERS checks it).
+                    .allowEmptyShould(true));
+
     static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices().matching("dev.authbackbone.(**)")
             .should().beFreeOfCycles();
 
@@ -75,7 +103,24 @@ final class ArchitectureRules {
             ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER, ONLY_BOOTSTRAP_KNOWS_THE_MAIL_ADAPTER,
             WEB_LIBRARIES_STAY_IN_THE_HTTP_ADAPTER, STORAGE_LIBRARIES_STAY_IN_THE_PERSISTENCE_ADAPTER,
             MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, METRICS_LIBRARY_STAYS_IN_BOOTSTRAP,
-            LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION, NO_CYCLES_BETWEEN_PACKAGES);
+            LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION, NO_CYCLES_BETWEEN_PACKAGES,
+            INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE, USE_CASES_ARE_IMPLEMENTED_BY_APPLICATION_SERVICES,
+            INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER);
+
+    private static ArchCondition<JavaClass> beNamedForTheirRole() {
+        return new ArchCondition<>("be a *UseCase or *Result interface, or a *Command record") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String name = type.getSimpleName();
+                boolean named = name.equals("package-info") || (type.isInterface()
+                        ? name.endsWith("UseCase") || name.endsWith("Result")
+                        : name.endsWith("Command"));
+                if (!named) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " is not named for its role"));
+                }
+            }
+        };
+    }
 
     private static ArchRule onlyBootstrapUses(String adapter) {
         return noClasses().that().resideOutsideOfPackages(adapter, BOOTSTRAP)

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.authbackbone.adapter.in.http.archfixture.HttpImplementingUseCase;
 import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMail;
 import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMetricsAndLogEncoder;
 import dev.authbackbone.adapter.out.mail.archfixture.MailUsingJavalin;
@@ -13,6 +14,7 @@ import dev.authbackbone.adapter.out.persistence.archfixture.PersistenceFixture;
 import dev.authbackbone.application.archfixture.ApplicationUsingHttp;
 import dev.authbackbone.domain.archfixture.DomainUsingApplication;
 import dev.authbackbone.domain.archfixture.DomainUsingJdbc;
+import dev.authbackbone.domain.port.in.archfixture.PortInUsingPortOut;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,8 @@ class ArchitectureRulesCatchViolationsTest {
 
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             DomainUsingJdbc.class, DomainUsingApplication.class, ApplicationUsingHttp.class,
-            HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class, HttpUsingMetricsAndLogEncoder.class);
+            HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class, HttpUsingMetricsAndLogEncoder.class,
+            PortInUsingPortOut.class, HttpImplementingUseCase.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         Map<ArchRule, Class<?>> cases = Map.ofEntries(
@@ -40,7 +43,10 @@ class ArchitectureRulesCatchViolationsTest {
                 Map.entry(ArchitectureRules.METRICS_LIBRARY_STAYS_IN_BOOTSTRAP, HttpUsingMetricsAndLogEncoder.class),
                 Map.entry(ArchitectureRules.LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION,
                         HttpUsingMetricsAndLogEncoder.class),
-                Map.entry(ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class));
+                Map.entry(ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class),
+                Map.entry(ArchitectureRules.INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE, PortInUsingPortOut.class),
+                Map.entry(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_APPLICATION_SERVICES, HttpImplementingUseCase.class),
+                Map.entry(ArchitectureRules.INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER, PortInUsingPortOut.class));
         assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(ArchitectureRules.ALL);
         return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }

@@ -1,7 +1,7 @@
 package dev.authbackbone.domain.account;
 
 import java.time.Instant;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,14 +45,14 @@ public final class Account {
 
     /** Whether this account may act (sign in, link addresses, see itself): the one place that says so. */
     public AccountStanding standing() {
-        return disabled ? new AccountStanding.Refused(AuditReason.ACCOUNT_DISABLED, Optional.of(this))
+        return disabled ? new AccountStanding.Refused(Reason.ACCOUNT_DISABLED, Optional.of(this))
                 : new AccountStanding.MayAct(this);
     }
 
     /** The standing of an account that may not exist: an unknown account may not act either. */
     public static AccountStanding standingOf(Optional<Account> found) {
         return found.map(Account::standing)
-                .orElseGet(() -> new AccountStanding.Refused(AuditReason.UNKNOWN_ACCOUNT, Optional.empty()));
+                .orElseGet(() -> new AccountStanding.Refused(Reason.UNKNOWN_ACCOUNT, Optional.empty()));
     }
 
     /** Whether this account is not {@code other} (an absent account is another one). */

@@ -1,6 +1,6 @@
 package dev.authbackbone.domain.account;
 
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +13,7 @@ public sealed interface AccountStanding {
 
     /** Whether the account is unknown, as opposed to disabled. */
     default boolean isUnknown() {
-        return map(account -> false, refused -> refused.why() == AuditReason.UNKNOWN_ACCOUNT);
+        return map(account -> false, refused -> refused.why() == Reason.UNKNOWN_ACCOUNT);
     }
 
     /** The account exists and is enabled. */
@@ -28,8 +28,8 @@ public sealed interface AccountStanding {
         }
     }
 
-    /** The account is unknown ({@link AuditReason#UNKNOWN_ACCOUNT}) or disabled ({@link AuditReason#ACCOUNT_DISABLED}). */
-    record Refused(AuditReason why, Optional<Account> account) implements AccountStanding {
+    /** The account is unknown ({@link Reason#UNKNOWN_ACCOUNT}) or disabled ({@link Reason#ACCOUNT_DISABLED}). */
+    record Refused(Reason why, Optional<Account> account) implements AccountStanding {
         public Refused {
             Objects.requireNonNull(why, "why");
             Objects.requireNonNull(account, "account");

@@ -2,6 +2,7 @@ package dev.authbackbone.domain.audit;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.reason.Reason;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param type        what happened
  * @param account     the account concerned, when one is known
  * @param maskedEmail the address concerned, masked, when one is known
- * @param reason      why, for refusals and a few other events: an {@link AuditReason#code()}
+ * @param reason      why, for refusals and a few other events: an {@link Reason#code()}
  * @param origin      where the request came from
  */
 public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<AccountId> account,
@@ -37,7 +38,7 @@ public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<Accou
             }
         });
         // Only the codes of the one reason vocabulary are stored, so no free text reaches the trail.
-        reason.ifPresent(AuditReason::fromCode);
+        reason.ifPresent(Reason::fromCode);
     }
 
     /** An event of {@code type} at {@code occurredAt}, with no account, address or reason yet. */
@@ -66,7 +67,7 @@ public record AuditEvent(Instant occurredAt, AuditEventType type, Optional<Accou
     }
 
     /** This event, with {@code reason}. */
-    public AuditEvent reason(AuditReason reason) {
+    public AuditEvent reason(Reason reason) {
         return new AuditEvent(occurredAt, type, account, maskedEmail, Optional.of(reason.code()), origin);
     }
 }

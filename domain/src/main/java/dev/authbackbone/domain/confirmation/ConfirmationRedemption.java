@@ -5,7 +5,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.EmailPurpose;
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What presenting a confirmation token comes to: the address is confirmed, another account has
- * taken it, or the token is invalid for one {@link AuditReason}. Each outcome is also the audit
+ * taken it, or the token is invalid for one {@link Reason}. Each outcome is also the audit
  * event that records it.
  */
 public sealed interface ConfirmationRedemption {
@@ -46,12 +46,12 @@ public sealed interface ConfirmationRedemption {
     record Taken(Optional<AccountId> account, Optional<EmailAddress> email) implements ConfirmationRedemption {
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
-            return rejected(now, origin, AuditReason.ADDRESS_TAKEN, account, email);
+            return rejected(now, origin, Reason.ADDRESS_TAKEN, account, email);
         }
     }
 
     /** The token confirms nothing, for {@code why}; the account and address are named when known. */
-    record Invalid(AuditReason why, Optional<AccountId> account, Optional<EmailAddress> email)
+    record Invalid(Reason why, Optional<AccountId> account, Optional<EmailAddress> email)
             implements ConfirmationRedemption {
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
@@ -61,7 +61,7 @@ public sealed interface ConfirmationRedemption {
 
     /** A token that is malformed, unknown, expired or used: one outcome, so that the answer is no oracle. */
     static Invalid invalidToken() {
-        return new Invalid(AuditReason.INVALID_TOKEN, Optional.empty(), Optional.empty());
+        return new Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
     }
 
     /** Decides on a token just consumed, given the account that asked for it (empty when it is gone). */
@@ -91,7 +91,7 @@ public sealed interface ConfirmationRedemption {
         return takenByAnother ? new Taken(Optional.empty(), Optional.empty()) : invalidToken();
     }
 
-    private static AuditEvent rejected(Instant now, RequestOrigin origin, AuditReason why,
+    private static AuditEvent rejected(Instant now, RequestOrigin origin, Reason why,
                                        Optional<AccountId> account, Optional<EmailAddress> email) {
         return AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, now, origin).account(account).email(email).reason(why);
     }

@@ -4,7 +4,7 @@ import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.account.EmailIdentity;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.LinkDecision;
 import dev.authbackbone.domain.quota.QuotaDecision;
@@ -34,11 +34,11 @@ public final class ConfirmationRequest {
             return new LinkDecision.Refuse(refused.why(), Optional.empty(), PURPOSE, asker, Optional.of(to));
         }
         if (perAccount instanceof QuotaDecision.Exhausted exhausted) {
-            return new LinkDecision.Refuse(AuditReason.PER_ACCOUNT, Optional.of(exhausted.retryAfter()), PURPOSE, asker,
+            return new LinkDecision.Refuse(Reason.PER_ACCOUNT, Optional.of(exhausted.retryAfter()), PURPOSE, asker,
                     Optional.of(to));
         }
         if (perAddress instanceof QuotaDecision.Exhausted exhausted) {
-            return new LinkDecision.Refuse(AuditReason.PER_ADDRESS, Optional.of(exhausted.retryAfter()), PURPOSE, asker,
+            return new LinkDecision.Refuse(Reason.PER_ADDRESS, Optional.of(exhausted.retryAfter()), PURPOSE, asker,
                     Optional.of(to));
         }
         return holder.isPresent() ? new LinkDecision.SendNotice(PURPOSE, asker, to) : new LinkDecision.SendLink(PURPOSE, asker, to);
@@ -55,14 +55,14 @@ public final class ConfirmationRequest {
             return new ResendTarget.Refused(refused.why(), named);
         }
         if (named.isPresent() && verified.stream().anyMatch(identity -> identity.email().equals(named.get()))) {
-            return new ResendTarget.Refused(AuditReason.ALREADY_CONFIRMED, named);
+            return new ResendTarget.Refused(Reason.ALREADY_CONFIRMED, named);
         }
         return pending.stream()
                 .map(EmailToken::email)
                 .filter(email -> named.map(email::equals).orElse(true))
                 .findFirst()
                 .<ResendTarget>map(ResendTarget.Address::new)
-                .orElseGet(() -> new ResendTarget.Refused(AuditReason.NO_PENDING_CONFIRMATION, named));
+                .orElseGet(() -> new ResendTarget.Refused(Reason.NO_PENDING_CONFIRMATION, named));
     }
 
     /** The address a re-send goes to, or why there is none. */
@@ -84,7 +84,7 @@ public final class ConfirmationRequest {
         }
 
         /** Nothing to re-send: {@code why}, about the {@code named} address when one was named. */
-        record Refused(AuditReason why, Optional<EmailAddress> named) implements ResendTarget {
+        record Refused(Reason why, Optional<EmailAddress> named) implements ResendTarget {
             public Refused {
                 Objects.requireNonNull(why, "why");
                 Objects.requireNonNull(named, "named");

@@ -1,7 +1,7 @@
 package dev.authbackbone.domain.mail;
 
 import dev.authbackbone.domain.account.AccountId;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
@@ -48,10 +48,10 @@ public sealed interface LinkDecision {
     }
 
     /**
-     * Nothing is mailed. {@code retryAfter} is present when a quota refused ({@link AuditReason#PER_ACCOUNT},
-     * {@link AuditReason#PER_ADDRESS}); {@code to} is the address asked for, when one was chosen.
+     * Nothing is mailed. {@code retryAfter} is present when a quota refused ({@link Reason#PER_ACCOUNT},
+     * {@link Reason#PER_ADDRESS}); {@code to} is the address asked for, when one was chosen.
      */
-    record Refuse(AuditReason why, Optional<Duration> retryAfter, EmailPurpose purpose, Optional<AccountId> requester,
+    record Refuse(Reason why, Optional<Duration> retryAfter, EmailPurpose purpose, Optional<AccountId> requester,
                   Optional<EmailAddress> to) implements LinkDecision {
         public Refuse {
             Objects.requireNonNull(why, "why");

@@ -5,7 +5,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.EmailToken;
@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What presenting a magic-link token comes to: a sign-in to the account holding its address, the
- * opening of an account for it, or a rejection for one {@link AuditReason}. Each outcome is also
+ * opening of an account for it, or a rejection for one {@link Reason}. Each outcome is also
  * the audit event that records it.
  */
 public sealed interface SignInRedemption {
@@ -49,12 +49,12 @@ public sealed interface SignInRedemption {
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return AuditEvent.of(AuditEventType.SIGNED_IN, now, origin).account(account).email(email)
-                    .reason(AuditReason.ACCOUNT_OPENED);
+                    .reason(Reason.ACCOUNT_OPENED);
         }
     }
 
     /** The token signs no one in, for {@code why}; the account and address are named when known. */
-    record Rejected(AuditReason why, Optional<AccountId> account, Optional<EmailAddress> email) implements SignInRedemption {
+    record Rejected(Reason why, Optional<AccountId> account, Optional<EmailAddress> email) implements SignInRedemption {
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return AuditEvent.of(AuditEventType.SIGN_IN_REJECTED, now, origin).account(account).email(email).reason(why);
@@ -63,7 +63,7 @@ public sealed interface SignInRedemption {
 
     /** A token that is malformed, unknown, expired or used: one outcome, so that the answer is no oracle. */
     static Rejected invalidToken() {
-        return new Rejected(AuditReason.INVALID_TOKEN, Optional.empty(), Optional.empty());
+        return new Rejected(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
     }
 
     /**

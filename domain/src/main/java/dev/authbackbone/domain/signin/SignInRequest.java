@@ -2,7 +2,7 @@ package dev.authbackbone.domain.signin;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountStanding;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.LinkDecision;
 import dev.authbackbone.domain.quota.QuotaDecision;
@@ -21,7 +21,7 @@ public final class SignInRequest {
      */
     public static LinkDecision decide(QuotaDecision perAddress, Optional<Account> holder, EmailAddress to) {
         if (perAddress instanceof QuotaDecision.Exhausted exhausted) {
-            return new LinkDecision.Refuse(AuditReason.PER_ADDRESS, Optional.of(exhausted.retryAfter()),
+            return new LinkDecision.Refuse(Reason.PER_ADDRESS, Optional.of(exhausted.retryAfter()),
                     EmailPurpose.SIGN_IN, Optional.empty(), Optional.of(to));
         }
         if (holder.isPresent() && holder.get().standing() instanceof AccountStanding.Refused) {

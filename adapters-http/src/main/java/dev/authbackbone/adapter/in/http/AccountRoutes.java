@@ -3,22 +3,16 @@ package dev.authbackbone.adapter.in.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.audit.AuditEvent;
-import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
 import dev.authbackbone.domain.port.in.account.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.port.in.account.ViewAccountUseCase;
-import dev.authbackbone.domain.token.EmailToken;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /** The signed-in account: its verified addresses and its pending ones, and its recent security events. */
 final class AccountRoutes implements RouteGroup {
@@ -48,12 +42,8 @@ final class AccountRoutes implements RouteGroup {
     }
 
     private void events(Context ctx) {
-        ViewAccountEventsResult result = viewEvents.events(bearer.require(ctx));
-        if (result instanceof ViewAccountEventsResult.Found found) {
-            responses.json(ctx, 200, new EventsBody(found.events().stream().map(AccountRoutes::event).toList()));
-            return;
-        }
-        throw Refusals.rejection(result);
+        List<AuditEvent> events = Outcomes.found(viewEvents.events(bearer.require(ctx)));
+        responses.json(ctx, 200, new EventsBody(events.stream().map(AccountRoutes::event).toList()));
     }
 
     private static EventEntry event(AuditEvent event) {
@@ -63,34 +53,16 @@ final class AccountRoutes implements RouteGroup {
     }
 
     private void me(Context ctx) {
-        ViewAccountResult result = viewAccount.view(bearer.require(ctx));
-        if (result instanceof ViewAccountResult.Found found) {
-            responses.json(ctx, 200, body(found));
-            return;
-        }
-        throw Refusals.rejection(result);
+        responses.json(ctx, 200, body(Outcomes.found(viewAccount.view(bearer.require(ctx)))));
     }
 
-    /**
-     * Verified identities first, the primary one leading, then one entry per pending address
-     * (the newest token stands for it) that is not verified already.
-     */
-    static AccountBody body(ViewAccountResult.Found found) {
-        List<EmailEntry> emails = new ArrayList<>();
-        Set<EmailAddress> listed = new HashSet<>();
-        found.verified().stream()
-                .sorted(Comparator.comparing(identity -> !identity.primary()))
-                .forEach(identity -> {
-                    if (listed.add(identity.email())) {
-                        emails.add(verified(identity));
-                    }
-                });
-        for (EmailToken token : found.pending()) {
-            if (listed.add(token.email())) {
-                emails.add(new EmailEntry(token.email().value(), false, false, null));
-            }
-        }
-        return new AccountBody(found.account().id().toString(), iso(found.account().createdAt()), emails);
+    /** The account as the use case shows it: verified identities (primary first), then its pending addresses. */
+    private static AccountBody body(ViewAccountResult.Found found) {
+        Stream<EmailEntry> verified = found.verified().stream().map(AccountRoutes::verified);
+        Stream<EmailEntry> pending = found.pending().stream()
+                .map(token -> new EmailEntry(token.email().value(), false, false, null));
+        return new AccountBody(found.account().id().toString(), iso(found.account().createdAt()),
+                Stream.concat(verified, pending).toList());
     }
 
     private static EmailEntry verified(EmailIdentity identity) {

@@ -1,10 +1,8 @@
 package dev.authbackbone.adapter.in.http;
 
-import dev.authbackbone.adapter.in.http.error.HttpProblem;
-import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.page.Pages;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -41,13 +39,7 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
 
     private void confirm(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        ConfirmEmailResult result = confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)));
-        if (result instanceof ConfirmEmailResult.Confirmed confirmed) {
-            responses.page(ctx, 200, Pages.emailConfirmed(confirmed.email().value()));
-        } else if (result instanceof ConfirmEmailResult.AddressTaken) {
-            throw new RejectedRequest(new HttpProblem.AddressTaken());
-        } else {
-            throw new RejectedRequest(new HttpProblem.InvalidConfirmationToken());
-        }
+        EmailAddress confirmed = Outcomes.confirmed(confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
+        responses.page(ctx, 200, Pages.emailConfirmed(confirmed.value()));
     }
 }

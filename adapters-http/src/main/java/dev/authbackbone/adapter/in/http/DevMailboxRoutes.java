@@ -5,27 +5,29 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.wire.FormBody;
-import dev.authbackbone.domain.port.in.DevInbox;
-import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox.CapturedMail;
+import dev.authbackbone.adapter.in.http.wire.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The development inbox, registered only when the built-in SMTP server runs: JSON for scripts,
- * an HTML page (with {@code ?format=html}, or for a browser) with the links ready to click.
+ * The development inbox: JSON for scripts, an HTML page (with {@code ?format=html}, or for a
+ * browser) with the links ready to click. The composition root hands this group to
+ * {@link HttpServer} only when the built-in SMTP server runs, as it does for health and metrics.
  */
-final class DevMailboxRoutes implements RouteGroup {
+public final class DevMailboxRoutes implements RouteGroup {
 
-    static final String PATH = "/dev/mailbox";
+    public static final String PATH = "/dev/mailbox";
 
-    private final DevInbox inbox;
-    private final Responses responses;
+    private final DevMailbox inbox;
+    private final Responses responses = new Responses(new Json());
 
-    DevMailboxRoutes(DevInbox inbox, Responses responses) {
+    /** Shows the mails of {@code inbox}. */
+    public DevMailboxRoutes(DevMailbox inbox) {
         this.inbox = inbox;
-        this.responses = responses;
     }
 
     @Override

@@ -1,18 +1,13 @@
 package dev.authbackbone.adapter.in.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authbackbone.adapter.in.http.error.HttpProblem;
-import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
-import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Linking an address by JSON: asking for a confirmation mail, confirming with the mailed token,
- * and having a pending confirmation sent again ({@code /auth} dialect, as in seed 000).
+ * and having a pending confirmation sent again.
  */
 final class EmailConfirmationRoutes implements RouteGroup {
 
@@ -62,30 +57,14 @@ final class EmailConfirmationRoutes implements RouteGroup {
         AccountId account = bearer.require(ctx);
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
         limit.admit(ctx);
-        answer(ctx, requestConfirmation.request(new RequestEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
-    }
-
-    private void answer(Context ctx, RequestEmailConfirmationResult result) {
-        if (result instanceof RequestEmailConfirmationResult.Accepted) {
-            responses.json(ctx, 202, new MessageBody(REQUEST_ACCEPTED));
-            return;
-        }
-        throw Refusals.rejection(result);
+        Outcomes.accepted(requestConfirmation.request(new RequestEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
+        responses.json(ctx, 202, new MessageBody(REQUEST_ACCEPTED));
     }
 
     private void confirm(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        answer(ctx, confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
-    }
-
-    private void answer(Context ctx, ConfirmEmailResult result) {
-        if (result instanceof ConfirmEmailResult.Confirmed confirmed) {
-            responses.json(ctx, 200, new ConfirmedBody(CONFIRMED, confirmed.email().value()));
-        } else if (result instanceof ConfirmEmailResult.AddressTaken) {
-            throw new RejectedRequest(new HttpProblem.AddressTaken());
-        } else {
-            throw new RejectedRequest(new HttpProblem.InvalidConfirmationToken());
-        }
+        EmailAddress confirmed = Outcomes.confirmed(confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
+        responses.json(ctx, 200, new ConfirmedBody(CONFIRMED, confirmed.value()));
     }
 
     private void resend(Context ctx) {
@@ -93,23 +72,10 @@ final class EmailConfirmationRoutes implements RouteGroup {
         ObjectNode body = bodies.jsonObject(ctx, true);
         Optional<EmailAddress> email = JsonFields.optionalEmail(body, "email");
         limit.admit(ctx);
-        answer(ctx, resendConfirmation.resend(new ResendEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
+        EmailAddress sent = Outcomes.sent(resendConfirmation.resend(new ResendEmailConfirmationCommand(account, email,
+                RequestTracing.origin(ctx))));
+        responses.json(ctx, 200, new SentBody(sent.value(), true));
     }
-
-    private void answer(Context ctx, ResendEmailConfirmationResult result) {
-        if (result instanceof ResendEmailConfirmationResult.Sent sent) {
-            responses.json(ctx, 200, new SentBody(sent.email().value(), true));
-        } else if (result instanceof ResendEmailConfirmationResult.AlreadyConfirmed) {
-            throw new RejectedRequest(new HttpProblem.AlreadyConfirmed());
-        } else if (result instanceof ResendEmailConfirmationResult.NoPendingConfirmation) {
-            throw new RejectedRequest(new HttpProblem.NoPendingConfirmation());
-        } else {
-            throw Refusals.rejection(result);
-        }
-    }
-
-    /** Seed 002's {@code MessageResponse}. */
-    record MessageBody(String message) {}
 
     /** The answer to a confirmation. */
     record ConfirmedBody(String message, String email) {}

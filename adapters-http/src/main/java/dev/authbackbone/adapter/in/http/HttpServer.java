@@ -9,7 +9,6 @@ import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.wire.Json;
-import dev.authbackbone.domain.port.in.DevInbox;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
 import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import io.javalin.Javalin;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
@@ -49,33 +47,30 @@ public final class HttpServer {
      * @param accessTokens  issues tokens at sign-in and checks bearer tokens
      * @param clientIpLimit the per-client-address limit on the routes that send mail
      * @param settings      where to listen and how much to accept
-     * @param devInbox      the development inbox, shown at {@code /dev/mailbox} when present
      */
     public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
-                      HttpSettings settings, Optional<DevInbox> devInbox) {
-        this(useCases, accessTokens, clientIpLimit, settings, devInbox, List.of());
+                      HttpSettings settings) {
+        this(useCases, accessTokens, clientIpLimit, settings, List.of());
     }
 
-    /** As above, plus {@code extraRoutes} from the composition root (health, metrics). */
+    /** As above, plus {@code extraRoutes} from the composition root (health, metrics, the development inbox). */
     public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
-                      HttpSettings settings, Optional<DevInbox> devInbox, List<RouteGroup> extraRoutes) {
-        this(useCases, accessTokens, clientIpLimit, settings, devInbox, extraRoutes, HttpMetrics.NONE);
+                      HttpSettings settings, List<RouteGroup> extraRoutes) {
+        this(useCases, accessTokens, clientIpLimit, settings, extraRoutes, HttpMetrics.NONE);
     }
 
     /** As above, with every request and every per-IP refusal told to {@code metrics}. */
     public HttpServer(HttpUseCases useCases, AccessTokens accessTokens, ClientIpLimit clientIpLimit,
-                      HttpSettings settings, Optional<DevInbox> devInbox, List<RouteGroup> extraRoutes,
-                      HttpMetrics metrics) {
+                      HttpSettings settings, List<RouteGroup> extraRoutes, HttpMetrics metrics) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(clientIpLimit, "clientIpLimit");
-        Objects.requireNonNull(devInbox, "devInbox");
         Objects.requireNonNull(metrics, "metrics");
         this.tracing = new RequestTracing(metrics);
         this.settings = Objects.requireNonNull(settings, "settings");
         Json json = new Json();
         this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
-        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, devInbox, json, metrics);
+        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, json, metrics);
         groups.addAll(extraRoutes);
         this.app = Javalin.create(config -> configure(config, groups));
     }
@@ -99,7 +94,7 @@ public final class HttpServer {
 
     private static List<RouteGroup> routeGroups(HttpUseCases useCases, AccessTokens accessTokens,
                                                 ClientIpLimit clientIpLimit, HttpSettings settings,
-                                                Optional<DevInbox> devInbox, Json json, HttpMetrics metrics) {
+                                                Json json, HttpMetrics metrics) {
         BearerAuthentication bearer = new BearerAuthentication(accessTokens);
         RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
         MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit), metrics);
@@ -114,7 +109,6 @@ public final class HttpServer {
                 new ConfirmEmailPageRoutes(useCases.confirmEmail(), bodies, responses),
                 new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
                 new ApiDocsRoutes()));
-        devInbox.ifPresent(inbox -> groups.add(new DevMailboxRoutes(inbox, responses)));
         return groups;
     }
 

@@ -3,6 +3,8 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -43,7 +45,8 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     private void signIn(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        IssuedAccessToken issued = MagicLinkRoutes.signIn(signInWithLink, accessTokens, token, ctx);
+        AccountId account = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx))));
+        IssuedAccessToken issued = accessTokens.issue(account);
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 }

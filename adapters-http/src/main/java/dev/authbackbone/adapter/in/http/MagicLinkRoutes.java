@@ -1,16 +1,13 @@
 package dev.authbackbone.adapter.in.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.authbackbone.adapter.in.http.error.HttpProblem;
-import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
-import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
-import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -49,31 +46,15 @@ final class MagicLinkRoutes implements RouteGroup {
     private void request(Context ctx) {
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
         limit.admit(ctx);
-        RequestSignInLinkResult result = requestSignInLink.request(new RequestSignInLinkCommand(email, RequestTracing.origin(ctx)));
-        if (result instanceof RequestSignInLinkResult.Accepted) {
-            responses.json(ctx, 202, new EmailConfirmationRoutes.MessageBody(REQUEST_ACCEPTED));
-            return;
-        }
-        throw Refusals.rejection(result);
+        Outcomes.accepted(requestSignInLink.request(new RequestSignInLinkCommand(email, RequestTracing.origin(ctx))));
+        responses.json(ctx, 202, new MessageBody(REQUEST_ACCEPTED));
     }
 
     private void verify(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        IssuedAccessToken issued = signIn(signInWithLink, accessTokens, token, ctx);
+        AccountId account = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx))));
+        IssuedAccessToken issued = accessTokens.issue(account);
         responses.json(ctx, 200, new AccessTokenBody(issued.value(), "bearer", issued.expiresIn().toSeconds()));
-    }
-
-    /**
-     * Uses a magic-link token and issues an access token for the account it signs in to.
-     *
-     * @throws RejectedRequest {@code InvalidSignInToken} for any token that does not sign in
-     */
-    static IssuedAccessToken signIn(SignInWithLinkUseCase useCase, AccessTokens accessTokens, String token, Context ctx) {
-        SignInWithLinkResult result = useCase.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)));
-        if (result instanceof SignInWithLinkResult.SignedIn signedIn) {
-            return accessTokens.issue(signedIn.account());
-        }
-        throw new RejectedRequest(new HttpProblem.InvalidSignInToken());
     }
 
     /** OAuth 2's token response (RFC 6749 section 5.1). */

@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.port.in.Refusal;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +37,7 @@ class AccountEventsRoutesTest {
 
     @Test
     void events_disabledAccount_is403() {
-        server.fakes.viewAccountEvents.answer(new Refusal.AccountDisabled());
+        server.fakes.viewAccountEvents.answer(new ViewAccountEventsResult.AccountDisabled());
 
         assertThat(server.get("/api/auth/me/events", "Authorization", server.bearer()).status()).isEqualTo(403);
     }

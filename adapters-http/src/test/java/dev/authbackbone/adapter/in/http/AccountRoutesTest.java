@@ -6,7 +6,6 @@ import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.Refusal;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
@@ -30,10 +29,9 @@ class AccountRoutesTest {
     void me_accountWithVerifiedAndPendingAddresses_listsVerifiedPrimaryFirstThenOnePerPendingAddress() {
         server.fakes.viewAccount.answer(new ViewAccountResult.Found(
                 Account.restore(ACCOUNT, T0, false),
-                List.of(identity("second@example.org", false, T0.plusSeconds(3600)),
-                        identity("First@Example.org", true, T0)),
+                List.of(identity("First@Example.org", true, T0),
+                        identity("second@example.org", false, T0.plusSeconds(3600))),
                 List.of(pending("Pending@Example.net", T0.plusSeconds(7200)),
-                        pending("pending@example.net", T0.plusSeconds(5400)),
                         pending("other@bücher.example", T0.plusSeconds(4000)))));
 
         Answer answer = server.get("/api/auth/me", "Authorization", server.bearer());
@@ -72,7 +70,7 @@ class AccountRoutesTest {
 
     @Test
     void me_tokenOfAnAccountThatIsGone_answers401InvalidToken() {
-        server.fakes.viewAccount.answer(new Refusal.UnknownAccount());
+        server.fakes.viewAccount.answer(new ViewAccountResult.UnknownAccount());
 
         Answer answer = server.get("/api/auth/me", "Authorization", server.bearer());
 
@@ -83,7 +81,7 @@ class AccountRoutesTest {
 
     @Test
     void me_disabledAccount_answers403() {
-        server.fakes.viewAccount.answer(new Refusal.AccountDisabled());
+        server.fakes.viewAccount.answer(new ViewAccountResult.AccountDisabled());
 
         Answer answer = server.get("/api/auth/me", "Authorization", server.bearer());
 

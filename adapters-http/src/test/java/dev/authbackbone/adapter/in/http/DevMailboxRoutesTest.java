@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox.CapturedMail;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package dev.authbackbone.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
-import dev.authbackbone.domain.port.in.Refusal;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +42,7 @@ class EmailConfirmationRoutesTest {
 
     @Test
     void request_unknownAccount_answers401InvalidToken() {
-        server.fakes.requestEmailConfirmation.answer(new Refusal.UnknownAccount());
+        server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.UnknownAccount());
 
         Answer answer = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
 
@@ -53,7 +53,7 @@ class EmailConfirmationRoutesTest {
 
     @Test
     void request_disabledAccount_answers403() {
-        server.fakes.requestEmailConfirmation.answer(new Refusal.AccountDisabled());
+        server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.AccountDisabled());
 
         Answer answer = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
 
@@ -63,9 +63,9 @@ class EmailConfirmationRoutesTest {
 
     @Test
     void request_rateLimitedOrMailDown_answers429Or503WithRetryAfter() {
-        server.fakes.requestEmailConfirmation.answer(new Refusal.RateLimited(Duration.ofMinutes(15)));
+        server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.RateLimited(Duration.ofMinutes(15)));
         Answer limited = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
-        server.fakes.requestEmailConfirmation.answer(new Refusal.MailUnavailable(Duration.ofSeconds(30)));
+        server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.MailUnavailable(Duration.ofSeconds(30)));
         Answer down = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
 
         assertThat(limited.status()).isEqualTo(429);

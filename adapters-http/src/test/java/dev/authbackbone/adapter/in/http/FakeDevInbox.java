@@ -1,11 +1,11 @@
 package dev.authbackbone.adapter.in.http;
 
-import dev.authbackbone.domain.port.in.DevInbox;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A development inbox holding whatever mails a test puts in, newest first. */
-final class FakeDevInbox implements DevInbox {
+final class FakeDevInbox implements DevMailbox {
 
     private final List<CapturedMail> mails = new ArrayList<>();
 

@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.port.in.Refusal;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class MagicLinkRoutesTest {
 
     @Test
     void request_rateLimitedByTheDomain_answers429WithRetryAfter() {
-        server.fakes.requestSignInLink.answer(new Refusal.RateLimited(Duration.ofSeconds(90)));
+        server.fakes.requestSignInLink.answer(new RequestSignInLinkResult.RateLimited(Duration.ofSeconds(90)));
 
         Answer answer = server.postJson("/api/auth/magic-link", "{\"email\": \"someone@example.org\"}");
 
@@ -37,7 +37,7 @@ class MagicLinkRoutesTest {
 
     @Test
     void request_mailDown_answers503WithRetryAfterRoundedUp() {
-        server.fakes.requestSignInLink.answer(new Refusal.MailUnavailable(Duration.ofMillis(1500)));
+        server.fakes.requestSignInLink.answer(new RequestSignInLinkResult.MailUnavailable(Duration.ofMillis(1500)));
 
         Answer answer = server.postJson("/api/auth/magic-link", "{\"email\": \"someone@example.org\"}");
 

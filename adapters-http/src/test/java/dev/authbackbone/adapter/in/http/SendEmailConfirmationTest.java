@@ -3,7 +3,6 @@ package dev.authbackbone.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.port.in.Refusal;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,7 +75,7 @@ class SendEmailConfirmationTest {
 
     @Test
     void resend_unknownAccount_answers401InvalidToken() {
-        server.fakes.resendEmailConfirmation.answer(new Refusal.UnknownAccount());
+        server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.UnknownAccount());
 
         Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
 
@@ -87,7 +86,7 @@ class SendEmailConfirmationTest {
 
     @Test
     void resend_disabledAccount_answers403() {
-        server.fakes.resendEmailConfirmation.answer(new Refusal.AccountDisabled());
+        server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.AccountDisabled());
 
         Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
 
@@ -157,7 +156,7 @@ class SendEmailConfirmationTest {
 
     @Test
     void resend_rateLimitedByTheDomain_answers429WithRetryAfter() {
-        server.fakes.resendEmailConfirmation.answer(new Refusal.RateLimited(Duration.ofSeconds(61)));
+        server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.RateLimited(Duration.ofSeconds(61)));
 
         Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
 
@@ -168,7 +167,7 @@ class SendEmailConfirmationTest {
 
     @Test
     void resend_mailDown_answers503WithRetryAfter() {
-        server.fakes.resendEmailConfirmation.answer(new Refusal.MailUnavailable(Duration.ofSeconds(30)));
+        server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.MailUnavailable(Duration.ofSeconds(30)));
 
         Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -58,8 +57,14 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox,
                        HttpMetrics metrics) {
-        this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings,
-                withInbox ? Optional.of(inbox) : Optional.empty(), extra, metrics);
+        this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings, withInbox ? withMailbox(extra) : extra,
+                metrics);
+    }
+
+    private List<RouteGroup> withMailbox(List<RouteGroup> extra) {
+        List<RouteGroup> groups = new java.util.ArrayList<>(extra);
+        groups.add(new DevMailboxRoutes(inbox));
+        return groups;
     }
 
     /** A server that tells {@code metrics} about every request, with {@code limit} per client address. */

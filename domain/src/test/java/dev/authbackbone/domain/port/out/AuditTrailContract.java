@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
-import dev.authbackbone.domain.audit.AuditReason;
+import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -49,7 +49,7 @@ public abstract class AuditTrailContract {
     @Test
     void recentFor_recordedEvent_comesBackWithEveryField() {
         AuditEvent event = AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, clock.instant(), ORIGIN)
-                .account(ADA).email(EmailAddress.parse("Ada.Lovelace@Example.com")).reason(AuditReason.ADDRESS_TAKEN);
+                .account(ADA).email(EmailAddress.parse("Ada.Lovelace@Example.com")).reason(Reason.ADDRESS_TAKEN);
 
         trail.record(event);
 
@@ -74,7 +74,7 @@ public abstract class AuditTrailContract {
             trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.plusSeconds(i), ORIGIN).account(ADA));
             trail.record(AuditEvent.of(AuditEventType.SIGNED_IN, start.plusSeconds(i), ORIGIN).account(BOB));
         }
-        trail.record(AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, start, ORIGIN).reason(AuditReason.INVALID_TOKEN));
+        trail.record(AuditEvent.of(AuditEventType.CONFIRMATION_REJECTED, start, ORIGIN).reason(Reason.INVALID_TOKEN));
 
         List<AuditEvent> recent = trail.recentFor(ADA, 3);
 

@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.in.http.page;
 
 import static dev.authbackbone.adapter.in.http.page.Html.escape;
 
-import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
+import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox.CapturedMail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

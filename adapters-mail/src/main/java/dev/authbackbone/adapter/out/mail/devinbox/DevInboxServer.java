@@ -6,7 +6,6 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.authbackbone.domain.port.in.DevInbox;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The development inbox: an SMTP server on {@code 127.0.0.1} with a port chosen by the system,
  * accepting any sender and recipient, that keeps the most recent mails in memory.
  */
-public final class DevInboxServer implements DevInbox, AutoCloseable {
+public final class DevInboxServer implements AutoCloseable {
 
     /** How many mails are kept when no capacity is given. */
     public static final int DEFAULT_CAPACITY = 200;
@@ -91,7 +90,7 @@ public final class DevInboxServer implements DevInbox, AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    @Override
+    /** The captured mails, newest first. */
     public List<CapturedMail> newestFirst() {
         synchronized (mails) {
             return List.copyOf(mails);
@@ -246,4 +245,8 @@ public final class DevInboxServer implements DevInbox, AutoCloseable {
             return "dev-inbox";
         }
     }
+
+    /** A captured mail, with the links found in its text. */
+    public record CapturedMail(String from, List<String> to, String subject, String text, Instant receivedAt,
+                               List<String> links) {}
 }

@@ -9,7 +9,7 @@ import dev.authbackbone.adapter.out.mail.SimpleJavaMailSender;
 import dev.authbackbone.adapter.out.mail.SmtpSettings;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
-import dev.authbackbone.domain.port.in.DevInbox.CapturedMail;
+import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer.CapturedMail;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;

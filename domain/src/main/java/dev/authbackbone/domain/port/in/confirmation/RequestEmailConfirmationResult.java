@@ -8,18 +8,55 @@ import java.time.Duration;
  */
 public sealed interface RequestEmailConfirmationResult {
 
+    /** One method per outcome: an inbound adapter maps every outcome, and a new one does not compile until it is mapped. */
+    interface Visitor<T> {
+        T accepted(Accepted outcome);
+        T rateLimited(RateLimited outcome);
+        T mailUnavailable(MailUnavailable outcome);
+        T unknownAccount(UnknownAccount outcome);
+        T accountDisabled(AccountDisabled outcome);
+    }
+
+    /** The visitor's method for this outcome, applied. */
+    <T> T accept(Visitor<T> visitor);
+
     /** A link or a notice went out to the address. */
-    record Accepted() implements RequestEmailConfirmationResult {}
+    record Accepted() implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.accepted(this);
+        }
+    }
 
     /** A quota is used up; nothing was sent or stored. */
-    record RateLimited(Duration retryAfter) implements RequestEmailConfirmationResult {}
+    record RateLimited(Duration retryAfter) implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.rateLimited(this);
+        }
+    }
 
     /** The mail transport is down; nothing usable was stored and no quota was used. */
-    record MailUnavailable(Duration retryAfter) implements RequestEmailConfirmationResult {}
+    record MailUnavailable(Duration retryAfter) implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.mailUnavailable(this);
+        }
+    }
 
     /** The access token names an account that does not exist (any more). */
-    record UnknownAccount() implements RequestEmailConfirmationResult {}
+    record UnknownAccount() implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.unknownAccount(this);
+        }
+    }
 
     /** An operator disabled the account. */
-    record AccountDisabled() implements RequestEmailConfirmationResult {}
+    record AccountDisabled() implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.accountDisabled(this);
+        }
+    }
 }

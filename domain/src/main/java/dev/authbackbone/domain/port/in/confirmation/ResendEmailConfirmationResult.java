@@ -6,24 +6,73 @@ import java.time.Duration;
 /** What came of a re-send. */
 public sealed interface ResendEmailConfirmationResult {
 
+    /** One method per outcome: an inbound adapter maps every outcome, and a new one does not compile until it is mapped. */
+    interface Visitor<T> {
+        T sent(Sent outcome);
+        T alreadyConfirmed(AlreadyConfirmed outcome);
+        T noPendingConfirmation(NoPendingConfirmation outcome);
+        T rateLimited(RateLimited outcome);
+        T mailUnavailable(MailUnavailable outcome);
+        T unknownAccount(UnknownAccount outcome);
+        T accountDisabled(AccountDisabled outcome);
+    }
+
+    /** The visitor's method for this outcome, applied. */
+    <T> T accept(Visitor<T> visitor);
+
     /** A fresh link went out to {@code email}; earlier links stay valid. */
-    record Sent(EmailAddress email) implements ResendEmailConfirmationResult {}
+    record Sent(EmailAddress email) implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.sent(this);
+        }
+    }
 
     /** The named address is already a verified identity of the caller's account. */
-    record AlreadyConfirmed(EmailAddress email) implements ResendEmailConfirmationResult {}
+    record AlreadyConfirmed(EmailAddress email) implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.alreadyConfirmed(this);
+        }
+    }
 
     /** The caller has no pending confirmation (for the named address, or at all). */
-    record NoPendingConfirmation() implements ResendEmailConfirmationResult {}
+    record NoPendingConfirmation() implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.noPendingConfirmation(this);
+        }
+    }
 
     /** A quota is used up; nothing was sent or stored. */
-    record RateLimited(Duration retryAfter) implements ResendEmailConfirmationResult {}
+    record RateLimited(Duration retryAfter) implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.rateLimited(this);
+        }
+    }
 
     /** The mail transport is down; nothing usable was stored and no quota was used. */
-    record MailUnavailable(Duration retryAfter) implements ResendEmailConfirmationResult {}
+    record MailUnavailable(Duration retryAfter) implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.mailUnavailable(this);
+        }
+    }
 
     /** The access token names an account that does not exist (any more). */
-    record UnknownAccount() implements ResendEmailConfirmationResult {}
+    record UnknownAccount() implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.unknownAccount(this);
+        }
+    }
 
     /** An operator disabled the account. */
-    record AccountDisabled() implements ResendEmailConfirmationResult {}
+    record AccountDisabled() implements ResendEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.accountDisabled(this);
+        }
+    }
 }

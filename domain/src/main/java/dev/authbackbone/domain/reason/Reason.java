@@ -1,4 +1,4 @@
-package dev.authbackbone.domain.audit;
+package dev.authbackbone.domain.reason;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * decisions of the model return and the audit trail records. Each reason is stored and shown by
  * its {@link #code()}, the lower-case name, so stored events keep their meaning across releases.
  */
-public enum AuditReason {
+public enum Reason {
     /** The token is unknown, expired, used, revoked or malformed; one reason, so it is no oracle. */
     INVALID_TOKEN,
     /** Another account holds the address as a verified identity. */
@@ -40,7 +40,7 @@ public enum AuditReason {
      *
      * @throws IllegalArgumentException naming the field when {@code code} is no reason's code
      */
-    public static AuditReason fromCode(String code) {
+    public static Reason fromCode(String code) {
         return Arrays.stream(values()).filter(reason -> reason.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("reason: not a known reason code"));
     }

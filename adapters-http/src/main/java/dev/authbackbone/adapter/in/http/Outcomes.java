@@ -1,0 +1,159 @@
+package dev.authbackbone.adapter.in.http;
+
+import dev.authbackbone.adapter.in.http.error.HttpProblem;
+import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.audit.AuditEvent;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
+import dev.authbackbone.domain.port.in.account.ViewAccountResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import java.util.List;
+
+/**
+ * Every use-case result mapped to HTTP, once, one method per result type: the success outcome is
+ * returned for the route group to render in its own format (JSON or page); every other outcome
+ * becomes the {@link RejectedRequest} of its {@link HttpProblem}, which each dialect renders. The
+ * mappings implement the results' visitors, so a new outcome does not compile until it is mapped
+ * here. An unknown account means the access token names no one any more, which the client must
+ * treat exactly like an invalid access token.
+ *
+ * <pre>
+ * result                              outcome                  answer
+ * RequestEmailConfirmationResult      Accepted                 (route: 202)
+ * RequestSignInLinkResult             Accepted                 (route: 202)
+ *   both, and ResendEmail...Result    RateLimited              RateLimited (429)
+ *                                     MailUnavailable          MailUnavailable (503)
+ *   confirmation ones                 UnknownAccount           InvalidAccessToken (401)
+ *                                     AccountDisabled          AccountDisabled (403)
+ * ResendEmailConfirmationResult       Sent                     (route: 200)
+ *                                     AlreadyConfirmed         AlreadyConfirmed
+ *                                     NoPendingConfirmation    NoPendingConfirmation
+ * ConfirmEmailResult                  Confirmed                (route: 200)
+ *                                     AddressTaken             AddressTaken
+ *                                     InvalidToken             InvalidConfirmationToken
+ * SignInWithLinkResult                SignedIn                 (route: 200)
+ *                                     InvalidToken             InvalidSignInToken
+ * ViewAccountResult, ...EventsResult  Found                    (route: 200)
+ *                                     UnknownAccount           InvalidAccessToken (401)
+ *                                     AccountDisabled          AccountDisabled (403)
+ * </pre>
+ */
+final class Outcomes {
+
+    private Outcomes() {}
+
+    /** Returns when the request was accepted. */
+    static void accepted(RequestEmailConfirmationResult result) {
+        result.accept(new RequestEmailConfirmationResult.Visitor<Void>() {
+            @Override public Void accepted(RequestEmailConfirmationResult.Accepted outcome) { return null; }
+            @Override public Void rateLimited(RequestEmailConfirmationResult.RateLimited outcome) {
+                throw reject(new HttpProblem.RateLimited(outcome.retryAfter()));
+            }
+            @Override public Void mailUnavailable(RequestEmailConfirmationResult.MailUnavailable outcome) {
+                throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+            @Override public Void unknownAccount(RequestEmailConfirmationResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public Void accountDisabled(RequestEmailConfirmationResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    /** Returns when the request was accepted. */
+    static void accepted(RequestSignInLinkResult result) {
+        result.accept(new RequestSignInLinkResult.Visitor<Void>() {
+            @Override public Void accepted(RequestSignInLinkResult.Accepted outcome) { return null; }
+            @Override public Void rateLimited(RequestSignInLinkResult.RateLimited outcome) {
+                throw reject(new HttpProblem.RateLimited(outcome.retryAfter()));
+            }
+            @Override public Void mailUnavailable(RequestSignInLinkResult.MailUnavailable outcome) {
+                throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+        });
+    }
+
+    /** The address a fresh confirmation link went to. */
+    static EmailAddress sent(ResendEmailConfirmationResult result) {
+        return result.accept(new ResendEmailConfirmationResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress sent(ResendEmailConfirmationResult.Sent outcome) { return outcome.email(); }
+            @Override public EmailAddress alreadyConfirmed(ResendEmailConfirmationResult.AlreadyConfirmed outcome) {
+                throw reject(new HttpProblem.AlreadyConfirmed());
+            }
+            @Override public EmailAddress noPendingConfirmation(ResendEmailConfirmationResult.NoPendingConfirmation outcome) {
+                throw reject(new HttpProblem.NoPendingConfirmation());
+            }
+            @Override public EmailAddress rateLimited(ResendEmailConfirmationResult.RateLimited outcome) {
+                throw reject(new HttpProblem.RateLimited(outcome.retryAfter()));
+            }
+            @Override public EmailAddress mailUnavailable(ResendEmailConfirmationResult.MailUnavailable outcome) {
+                throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+            @Override public EmailAddress unknownAccount(ResendEmailConfirmationResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public EmailAddress accountDisabled(ResendEmailConfirmationResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    /** The address confirmed, for the JSON route and the page alike. */
+    static EmailAddress confirmed(ConfirmEmailResult result) {
+        return result.accept(new ConfirmEmailResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress confirmed(ConfirmEmailResult.Confirmed outcome) { return outcome.email(); }
+            @Override public EmailAddress invalidToken(ConfirmEmailResult.InvalidToken outcome) {
+                throw reject(new HttpProblem.InvalidConfirmationToken());
+            }
+            @Override public EmailAddress addressTaken(ConfirmEmailResult.AddressTaken outcome) {
+                throw reject(new HttpProblem.AddressTaken());
+            }
+        });
+    }
+
+    /** The account signed in to, for the JSON route and the page alike. */
+    static AccountId signedIn(SignInWithLinkResult result) {
+        return result.accept(new SignInWithLinkResult.Visitor<AccountId>() {
+            @Override public AccountId signedIn(SignInWithLinkResult.SignedIn outcome) { return outcome.account(); }
+            @Override public AccountId invalidToken(SignInWithLinkResult.InvalidToken outcome) {
+                throw reject(new HttpProblem.InvalidSignInToken());
+            }
+        });
+    }
+
+    /** The account and its addresses. */
+    static ViewAccountResult.Found found(ViewAccountResult result) {
+        return result.accept(new ViewAccountResult.Visitor<ViewAccountResult.Found>() {
+            @Override public ViewAccountResult.Found found(ViewAccountResult.Found outcome) { return outcome; }
+            @Override public ViewAccountResult.Found unknownAccount(ViewAccountResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public ViewAccountResult.Found accountDisabled(ViewAccountResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    /** The account's recent events. */
+    static List<AuditEvent> found(ViewAccountEventsResult result) {
+        return result.accept(new ViewAccountEventsResult.Visitor<List<AuditEvent>>() {
+            @Override public List<AuditEvent> found(ViewAccountEventsResult.Found outcome) { return outcome.events(); }
+            @Override public List<AuditEvent> unknownAccount(ViewAccountEventsResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public List<AuditEvent> accountDisabled(ViewAccountEventsResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    private static RejectedRequest reject(HttpProblem problem) {
+        return new RejectedRequest(problem);
+    }
+}
