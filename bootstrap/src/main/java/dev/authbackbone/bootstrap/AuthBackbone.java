@@ -112,7 +112,7 @@ public final class AuthBackbone implements AutoCloseable {
         devInbox.ifPresent(resources::push);
         SmtpSettings smtp = config.smtp()
                 .map(s -> new SmtpSettings(s.host(), s.port(), s.username().orElse(null), s.password().orElse(null),
-                        SmtpSettings.Transport.valueOf(s.transport().name()), config.mailFrom(), config.smtpTimeout()))
+                        s.transport(), config.mailFrom(), config.smtpTimeout()))
                 .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
                         config.mailFrom(), config.smtpTimeout()));
         MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);

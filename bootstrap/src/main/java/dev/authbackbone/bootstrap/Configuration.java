@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import dev.authbackbone.domain.quota.RateLimit;
 import java.io.IOException;
 import java.io.Reader;
@@ -59,9 +60,6 @@ public record Configuration(
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
-
-    /** How SMTP is spoken to the configured server. */
-    public enum Transport { SMTP, STARTTLS, SMTPS }
 
     /** A real SMTP server; absent means the built-in development inbox. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, Transport transport) {

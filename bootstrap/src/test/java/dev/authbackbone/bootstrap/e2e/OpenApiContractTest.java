@@ -102,7 +102,7 @@ class OpenApiContractTest {
         check(server, "GET", "/api/auth/me/events", null, null, 401);
         check(server, "GET", "/api/auth/me/events", null, disabled, 403);
 
-        // Linking by JSON, and the seed 000 re-send.
+        // Linking by JSON, and the re-send.
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 202);
         check(server, "GET", "/api/auth/me", null, ada, 200);
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"x@example.org\"}", null, 401);

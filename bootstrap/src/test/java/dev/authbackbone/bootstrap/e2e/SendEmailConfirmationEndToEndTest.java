@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
-/** Every status of {@code POST /auth/send-email-confirmation} (seed 000), each in {code, message}. */
+/** Every status of {@code POST /auth/send-email-confirmation} each in {code, message}. */
 @OnEveryDatabase
 class SendEmailConfirmationEndToEndTest {
 
@@ -17,7 +17,7 @@ class SendEmailConfirmationEndToEndTest {
     private static final String PATH = "/auth/send-email-confirmation";
 
     @Test
-    void everyStatusOfTheSeedEndpoint() {
+    void everyStatusOfTheResendEndpoint() {
         try (TestServer server = TestServer.start(database)) {
             String aliceId = server.openAccount("alice@example.com");
             String alice = TestServer.accessToken(aliceId);

@@ -1,19 +1,16 @@
 package dev.authbackbone.adapter.in.http;
 
+import static dev.authbackbone.domain.testing.AccountTestData.anAccount;
+import static dev.authbackbone.domain.testing.EmailTokenTestData.anEmailToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
-import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
-import dev.authbackbone.domain.token.TokenHash;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +25,7 @@ class AccountRoutesTest {
     @Test
     void me_accountWithVerifiedAndPendingAddresses_listsVerifiedPrimaryFirstThenOnePerPendingAddress() {
         server.fakes.viewAccount.answer(new ViewAccountResult.Found(
-                Account.restore(ACCOUNT, T0, false),
+                anAccount().id(ACCOUNT).createdAt(T0).build(),
                 List.of(identity("First@Example.org", true, T0),
                         identity("second@example.org", false, T0.plusSeconds(3600))),
                 List.of(pending("Pending@Example.net", T0.plusSeconds(7200)),
@@ -94,7 +91,6 @@ class AccountRoutesTest {
     }
 
     private static EmailToken pending(String address, Instant issuedAt) {
-        return EmailToken.restore(new TokenHash("ab".repeat(32)), EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ACCOUNT),
-                EmailAddress.parse(address), issuedAt, issuedAt.plus(Duration.ofHours(24)), Optional.empty());
+        return anEmailToken().account(ACCOUNT).to(address).issuedAt(issuedAt).build();
     }
 }

@@ -1,0 +1,59 @@
+package dev.authbackbone.domain.signin;
+
+import static dev.authbackbone.domain.testing.AccountTestData.anAccount;
+import static dev.authbackbone.domain.testing.EmailTokenTestData.anEmailToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.mail.LinkDecision;
+import dev.authbackbone.domain.quota.QuotaDecision;
+import dev.authbackbone.domain.reason.Reason;
+import dev.authbackbone.domain.testing.AccountTestData;
+import dev.authbackbone.domain.token.EmailToken;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SignInRedemptionTest {
+
+    private static final Instant NOW = AccountTestData.CREATED_AT;
+    private static final EmailToken TOKEN = anEmailToken().forSignIn().to("ada@example.org").build();
+    private static final AccountId FRESH = new AccountId(new UUID(9, 9));
+
+    @Test
+    void ofConsumed_holderMayAct_signsIn_holderDisabled_isRejected() {
+        assertThat(SignInRedemption.ofConsumed(Optional.of(TOKEN), Optional.of(anAccount().build()), Optional.empty()))
+                .isEqualTo(new SignInRedemption.SignedIn(AccountTestData.ID, TOKEN.email()));
+        assertThat(SignInRedemption.ofConsumed(Optional.of(TOKEN), Optional.of(anAccount().disabled().build()), Optional.empty()))
+                .isEqualTo(new SignInRedemption.Rejected(Reason.ACCOUNT_DISABLED, Optional.of(AccountTestData.ID),
+                        Optional.of(TOKEN.email())));
+    }
+
+    @Test
+    void ofConsumed_noHolder_opensTheFreshAccount_recordedAsAccountOpened() {
+        SignInRedemption outcome = SignInRedemption.ofConsumed(Optional.of(TOKEN), Optional.empty(), Optional.of(FRESH));
+
+        assertThat(outcome).isEqualTo(new SignInRedemption.Opened(FRESH, TOKEN.email()));
+        assertThat(outcome.auditEvent(NOW, RequestOrigin.unknown()).reason()).contains("account_opened");
+    }
+
+    @Test
+    void notConsumed_orRaceLostToNoOne_isInvalidToken() {
+        assertThat(SignInRedemption.ofConsumed(Optional.empty(), Optional.empty(), Optional.empty()))
+                .isEqualTo(SignInRedemption.invalidToken());
+        assertThat(SignInRedemption.afterRace(Optional.empty(), TOKEN.email())).isEqualTo(SignInRedemption.invalidToken());
+    }
+
+    @Test
+    void request_quotaFirst_thenNoticeForADisabledHolder_elseALink() {
+        QuotaDecision full = new QuotaDecision.Exhausted(java.time.Duration.ofSeconds(5));
+        QuotaDecision fits = new QuotaDecision.Allowed();
+
+        assertThat(SignInRequest.decide(full, Optional.empty(), TOKEN.email())).isInstanceOf(LinkDecision.Refuse.class);
+        assertThat(SignInRequest.decide(fits, Optional.of(anAccount().disabled().build()), TOKEN.email()))
+                .isInstanceOf(LinkDecision.SendNotice.class);
+        assertThat(SignInRequest.decide(fits, Optional.empty(), TOKEN.email())).isInstanceOf(LinkDecision.SendLink.class);
+    }
+}
