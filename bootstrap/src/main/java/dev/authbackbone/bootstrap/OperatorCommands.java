@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The operator's command line, {@code java -jar auth-backbone.jar accounts …}: works on the
  * configured database whether or not a server is running on it (the embedded H2 file is opened in
- * auto-server mode, PostgreSQL is shared anyway).
+ * auto-server mode with the password the first opener generated into the data folder, readable by
+ * this operating-system user only; PostgreSQL is shared anyway).
  */
 final class OperatorCommands {
 

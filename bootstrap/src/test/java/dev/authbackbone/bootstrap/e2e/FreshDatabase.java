@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap.e2e;
 
+import dev.authbackbone.adapter.out.persistence.EmbeddedCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,12 +63,17 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        // A PostgreSQL URL carries its own user; H2's embedded user is sa.
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+        // A PostgreSQL URL carries its own user; H2's embedded user is sa, with the generated password on a file.
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, h2Password(url));
+    }
+
+    private static String h2Password(String url) {
+        return EmbeddedCredentials.passwordFile(url).isPresent() ? EmbeddedCredentials.password(url) : "";
     }
 
     private void executeAsAdmin(String sql) {
-        try (Connection c = user == null ? DriverManager.getConnection(adminUrl) : DriverManager.getConnection(adminUrl, user, "");
+        try (Connection c = user == null ? DriverManager.getConnection(adminUrl)
+                : DriverManager.getConnection(adminUrl, user, h2Password(adminUrl));
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
