@@ -138,7 +138,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static void secureFiles(Path databaseFile) {
-        OwnerOnlyFiles.secureFiles(databaseFile.getParent(), databaseFile.getFileName().toString());
+        // H2 names its files <name>.mv.db, <name>.lock.db, <name>.trace.db; the password is <name>.db-password.
+        OwnerOnlyFiles.secureFiles(databaseFile.getParent(), databaseFile.getFileName() + ".");
     }
 
     /** The JDBI instance to give to {@link JdbiUnitOfWork} and to every repository. */

@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.out.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,7 +66,7 @@ public final class OwnerOnlyFiles {
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(file);
         }
-        Files.writeString(file, content, java.nio.charset.StandardCharsets.US_ASCII);
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 
     /**

@@ -127,7 +127,7 @@ class EmbeddedDatabaseTest {
     void open_plainFileUrlInExistingFolder_narrowsOnlyItsOwnFiles() throws Exception {
         Path shared = Files.createDirectories(directory.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path neighbour = Files.writeString(shared.resolve("neighbour.txt"), "not ours");
+        Path neighbour = Files.writeString(shared.resolve("auth-notes.txt"), "not ours, though its name starts alike");
         Files.setPosixFilePermissions(neighbour, PosixFilePermissions.fromString("rw-r--r--"));
 
         try (Database database = Database.open("jdbc:h2:file:" + shared.resolve("auth"), "sa", "", 1)) {
