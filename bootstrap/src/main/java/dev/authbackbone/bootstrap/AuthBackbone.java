@@ -23,6 +23,7 @@ import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
+import dev.authbackbone.adapter.out.persistence.OwnerOnlyFiles;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
 import dev.authbackbone.application.mail.EmailLinkPolicy;
 import dev.authbackbone.application.mail.Outbox;
@@ -46,6 +47,7 @@ import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -90,6 +92,7 @@ public final class AuthBackbone implements AutoCloseable {
     }
 
     private static AuthBackbone start(Configuration config, Deque<AutoCloseable> resources) {
+        keepDataPrivate(config);
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         EmailLinkPolicy policy = new EmailLinkPolicy(config.confirmationTtl(), config.magicLinkTtl(),
@@ -155,6 +158,7 @@ public final class AuthBackbone implements AutoCloseable {
         devInbox.ifPresent(inbox -> LOG.warn(
                 "No AUTH_SMTP_HOST set: mails are NOT delivered anywhere. They are captured by the development inbox; "
                         + "read them at {}/dev/mailbox", config.publicBaseUrl()));
+        keepDataPrivate(config);
         return new AuthBackbone(resources, accounts, accessTokens, port);
     }
 
@@ -180,6 +184,16 @@ public final class AuthBackbone implements AutoCloseable {
             return new Storage(new JdbiUnitOfWork(database), new JdbiAccountRepository(database),
                     new JdbiEmailTokenRepository(database), new JdbiEmailRequestLedger(database),
                     observed.apply(new JdbiAuditTrail(database)));
+        }
+    }
+
+    /**
+     * The data folder holds the embedded database, its password and key material: 0700 and 0600,
+     * whatever an older version or another component left there (run at start and once started).
+     */
+    private static void keepDataPrivate(Configuration config) {
+        if (Files.isDirectory(config.dataDir())) {
+            OwnerOnlyFiles.secureFolder(config.dataDir());
         }
     }
 

@@ -145,9 +145,8 @@ public record Configuration(
     }
 
     private static String defaultH2Url(Path dataDir) {
-        // AUTO_SERVER lets the operator command line open the file while the server runs.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("auth-backbone")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        // A plain file URL: the persistence adapter adds the settings it needs (SQL dialect, AUTO_SERVER, password).
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("auth-backbone");
     }
 
     private static Map<String, String> propertiesFile(Map<String, String> environment) {

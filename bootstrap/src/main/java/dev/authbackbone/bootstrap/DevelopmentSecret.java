@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.adapter.out.persistence.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class DevelopmentSecret {
     static byte[] loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnlyFiles.secureFolder(dataDir);
             if (!Files.exists(file)) {
                 byte[] random = new byte[48];
                 new SecureRandom().nextBytes(random);

@@ -14,8 +14,9 @@ import java.util.function.UnaryOperator;
 /**
  * The operator's command line, {@code java -jar auth-backbone.jar accounts …}: works on the
  * configured database whether or not a server is running on it (the embedded H2 file is opened in
- * auto-server mode, PostgreSQL is shared anyway). Its objects come from {@link AuthBackbone}, the one
- * composition root.
+ * auto-server mode with the password the first opener generated into the data folder, readable by
+ * this operating-system user only; PostgreSQL is shared anyway). Its objects come from
+ * {@link AuthBackbone}, the one composition root.
  */
 final class OperatorCommands {
 

@@ -3,6 +3,8 @@ package dev.authbackbone.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,8 @@ package dev.authbackbone.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

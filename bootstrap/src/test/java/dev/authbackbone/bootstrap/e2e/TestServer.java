@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.AuthBackbone;
 import dev.authbackbone.bootstrap.Configuration;
 import dev.authbackbone.bootstrap.Main;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccountEventsRoutesTest {
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void events_signedIn_listsTheCallersEventsWithMaskedAddressesAndNulls() {

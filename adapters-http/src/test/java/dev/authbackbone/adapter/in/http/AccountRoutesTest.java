@@ -20,7 +20,7 @@ class AccountRoutesTest {
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void me_accountWithVerifiedAndPendingAddresses_listsVerifiedPrimaryFirstThenOnePerPendingAddress() {

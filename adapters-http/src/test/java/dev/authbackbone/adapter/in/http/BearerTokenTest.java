@@ -23,38 +23,38 @@ class BearerTokenTest {
     private static final String INVALID = "Bearer error=\"invalid_token\"";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     static Stream<Arguments> authorizations() {
         return Stream.of(
                 Arguments.of("no header", null, CHALLENGE),
-                Arguments.of("Basic scheme", (Function<TestServer, String>) s -> "Basic dXNlcjpwYXNz", CHALLENGE),
-                Arguments.of("Bearer without a token", (Function<TestServer, String>) s -> "Bearer ", CHALLENGE),
-                Arguments.of("malformed token", (Function<TestServer, String>) s -> "Bearer not-a-jwt", INVALID),
-                Arguments.of("three garbage parts", (Function<TestServer, String>) s -> "Bearer a.b.c", INVALID),
-                Arguments.of("expired", (Function<TestServer, String>) s -> "Bearer " + claims(s)
+                Arguments.of("Basic scheme", (Function<HttpServerWithFakes, String>) s -> "Basic dXNlcjpwYXNz", CHALLENGE),
+                Arguments.of("Bearer without a token", (Function<HttpServerWithFakes, String>) s -> "Bearer ", CHALLENGE),
+                Arguments.of("malformed token", (Function<HttpServerWithFakes, String>) s -> "Bearer not-a-jwt", INVALID),
+                Arguments.of("three garbage parts", (Function<HttpServerWithFakes, String>) s -> "Bearer a.b.c", INVALID),
+                Arguments.of("expired", (Function<HttpServerWithFakes, String>) s -> "Bearer " + claims(s)
                         .withIssuedAt(s.clock.instant().minusSeconds(7200))
                         .withExpiresAt(s.clock.instant().minusSeconds(3600)).sign(ours()), INVALID),
-                Arguments.of("wrong signature", (Function<TestServer, String>) s -> "Bearer " + claims(s)
+                Arguments.of("wrong signature", (Function<HttpServerWithFakes, String>) s -> "Bearer " + claims(s)
                         .sign(Algorithm.HMAC256("some-other-secret-which-is-long-enough".getBytes(StandardCharsets.UTF_8))),
                         INVALID),
-                Arguments.of("alg none", (Function<TestServer, String>) s -> "Bearer " + algNone(claims(s).sign(ours())),
+                Arguments.of("alg none", (Function<HttpServerWithFakes, String>) s -> "Bearer " + algNone(claims(s).sign(ours())),
                         INVALID),
-                Arguments.of("HS512 with our secret", (Function<TestServer, String>) s -> "Bearer "
-                        + claims(s).sign(Algorithm.HMAC512(TestServer.SECRET)), INVALID),
-                Arguments.of("wrong issuer", (Function<TestServer, String>) s -> "Bearer "
+                Arguments.of("HS512 with our secret", (Function<HttpServerWithFakes, String>) s -> "Bearer "
+                        + claims(s).sign(Algorithm.HMAC512(HttpServerWithFakes.SECRET)), INVALID),
+                Arguments.of("wrong issuer", (Function<HttpServerWithFakes, String>) s -> "Bearer "
                         + claims(s).withIssuer("evil").sign(ours()), INVALID),
-                Arguments.of("wrong audience", (Function<TestServer, String>) s -> "Bearer "
+                Arguments.of("wrong audience", (Function<HttpServerWithFakes, String>) s -> "Bearer "
                         + claims(s).withAudience("another-service").sign(ours()), INVALID),
-                Arguments.of("subject not a UUID", (Function<TestServer, String>) s -> "Bearer "
+                Arguments.of("subject not a UUID", (Function<HttpServerWithFakes, String>) s -> "Bearer "
                         + claims(s).withSubject("root").sign(ours()), INVALID),
-                Arguments.of("oversized token", (Function<TestServer, String>) s -> "Bearer "
+                Arguments.of("oversized token", (Function<HttpServerWithFakes, String>) s -> "Bearer "
                         + claims(s).withClaim("pad", "x".repeat(5000)).sign(ours()), INVALID));
     }
 
     @ParameterizedTest(name = "/api: {0}")
     @MethodSource("authorizations")
-    void me_badOrMissingToken_answers401WithTheChallenge(String name, Function<TestServer, String> header, String challenge) {
+    void me_badOrMissingToken_answers401WithTheChallenge(String name, Function<HttpServerWithFakes, String> header, String challenge) {
         Answer answer = header == null
                 ? server.get("/api/auth/me")
                 : server.get("/api/auth/me", "Authorization", header.apply(server));
@@ -68,7 +68,7 @@ class BearerTokenTest {
 
     @ParameterizedTest(name = "/auth: {0}")
     @MethodSource("authorizations")
-    void resend_badOrMissingToken_answers401InCodeMessage(String name, Function<TestServer, String> header, String challenge) {
+    void resend_badOrMissingToken_answers401InCodeMessage(String name, Function<HttpServerWithFakes, String> header, String challenge) {
         Answer answer = header == null
                 ? server.postJson("/auth/send-email-confirmation", "{}")
                 : server.postJson("/auth/send-email-confirmation", "{}", "Authorization", header.apply(server));
@@ -106,11 +106,11 @@ class BearerTokenTest {
         assertThat(answer.header("WWW-Authenticate")).isEqualTo(INVALID);
     }
 
-    private static JWTCreator.Builder claims(TestServer server) {
+    private static JWTCreator.Builder claims(HttpServerWithFakes server) {
         Instant now = server.clock.instant();
         return JWT.create()
-                .withIssuer(TestServer.ISSUER)
-                .withAudience(TestServer.AUDIENCE)
+                .withIssuer(HttpServerWithFakes.ISSUER)
+                .withAudience(HttpServerWithFakes.AUDIENCE)
                 .withSubject(FakeUseCases.ACCOUNT.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plusSeconds(600))
@@ -118,7 +118,7 @@ class BearerTokenTest {
     }
 
     private static Algorithm ours() {
-        return Algorithm.HMAC256(TestServer.SECRET);
+        return Algorithm.HMAC256(HttpServerWithFakes.SECRET);
     }
 
     /** Our own valid token with its header swapped for {@code alg: none} and its signature dropped. */

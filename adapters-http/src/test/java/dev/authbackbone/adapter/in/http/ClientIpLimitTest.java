@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The per-client-address limit on the three routes that send mail, over real HTTP. */
 class ClientIpLimitTest {
 
-    private TestServer server;
+    private HttpServerWithFakes server;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(ClientIpLimit.of(2, Duration.ofHours(1)));
+        server = HttpServerWithFakes.start(ClientIpLimit.of(2, Duration.ofHours(1)));
     }
 
     @AfterEach

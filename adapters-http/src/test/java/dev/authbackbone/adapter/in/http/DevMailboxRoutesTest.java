@@ -14,7 +14,7 @@ class DevMailboxRoutesTest {
     private static final String LINK = "http://127.0.0.1:8080/auth/confirm-email?token=abc&x=<y>";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @BeforeEach
     void fill() {
@@ -71,7 +71,7 @@ class DevMailboxRoutesTest {
 
     @Test
     void mailbox_withoutADevInbox_doesNotExist() {
-        try (TestServer production = TestServer.withoutDevInbox()) {
+        try (HttpServerWithFakes production = HttpServerWithFakes.withoutDevInbox()) {
             Answer answer = production.get("/dev/mailbox");
 
             assertThat(answer.status()).isEqualTo(404);

@@ -14,7 +14,7 @@ class EmailConfirmationRoutesTest {
     private static final String CONFIRM = "/api/auth/confirm-email";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void request_signedInWithValidAddress_answers202AndPassesAccountAndAddress() {

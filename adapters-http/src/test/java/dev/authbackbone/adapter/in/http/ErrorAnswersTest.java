@@ -35,7 +35,7 @@ class ErrorAnswersTest {
     };
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass(List.of(HEALTH));
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass(List.of(HEALTH));
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 

@@ -13,7 +13,7 @@ class GracefulStopTest {
 
     @Test
     void stop_withARequestInFlight_letsItFinish() throws Exception {
-        TestServer server = TestServer.start();
+        HttpServerWithFakes server = HttpServerWithFakes.start();
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         server.fakes.requestSignInLink.answerWith(command -> {

@@ -25,7 +25,7 @@ class HostileInputTest {
     private static final String JSON = "application/json";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     /**
      * One row: where it goes, what it sends, and what must come back. {@code type} is the pydantic

@@ -19,7 +19,7 @@ class LinkPagesTest {
     private static final String TOKEN = "Zx9_yW8-vU7tS6rQ5pO4nM3lK2jI1hG0fE9dC8bA7z6";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void confirmPage_get_showsAConfirmFormAndNeverCallsTheUseCase() {
@@ -145,7 +145,7 @@ class LinkPagesTest {
         assertThat(code.find()).isTrue();
         assertThat(server.tokens.verify(code.group(1))).contains(FakeUseCases.ACCOUNT);
         assertThat(answer.body()).contains("curl -H &#39;Authorization: Bearer " + code.group(1) + "&#39; &#39;"
-                + TestServer.BASE_URL + "/api/auth/me&#39;");
+                + HttpServerWithFakes.BASE_URL + "/api/auth/me&#39;");
         assertThat(server.fakes.signInWithLink.commands()).singleElement()
                 .satisfies(command -> assertThat(command.token()).isEqualTo(TOKEN));
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MagicLinkRoutesTest {
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void request_validAddress_answers202WithTheVagueMessage() {

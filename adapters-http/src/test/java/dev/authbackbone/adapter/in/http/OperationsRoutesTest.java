@@ -42,7 +42,7 @@ class OperationsRoutesTest {
     };
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass(List.of(
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass(List.of(
             new HealthRoutes(List.of(DATABASE, MAIL)),
             new MetricsRoutes(() -> "# TYPE demo_total counter\ndemo_total 1.0\n")));
 

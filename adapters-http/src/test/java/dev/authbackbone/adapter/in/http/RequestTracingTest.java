@@ -35,13 +35,13 @@ class RequestTracingTest {
     };
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private TestServer server;
+    private HttpServerWithFakes server;
 
     @BeforeEach
     void start() {
         logs.start();
         root.addAppender(logs);
-        server = TestServer.withMetrics(metrics, ClientIpLimit.of(1, Duration.ofMinutes(10)));
+        server = HttpServerWithFakes.withMetrics(metrics, ClientIpLimit.of(1, Duration.ofMinutes(10)));
     }
 
     @AfterEach

@@ -16,7 +16,7 @@ class SendEmailConfirmationTest {
     private static final String PATH = "/auth/send-email-confirmation";
 
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    static final HttpServerWithFakes server = HttpServerWithFakes.perClass();
 
     @Test
     void resend_emptyObject_resendsTheMostRecentPendingAddress() {

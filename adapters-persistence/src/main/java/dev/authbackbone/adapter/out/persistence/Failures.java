@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * Sorts a failed database call into an outage, which the caller may retry ({@link
@@ -29,6 +31,8 @@ final class Failures {
      */
     private static final List<String> TRANSIENT_STATES = List.of(
             "08", "53", "57P", "57014", "55P03", "40001", "40P01", "HYT00", "90067", "90098", "90121");
+
+    private static final int SQL_IN_MESSAGES_LIMIT = 200;
 
     private Failures() {
     }
@@ -58,5 +62,25 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** The innermost cause's message: what went wrong, without the layers of wrappers around it. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    /** JDBI's message without the bound values: addresses and token hashes do not belong in logs. */
+    static String messageWithoutValues(StatementException e) {
+        StatementContext ctx = e.getStatementContext();
+        String sql = ctx == null || ctx.getRawSql() == null ? "" : ctx.getRawSql();
+        if (sql.length() > SQL_IN_MESSAGES_LIMIT) {
+            sql = sql.substring(0, SQL_IN_MESSAGES_LIMIT) + "...";
+        }
+        return e.getShortMessage() + (sql.isEmpty() ? "" : " [statement: \"" + sql + "\"]");
     }
 }

@@ -7,10 +7,15 @@ import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link AccountRepository} on the {@code account} and {@code email_identity} tables. */
 public final class JdbiAccountRepository implements AccountRepository {
@@ -61,7 +66,7 @@ public final class JdbiAccountRepository implements AccountRepository {
     public LinkOutcome open(Account account, EmailAddress primary, Instant verifiedAt) {
         UUID id = account.id().value();
         return Handles.atomically(jdbi, h -> {
-            AccountDao dao = h.attach(AccountDao.class);
+            Statements dao = h.attach(Statements.class);
             // The account row must exist before its identity can reference it; if the address turns
             // out to be taken, the row is deleted again in the same transaction.
             dao.insertAccount(id, Timestamps.toColumn(account.createdAt()), account.isDisabled());
@@ -77,7 +82,7 @@ public final class JdbiAccountRepository implements AccountRepository {
     @Override
     public LinkOutcome link(AccountId account, EmailAddress email, Instant verifiedAt) {
         return Handles.atomically(jdbi, h -> {
-            AccountDao dao = h.attach(AccountDao.class);
+            Statements dao = h.attach(Statements.class);
             for (int attempt = 0; attempt < LINK_ATTEMPTS; attempt++) {
                 if (dao.insertIdentityIfFree(email.canonical(), email.value(), account.value(), false,
                         Timestamps.toColumn(verifiedAt)) == 1) {
@@ -96,7 +101,7 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<EmailIdentity> identitiesOf(AccountId account) {
-        return Handles.with(jdbi, h -> h.attach(AccountDao.class).identitiesOf(account.value())).stream()
+        return Handles.with(jdbi, h -> h.attach(Statements.class).identitiesOf(account.value())).stream()
                 .map(EmailIdentityRow::toIdentity)
                 .toList();
     }
@@ -104,8 +109,41 @@ public final class JdbiAccountRepository implements AccountRepository {
     @Override
     public void setDisabled(AccountId account, boolean disabled) {
         Handles.with(jdbi, h -> {
-            h.attach(AccountDao.class).setDisabled(account.value(), disabled);
+            h.attach(Statements.class).setDisabled(account.value(), disabled);
             return null;
         });
+    }
+
+    /** The plain statements, as a SqlObject: those not run on every request (attaching one re-prepares each method). */
+    @RegisterRowMapper(EmailIdentityRow.Mapper.class)
+    interface Statements {
+
+        @SqlUpdate("INSERT INTO account (id, created_at, disabled) VALUES (:id, :createdAt, :disabled)")
+        void insertAccount(@Bind("id") UUID id, @Bind("createdAt") OffsetDateTime createdAt,
+                           @Bind("disabled") boolean disabled);
+
+        @SqlUpdate("DELETE FROM account WHERE id = :id")
+        void deleteAccount(@Bind("id") UUID id);
+
+        /**
+         * Inserts an identity unless the address is taken. ON CONFLICT DO NOTHING (without a conflict
+         * target, the only form H2 accepts) waits for a concurrent insert of the same address to end
+         * and then reports 0 rows, instead of failing, which on PostgreSQL would abort the transaction.
+         */
+        @SqlUpdate("INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)"
+                + " VALUES (:canonical, :email, :accountId, :primary, :verifiedAt) ON CONFLICT DO NOTHING")
+        int insertIdentityIfFree(@Bind("canonical") String canonical, @Bind("email") String email,
+                                 @Bind("accountId") UUID accountId, @Bind("primary") boolean primary,
+                                 @Bind("verifiedAt") OffsetDateTime verifiedAt);
+
+        @SqlQuery("SELECT account_id FROM email_identity WHERE email_canonical = :canonical")
+        Optional<UUID> holderOf(@Bind("canonical") String canonical);
+
+        @SqlQuery("SELECT email, account_id, is_primary, verified_at FROM email_identity WHERE account_id = :accountId"
+                + " ORDER BY is_primary DESC, verified_at, email_canonical")
+        List<EmailIdentityRow> identitiesOf(@Bind("accountId") UUID accountId);
+
+        @SqlUpdate("UPDATE account SET disabled = :disabled WHERE id = :id")
+        void setDisabled(@Bind("id") UUID id, @Bind("disabled") boolean disabled);
     }
 }

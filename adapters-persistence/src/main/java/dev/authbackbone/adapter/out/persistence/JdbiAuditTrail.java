@@ -4,8 +4,14 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * {@link AuditTrail} on the {@code audit_event} table. Inside a unit of work the insert joins its
@@ -28,7 +34,7 @@ public final class JdbiAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEvent event) {
         Handles.with(jdbi, h -> {
-            h.attach(AuditEventDao.class).insert(Timestamps.toColumn(event.occurredAt()), event.type().name(),
+            h.attach(Statements.class).insert(Timestamps.toColumn(event.occurredAt()), event.type().name(),
                     event.account().map(AccountId::value).orElse(null), event.maskedEmail().orElse(null),
                     event.reason().orElse(null), event.origin().clientIp().orElse(null),
                     event.origin().requestId().orElse(null));
@@ -38,7 +44,7 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEvent> recentFor(AccountId account, int limit) {
-        return Handles.with(jdbi, h -> h.attach(AuditEventDao.class).recentFor(account.value(), limit)).stream()
+        return Handles.with(jdbi, h -> h.attach(Statements.class).recentFor(account.value(), limit)).stream()
                 .map(AuditEventRow::toEvent)
                 .toList();
     }
@@ -48,5 +54,21 @@ public final class JdbiAuditTrail implements AuditTrail {
     public int purgeBefore(Instant cutoff) {
         return Handles.with(jdbi, h -> h.createUpdate("DELETE FROM audit_event WHERE occurred_at < :cutoff")
                 .bind("cutoff", Timestamps.toColumn(cutoff)).execute());
+    }
+
+    /** The plain statements, as a SqlObject: those not run on every request (attaching one re-prepares each method). */
+    @RegisterRowMapper(AuditEventRow.Mapper.class)
+    interface Statements {
+
+        /** The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. */
+        @SqlUpdate("INSERT INTO audit_event (occurred_at, event_type, account_id, email_masked, reason, client_ip, request_id)"
+                + " VALUES (:occurredAt, :type, CAST(:accountId AS uuid), :emailMasked, :reason, :clientIp, :requestId)")
+        void insert(@Bind("occurredAt") OffsetDateTime occurredAt, @Bind("type") String type,
+                    @Bind("accountId") UUID accountId, @Bind("emailMasked") String emailMasked,
+                    @Bind("reason") String reason, @Bind("clientIp") String clientIp, @Bind("requestId") String requestId);
+
+        @SqlQuery("SELECT " + AuditEventRow.COLUMNS + " FROM audit_event WHERE account_id = :accountId"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+        List<AuditEventRow> recentFor(@Bind("accountId") UUID accountId, @Bind("limit") int limit);
     }
 }

@@ -10,6 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * {@link EmailRequestLedger} on the {@code email_request} table, with a row lock on
@@ -98,13 +102,13 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
 
     @Override
     public void forget(UUID requestId) {
-        Handles.with(jdbi, h -> h.attach(EmailRequestDao.class).delete(requestId));
+        Handles.with(jdbi, h -> h.attach(Statements.class).delete(requestId));
     }
 
     @Override
     public int purgeBefore(Instant cutoff) {
         return Handles.with(jdbi, h -> {
-            EmailRequestDao dao = h.attach(EmailRequestDao.class);
+            Statements dao = h.attach(Statements.class);
             OffsetDateTime at = Timestamps.toColumn(cutoff);
             int purged = 0;
             // In batches, as the token purge does, for the same reasons.
@@ -114,5 +118,31 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
             dao.purgeUnusedLocks();
             return purged;
         });
+    }
+
+    /** The plain statements, as a SqlObject: those not run on every request (attaching one re-prepares each method). */
+    interface Statements {
+
+        @SqlUpdate("DELETE FROM email_request WHERE id = :id")
+        int delete(@Bind("id") UUID id);
+
+        /** The next batch to purge; see {@link JdbiEmailTokenRepository.Statements#spentBefore} for why in batches, and why by key. */
+        @SqlQuery("SELECT id FROM email_request WHERE accepted_at < :cutoff FETCH FIRST " + PURGE_BATCH + " ROWS ONLY")
+        List<UUID> acceptedBefore(@Bind("cutoff") OffsetDateTime cutoff);
+
+        @SqlUpdate("DELETE FROM email_request WHERE id IN (<ids>)")
+        int deleteAll(@BindList("ids") List<UUID> ids);
+
+        /** Rows per purge statement. */
+        int PURGE_BATCH = 500;
+
+        /**
+         * Drops lock rows of addresses with nothing left in the ledger. A row someone holds cannot be
+         * deleted under them (the DELETE waits for their lock), and a lock taker that loses its row to
+         * this statement finds it gone and inserts it again, see {@link JdbiEmailRequestLedger#lock}.
+         */
+        @SqlUpdate("DELETE FROM email_quota_lock WHERE NOT EXISTS (SELECT 1 FROM email_request r"
+                + " WHERE r.email_canonical = email_quota_lock.email_canonical AND r.purpose = email_quota_lock.purpose)")
+        int purgeUnusedLocks();
     }
 }

@@ -42,10 +42,33 @@ class DatabaseTest {
     }
 
     @Test
-    void open_h2UrlWithoutPostgresMode_isRejectedNamingTheSettings() {
-        assertThatThrownBy(() -> Database.open("jdbc:h2:mem:plain", "sa", "", 1))
+    void open_plainH2Url_getsTheSettingsTheSqlNeeds() {
+        try (Database database = Database.open("jdbc:h2:mem:plain", "sa", "", 1)) {
+            String mode = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'MODE'").mapTo(String.class).one());
+            assertThat(mode).isEqualTo("PostgreSQL");
+        }
+    }
+
+    @Test
+    void complete_plainH2FileUrl_addsSettingsAndAutoServer() {
+        assertThat(DatabaseUrl.complete("jdbc:h2:file:/var/lib/auth/db")).isEqualTo("jdbc:h2:file:/var/lib/auth/db;"
+                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    @Test
+    void complete_h2UrlWithItsOwnSettings_keepsThem() {
+        assertThat(DatabaseUrl.complete("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"))
+                .isEqualTo("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"
+                        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @Test
+    void open_h2UrlWithAnotherMode_isRejectedNamingTheSettings() {
+        assertThatThrownBy(() -> Database.open("jdbc:h2:mem:plain;MODE=MySQL", "sa", "", 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+                .hasMessageContaining("MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+                .hasMessageContaining("sets MODE=MySQL");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.authbackbone.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
@@ -10,17 +11,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.h2.tools.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default embedded database: an H2 file that survives restarts and that an operator can open meanwhile. */
+/**
+ * The default embedded database: an H2 file that survives restarts, that an operator holding its
+ * password file can open meanwhile, and that nobody else can log in to.
+ */
 class EmbeddedDatabaseTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -46,7 +56,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void autoServer_fileHeldByRunningServer_operatorShellReadsItOverLoopback() throws Exception {
+    void autoServer_fileHeldByRunningServer_operatorShellWithThePasswordFileReadsItOverLoopback() throws Exception {
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EmbeddedServerProcess.class.getName(), directory.toString())
                 .redirectErrorStream(true)
@@ -64,7 +74,8 @@ class EmbeddedDatabaseTest {
             ByteArrayOutputStream shellOutput = new ByteArrayOutputStream();
             Shell shell = new Shell();
             shell.setOut(new PrintStream(shellOutput, true, StandardCharsets.UTF_8));
-            shell.runTool("-url", Database.embeddedUrl(directory), "-user", "sa", "-password", "",
+            String url = Database.embeddedUrl(directory);
+            shell.runTool("-url", url, "-user", "sa", "-password", EmbeddedCredentials.password(url),
                     "-sql", "SELECT email FROM email_identity");
 
             assertThat(shellOutput.toString(StandardCharsets.UTF_8)).contains("ada@example.com");
@@ -75,5 +86,63 @@ class EmbeddedDatabaseTest {
             }
         }
         assertThat(server.exitValue()).isZero();
+    }
+
+    @Test
+    void open_newFile_generatesPasswordOwnerOnlyAndRefusesTheEmptyOne() throws Exception {
+        Path folder = directory.resolve("data");
+        String url = Database.embeddedUrl(folder);
+        try (Database database = Database.open(url, "sa", "", 2)) {
+            assertThat(posix(folder)).isEqualTo("rwx------");
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(posix(f)).as("%s", f).isEqualTo("rw-------"));
+            }
+            assertThat(EmbeddedCredentials.password(url)).hasSizeGreaterThanOrEqualTo(43);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Wrong user name or password");
+        }
+    }
+
+    @Test
+    void open_existingFileWithEmptyPassword_setsTheGeneratedPassword() throws Exception {
+        String url = Database.embeddedUrl(directory);
+        // As every database created before passwords were generated: user sa, empty password.
+        try (Connection legacy = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(legacy.isValid(1)).isTrue();
+        }
+
+        try (Database database = Database.open(url, "sa", "", 2)) {
+            assertThat(database.ping().up()).isTrue();
+        }
+
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+                .hasMessageContaining("Wrong user name or password");
+        try (Connection withPassword = DriverManager.getConnection(url, "sa", EmbeddedCredentials.password(url))) {
+            assertThat(withPassword.isValid(1)).isTrue();
+        }
+    }
+
+    @Test
+    void open_plainFileUrlInExistingFolder_narrowsOnlyItsOwnFiles() throws Exception {
+        Path shared = Files.createDirectories(directory.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path neighbour = Files.writeString(shared.resolve("auth-notes.txt"), "not ours, though its name starts alike");
+        Files.setPosixFilePermissions(neighbour, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (Database database = Database.open("jdbc:h2:file:" + shared.resolve("auth"), "sa", "", 1)) {
+            assertThat(posix(shared.resolve("auth.mv.db"))).isEqualTo("rw-------");
+            assertThat(posix(shared.resolve("auth.db-password"))).isEqualTo("rw-------");
+            assertThat(posix(neighbour)).isEqualTo("rw-r--r--");
+            assertThat(posix(shared)).isEqualTo("rwxr-xr-x");
+        }
+    }
+
+    private static String posix(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

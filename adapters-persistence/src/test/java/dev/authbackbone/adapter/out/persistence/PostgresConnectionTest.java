@@ -3,12 +3,11 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +18,18 @@ class PostgresConnectionTest {
 
     @Test
     void everyPooledConnection_hasLockAndStatementTimeouts() {
-        TestDatabase.PostgresSchema schema = TestDatabase.PostgresSchema.create();
+        FreshDatabase schema = TestDatabase.postgresSchema();
         try (Database database = Database.open(schema.url(), null, null, 2)) {
             assertThat(show(database, "lock_timeout")).isEqualTo("10s");
             assertThat(show(database, "statement_timeout")).isEqualTo("30s");
         } finally {
-            schema.drop();
+            schema.close();
         }
     }
 
     @Test
     void connectionTerminatedByTheServer_failsAsStorageUnavailable_thenThePoolRecovers() {
-        TestDatabase.PostgresSchema schema = TestDatabase.PostgresSchema.create();
+        FreshDatabase schema = TestDatabase.postgresSchema();
         try (Database database = Database.open(schema.url(), null, null, 1)) {
             JdbiAccountRepository accounts = new JdbiAccountRepository(database);
 
@@ -43,18 +42,12 @@ class PostgresConnectionTest {
 
             assertThat(accounts.find(ADA)).isEmpty();
         } finally {
-            schema.drop();
+            schema.close();
         }
     }
 
-    private static void terminate(TestDatabase.PostgresSchema schema, int pid) {
-        try (Connection admin = DriverManager.getConnection(schema.baseUrl());
-             PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
-            terminate.setInt(1, pid);
-            terminate.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void terminate(FreshDatabase schema, int pid) {
+        schema.executeAsAdmin("SELECT pg_terminate_backend(" + pid + ")");
     }
 
     private static String show(Database database, String setting) {

@@ -2,6 +2,8 @@ package dev.authbackbone.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -17,7 +19,7 @@ class PostgresRestartTest {
 
     @Test
     void open_sameSchemaAgain_keepsDataAndMigratesOnce() {
-        TestDatabase.PostgresSchema schema = TestDatabase.PostgresSchema.create();
+        FreshDatabase schema = TestDatabase.postgresSchema();
         try {
             try (Database first = Database.open(schema.url(), null, null, 2)) {
                 new JdbiAccountRepository(first.jdbi()).open(Account.open(ADA, NOW), EmailAddress.parse("ada@example.com"), NOW);
@@ -32,7 +34,7 @@ class PostgresRestartTest {
                 assertThat(migrations).isEqualTo(2);
             }
         } finally {
-            schema.drop();
+            schema.close();
         }
     }
 }

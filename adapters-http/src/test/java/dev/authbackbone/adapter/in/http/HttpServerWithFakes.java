@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Registered as an extension ({@link #perClass()}) it starts once per test class and resets the
  * fakes before each test; the static {@code start} methods give a server to close by hand.
  */
-final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     static final byte[] SECRET = "a-test-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.US_ASCII);
     static final String ISSUER = "auth-backbone";
@@ -51,11 +51,11 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox) {
+    private HttpServerWithFakes(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox) {
         this(limit, settings, extra, withInbox, HttpMetrics.NONE);
     }
 
-    private TestServer(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox,
+    private HttpServerWithFakes(ClientIpLimit limit, HttpSettings settings, List<RouteGroup> extra, boolean withInbox,
                        HttpMetrics metrics) {
         this.server = new HttpServer(fakes.asUseCases(), tokens, limit, settings, withInbox ? withMailbox(extra) : extra,
                 metrics);
@@ -68,34 +68,34 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     /** A server that tells {@code metrics} about every request, with {@code limit} per client address. */
-    static TestServer withMetrics(HttpMetrics metrics, ClientIpLimit limit) {
-        return new TestServer(limit, defaultSettings(), List.of(), true, metrics).listen();
+    static HttpServerWithFakes withMetrics(HttpMetrics metrics, ClientIpLimit limit) {
+        return new HttpServerWithFakes(limit, defaultSettings(), List.of(), true, metrics).listen();
     }
 
     /** A server for a whole test class, started before its first test; register it with {@code @RegisterExtension}. */
-    static TestServer perClass() {
-        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), true);
+    static HttpServerWithFakes perClass() {
+        return new HttpServerWithFakes(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), true);
     }
 
     /** As {@link #perClass()}, with {@code extra} route groups from a pretend composition root. */
-    static TestServer perClass(List<RouteGroup> extra) {
-        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), extra, true);
+    static HttpServerWithFakes perClass(List<RouteGroup> extra) {
+        return new HttpServerWithFakes(NO_PRACTICAL_LIMIT, defaultSettings(), extra, true);
     }
 
-    static TestServer start() {
+    static HttpServerWithFakes start() {
         return start(NO_PRACTICAL_LIMIT);
     }
 
-    static TestServer start(ClientIpLimit limit) {
-        return new TestServer(limit, defaultSettings(), List.of(), true).listen();
+    static HttpServerWithFakes start(ClientIpLimit limit) {
+        return new HttpServerWithFakes(limit, defaultSettings(), List.of(), true).listen();
     }
 
     /** A server as production runs it when a real SMTP server is configured: no development inbox. */
-    static TestServer withoutDevInbox() {
-        return new TestServer(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false).listen();
+    static HttpServerWithFakes withoutDevInbox() {
+        return new HttpServerWithFakes(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false).listen();
     }
 
-    private TestServer listen() {
+    private HttpServerWithFakes listen() {
         port = server.start();
         return this;
     }

@@ -3,6 +3,8 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
@@ -12,12 +14,27 @@ import dev.authbackbone.domain.testing.MutableClock;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-class JdbiAuditTrailH2Test extends AuditTrailContract {
+@OnEveryDatabase
+class JdbiAuditTrailTest extends AuditTrailContract {
 
-    @RegisterExtension
-    static final OpenDatabase db = OpenDatabase.h2();
+    @Parameter
+    TestDatabase kind;
+
+    static MigratedDatabase db;
+
+    @BeforeParameterizedClassInvocation
+    static void open(TestDatabase kind) {
+        db = MigratedDatabase.on(kind);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void close() {
+        db.close();
+    }
 
     @Override
     protected Fixture newFixture() {
@@ -42,10 +59,10 @@ class JdbiAuditTrailH2Test extends AuditTrailContract {
 
     @Test
     void poolUsage_whileAConnectionIsLent_countsItActive() {
-        Database.PoolUsage during = db.jdbi().withHandle(h -> db.get().database().poolUsage());
+        Database.PoolUsage during = db.jdbi().withHandle(h -> db.database().poolUsage());
 
         assertThat(during.active()).isEqualTo(1);
-        assertThat(during.max()).isEqualTo(TestDatabase.POOL_SIZE);
-        assertThat(db.get().database().poolUsage().active()).isZero();
+        assertThat(during.max()).isEqualTo(MigratedDatabase.POOL_SIZE);
+        assertThat(db.database().poolUsage().active()).isZero();
     }
 }

@@ -1,4 +1,6 @@
-package dev.authbackbone.bootstrap.e2e;
+package dev.authbackbone.adapter.out.persistence.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,19 +11,19 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The databases the end-to-end tests run on: H2 always, and PostgreSQL when
+ * The databases the tests run on (the persistence adapter's and the end-to-end ones): H2 always, and PostgreSQL when
  * {@code AUTH_TEST_POSTGRES_URL} names one (each server then gets a fresh schema of its own, so
  * runs never see each other's rows). Classes run on every one of them through {@link OnEveryDatabase}.
  */
-enum TestDatabase {
+public enum TestDatabase {
 
     H2("H2"),
     POSTGRESQL("PostgreSQL");
 
-    static final String POSTGRES_URL_VARIABLE = "AUTH_TEST_POSTGRES_URL";
+    public static final String POSTGRES_URL_VARIABLE = "AUTH_TEST_POSTGRES_URL";
 
     /** What every end-to-end class runs on; read by {@link OnEveryDatabase}. */
-    static final List<TestDatabase> AVAILABLE = available();
+    public static final List<TestDatabase> AVAILABLE = available();
 
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -36,13 +38,13 @@ enum TestDatabase {
             return List.of(H2, POSTGRESQL);
         }
         // Once per run: a developer without PostgreSQL sees what did not run, and why.
-        System.out.println("PostgreSQL end-to-end tests skipped: set " + POSTGRES_URL_VARIABLE
-                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run every end-to-end test on it too.");
+        System.out.println("PostgreSQL tests skipped: set " + POSTGRES_URL_VARIABLE
+                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run every database test on it too.");
         return List.of(H2);
     }
 
     /** The test PostgreSQL's URL; null when not given. */
-    static String postgresBaseUrl() {
+    public static String postgresBaseUrl() {
         String url = System.getenv(POSTGRES_URL_VARIABLE);
         return url == null || url.isBlank() ? null : url.strip();
     }
@@ -51,7 +53,7 @@ enum TestDatabase {
      * A new, empty database: a private in-memory H2 (kept while the JVM lives, so a server can be
      * restarted on it), or a new schema in the test PostgreSQL. Close it to drop it.
      */
-    FreshDatabase fresh() {
+    public FreshDatabase fresh() {
         return switch (this) {
             case H2 -> FreshDatabase.h2("jdbc:h2:mem:e2e-" + UUID.randomUUID() + H2_SETTINGS + ";DB_CLOSE_DELAY=-1", true);
             case POSTGRESQL -> FreshDatabase.postgres(postgresBaseUrl(), "e2e_" + UUID.randomUUID().toString()
@@ -63,7 +65,7 @@ enum TestDatabase {
      * A new database that outlives every process using it: an H2 file, as the server's default, or
      * (PostgreSQL being a server anyway) a new schema.
      */
-    FreshDatabase durable() {
+    public FreshDatabase durable() {
         if (this == POSTGRESQL) {
             return fresh();
         }
@@ -74,6 +76,12 @@ enum TestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new, empty schema in the test PostgreSQL; without {@code AUTH_TEST_POSTGRES_URL} the calling test is skipped. */
+    public static FreshDatabase postgresSchema() {
+        assumeTrue(postgresBaseUrl() != null, POSTGRES_URL_VARIABLE + " is not set; PostgreSQL tests skipped");
+        return POSTGRESQL.fresh();
     }
 
     @Override

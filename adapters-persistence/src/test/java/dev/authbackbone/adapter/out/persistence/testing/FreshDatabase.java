@@ -1,5 +1,6 @@
-package dev.authbackbone.bootstrap.e2e;
+package dev.authbackbone.adapter.out.persistence.testing;
 
+import dev.authbackbone.adapter.out.persistence.EmbeddedCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -7,11 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One test's database, by its JDBC URL: what the servers under test are given as
- * {@code AUTH_DB_URL}, and what the test reads directly to check what was stored. Closing it drops
+ * One test's database, by its JDBC URL: what the servers or pools under test are given (as
+ * {@code AUTH_DB_URL}), and what the test reads directly to check what was stored. Closing it drops
  * it (the H2 in memory, or the PostgreSQL schema).
  */
-final class FreshDatabase implements AutoCloseable {
+public final class FreshDatabase implements AutoCloseable {
 
     private final String url;
     private final String user;
@@ -38,12 +39,12 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     /** The {@code AUTH_DB_URL} of this database. */
-    String url() {
+    public String url() {
         return url;
     }
 
     /** The one number a query like {@code select count(*) ...} answers. */
-    long count(String sql) {
+    public long count(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -53,7 +54,7 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     /** Runs a statement, for tests that put the database in a state no request can reach (old rows). */
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -62,12 +63,28 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        // A PostgreSQL URL carries its own user; H2's embedded user is sa.
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+        // A PostgreSQL URL carries its own user; H2's embedded user is sa, with the generated password on a file.
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, h2Password(url));
     }
 
-    private void executeAsAdmin(String sql) {
-        try (Connection c = user == null ? DriverManager.getConnection(adminUrl) : DriverManager.getConnection(adminUrl, user, "");
+    private static String h2Password(String url) {
+        return EmbeddedCredentials.passwordFile(url).isPresent() ? EmbeddedCredentials.password(url) : "";
+    }
+
+    /** The user to log in with: sa on H2, none on PostgreSQL (the URL carries it). */
+    public String user() {
+        return user;
+    }
+
+    /** Whether this is a PostgreSQL schema. */
+    public boolean isPostgres() {
+        return user == null;
+    }
+
+    /** Runs a statement on the database server outside this schema (for example, to end a session). */
+    public void executeAsAdmin(String sql) {
+        try (Connection c = user == null ? DriverManager.getConnection(adminUrl)
+                : DriverManager.getConnection(adminUrl, user, h2Password(adminUrl));
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

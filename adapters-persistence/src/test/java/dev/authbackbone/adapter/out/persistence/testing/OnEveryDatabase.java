@@ -1,4 +1,4 @@
-package dev.authbackbone.bootstrap.e2e;
+package dev.authbackbone.adapter.out.persistence.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,11 +12,12 @@ import org.junit.jupiter.params.provider.FieldSource;
  * PostgreSQL when {@code AUTH_TEST_POSTGRES_URL} is set. The class declares the database as a
  * field {@code @Parameter TestDatabase database}; a static {@code @BeforeParameterizedClassInvocation}
  * method may take it as its argument and then plays the part of {@code @BeforeAll} for each
- * database in turn ({@code @AfterParameterizedClassInvocation} that of {@code @AfterAll}).
+ * database in turn ({@code @AfterParameterizedClassInvocation} that of {@code @AfterAll}). The
+ * persistence adapter's tests and the end-to-end tests both run on every database this one way.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "on {0}")
-@FieldSource("dev.authbackbone.bootstrap.e2e.TestDatabase#AVAILABLE")
-@interface OnEveryDatabase {
+@FieldSource("dev.authbackbone.adapter.out.persistence.testing.TestDatabase#AVAILABLE")
+public @interface OnEveryDatabase {
 }

@@ -3,6 +3,8 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
@@ -27,18 +29,40 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * What the JDBI adapter promises beyond the port contracts, on a real database: transactions that
  * roll back, locks that make other transactions wait, and the precision of stored instants.
  */
-abstract class JdbiStorageBehaviour {
+@OnEveryDatabase
+class JdbiStorageTest {
+
+    @Parameter
+    TestDatabase kind;
+
+    static MigratedDatabase db;
+
+    @BeforeParameterizedClassInvocation
+    static void open(TestDatabase kind) {
+        db = MigratedDatabase.on(kind);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void close() {
+        db.close();
+    }
+
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final EmailPurpose CONFIRM = EmailPurpose.EMAIL_CONFIRMATION;
 
     /** The class's database, emptied before each test. */
-    protected abstract TestDatabase database();
+    private static MigratedDatabase database() {
+        return db;
+    }
 
     private JdbiUnitOfWork unitOfWork;
     private JdbiAccountRepository accounts;
@@ -276,7 +300,7 @@ abstract class JdbiStorageBehaviour {
 
     @Test
     void purge_moreRowsThanOneBatch_deletesThemAllAndKeepsTheRest() {
-        int spent = EmailRequestDao.PURGE_BATCH + 7;
+        int spent = JdbiEmailRequestLedger.Statements.PURGE_BATCH + 7;
         database().jdbi().useTransaction(h -> {
             var ledgerRows = h.prepareBatch("INSERT INTO email_request (id, email_canonical, purpose, accepted_at)"
                     + " VALUES (:id, :canonical, 'EMAIL_CONFIRMATION', :at)");

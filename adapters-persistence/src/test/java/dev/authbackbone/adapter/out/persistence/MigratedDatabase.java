@@ -1,0 +1,65 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A {@link Database} opened (and so migrated) on a {@link FreshDatabase} of one {@link TestDatabase}
+ * kind, for the test classes of this adapter: opened once per database a class runs on, emptied
+ * between tests, and dropped on close.
+ */
+final class MigratedDatabase implements AutoCloseable {
+
+    static final int POOL_SIZE = 8;
+
+    private final FreshDatabase fresh;
+    private final Database database;
+
+    private MigratedDatabase(FreshDatabase fresh, Database database) {
+        this.fresh = fresh;
+        this.database = database;
+    }
+
+    /** A fresh database of {@code kind}, migrated. */
+    static MigratedDatabase on(TestDatabase kind) {
+        FreshDatabase fresh = kind.fresh();
+        try {
+            return new MigratedDatabase(fresh, Database.open(fresh.url(), fresh.user(), fresh.isPostgres() ? null : "", POOL_SIZE));
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    Database database() {
+        return database;
+    }
+
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    boolean isPostgres() {
+        return fresh.isPostgres();
+    }
+
+    /** Empties every table, for a fresh fixture per test without a fresh database per test. */
+    void wipe() {
+        jdbi().useHandle(h -> {
+            for (String table : new String[] {"email_identity", "account", "email_token", "email_request",
+                    "email_quota_lock", "audit_event"}) {
+                h.execute("DELETE FROM " + table);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            fresh.close();
+        }
+    }
+}
