@@ -15,6 +15,7 @@ import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
 import dev.authbackbone.adapter.out.mail.LinkTemplates;
 import dev.authbackbone.adapter.out.mail.MailTemplates;
 import dev.authbackbone.adapter.out.mail.SimpleJavaMailSender;
+import dev.authbackbone.adapter.out.mail.SmtpProbe;
 import dev.authbackbone.adapter.out.mail.SmtpSettings;
 import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer;
 import dev.authbackbone.adapter.out.persistence.Database;
@@ -121,11 +122,12 @@ public final class AuthBackbone implements AutoCloseable {
         MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);
         SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.smtpPoolSize());
         resources.push(smtpSender);
-        BreakerSettings defaults = BreakerSettings.defaults();
-        CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, new BreakerSettings(
-                defaults.failureRateThreshold(), defaults.slidingWindowSize(), defaults.minimumNumberOfCalls(),
-                config.smtpBreakerWait()));
+        CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, BreakerSettings.failuresInARow(
+                BreakerSettings.DEFAULT_FAILURES_IN_A_ROW, config.smtpBreakerWait()));
         metrics.watch(mailSender);
+        MailHealthCheck mailHealth = MailHealthCheck.start(mailSender, new SmtpProbe(smtp)::check,
+                config.mailHealthInterval(), clock);
+        resources.push(mailHealth);
 
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
@@ -144,13 +146,14 @@ public final class AuthBackbone implements AutoCloseable {
 
         AccessTokens accessTokens = accessTokens(config, clock);
         List<RouteGroup> extraRoutes = new ArrayList<>(List.of(
-                new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
+                new HealthRoutes(List.of(new DatabaseHealthCheck(database), mailHealth)),
                 new MetricsRoutes(metrics::scrape)));
         devInbox.ifPresent(inbox -> extraRoutes.add(new DevMailboxRoutes(mailboxOf(inbox))));
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
-                        .withMaxThreads(config.httpThreads()),
+                        .withMaxThreads(config.httpThreads())
+                        .withSlowClientLimits(config.httpReadTimeout(), config.httpMaxConnectionsPerIp()),
                 extraRoutes, metrics.http());
         int port = http.start();
         resources.push(http::stop);

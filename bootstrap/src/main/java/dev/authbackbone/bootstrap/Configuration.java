@@ -24,6 +24,8 @@ public record Configuration(
         String httpHost,
         int httpPort,
         int httpThreads,
+        Duration httpReadTimeout,
+        int httpMaxConnectionsPerIp,
         String publicBaseUrl,
         Path dataDir,
         String dbUrl,
@@ -37,6 +39,7 @@ public record Configuration(
         Duration smtpTimeout,
         Duration smtpBreakerWait,
         int smtpPoolSize,
+        Duration mailHealthInterval,
         Optional<String> jwtSecret,
         String jwtIssuer,
         String jwtAudience,
@@ -72,6 +75,7 @@ public record Configuration(
 
     static final List<String> KNOWN = List.of(
             "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_HTTP_THREADS", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
+            "AUTH_HTTP_READ_TIMEOUT", "AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "AUTH_MAIL_HEALTH_INTERVAL",
             "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE", "AUTH_DB_CONNECT_TIMEOUT",
             "AUTH_PURGE_INTERVAL",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
@@ -117,7 +121,10 @@ public record Configuration(
         // unasked-for default would only obscure.
         boolean embedded = dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
         return new Configuration(
-                host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000), base, dataDir,
+                host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000),
+                v.duration("AUTH_HTTP_READ_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100)),
+                v.integer("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", 64, 1, 100_000),
+                base, dataDir,
                 dbUrl,
                 v.string("AUTH_DB_USER", embedded ? "sa" : null),
                 v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
@@ -129,6 +136,7 @@ public record Configuration(
                 v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
                 v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
                 v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
+                v.duration("AUTH_MAIL_HEALTH_INTERVAL", Duration.ofSeconds(15), Duration.ofMillis(100)),
                 secret,
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
@@ -206,7 +214,9 @@ public record Configuration(
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
-                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort + "  AUTH_HTTP_THREADS=" + httpThreads,
+                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort + "  AUTH_HTTP_THREADS=" + httpThreads
+                        + "  AUTH_HTTP_READ_TIMEOUT=" + human(httpReadTimeout)
+                        + "  AUTH_HTTP_MAX_CONNECTIONS_PER_IP=" + httpMaxConnectionsPerIp,
                 "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
                 "  AUTH_DB_URL=" + withoutPassword(dbUrl) + "  AUTH_DB_USER=" + (dbUser == null ? "-" : dbUser)
                         + "  AUTH_DB_PASSWORD=" + (dbPassword == null || dbPassword.isEmpty() ? "-" : "***")
@@ -214,7 +224,7 @@ public record Configuration(
                         + "  AUTH_PURGE_INTERVAL=" + human(purgeInterval),
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
                         + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait)
-                        + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize,
+                        + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize + "  AUTH_MAIL_HEALTH_INTERVAL=" + human(mailHealthInterval),
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),

@@ -62,6 +62,32 @@ class MailOutageEndToEndTest {
     }
 
     @Test
+    void smtpBackAfterFailuresShortOfOpening_theFirst202IsFollowedByTheWholeQuota() throws Exception {
+        try (TestServer server = TestServer.start(database)) {
+            String alice = TestServer.accessToken(server.openAccount("alice@example.com"));
+            int smtpPort = server.smtp.getSmtp().getPort();
+            server.smtp.stop();
+            for (int i = 0; i < 4; i++) {
+                assertThat(request(server, alice).status()).isEqualTo(503);
+            }
+
+            GreenMail back = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+            back.start();
+            try {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    statuses.add(request(server, alice).status());
+                }
+                // A success must never open the breaker, however many failures came before it.
+                assertThat(statuses).containsExactly(202, 202, 202, 429);
+                assertThat(back.getReceivedMessages()).hasSize(3);
+            } finally {
+                back.stop();
+            }
+        }
+    }
+
+    @Test
     void smtpThatNeverAnswers_is503WithinTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.connection.ConnectionsPerAddress;
+import dev.authbackbone.adapter.in.http.connection.WholeRequestHandler;
 import dev.authbackbone.adapter.in.http.error.ErrorResponses;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.JettyErrorHandler;
@@ -23,7 +25,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -117,8 +123,7 @@ public final class HttpServer {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = settings.maxBodyBytes();
-        config.jetty.host = settings.host();
-        config.jetty.port = settings.port();
+        config.jetty.addConnector(this::connector);
         // Bounded: under load every extra thread only waits on the database or SMTP, and costs its stack.
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("JettyServerThreadPool");
@@ -156,6 +161,21 @@ public final class HttpServer {
         // bounded by the stop timeout; with a timeout of zero Jetty cuts them off.
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(settings.stopTimeout().toMillis());
+        // Outermost: a request reaches a request thread only once it has fully arrived.
+        server.insertHandler(new WholeRequestHandler(settings.readTimeout(), settings.maxBodyBytes()));
+    }
+
+    /**
+     * The one listening connector. An idle connection (between requests, or a client that stops
+     * sending) is closed after the read timeout; each peer address holds a bounded number of them.
+     */
+    private Connector connector(Server server, HttpConfiguration http) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.readTimeout().toMillis());
+        connector.addEventListener(new ConnectionsPerAddress(settings.maxConnectionsPerIp(), settings.uncappedPeers()));
+        return connector;
     }
 
     private void unexpected(Exception e, Context ctx) {

@@ -1,8 +1,10 @@
 package dev.authbackbone.adapter.in.http;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Where the server listens and how much it accepts.
@@ -14,9 +16,13 @@ import java.util.Objects;
  * @param publicBaseUrl the URL clients reach this server at, used in the examples on the pages
  * @param maxThreads    the most request threads; requests beyond that wait for one (a handler blocks
  *                      on the database and on SMTP, so more threads than that work needs only cost memory)
+ * @param readTimeout   the most a request may take to arrive in full; also how long an idle connection stays open
+ * @param maxConnectionsPerIp the most connections one peer address may hold open
+ * @param uncappedPeers the peers {@code maxConnectionsPerIp} does not apply to (a trusted proxy carries many clients)
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
-                           int maxThreads) {
+                           int maxThreads, Duration readTimeout, int maxConnectionsPerIp,
+                           Predicate<InetAddress> uncappedPeers) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -24,6 +30,9 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     /** Enough for Jetty's own acceptor and selector threads plus the requests of a few cores. */
     public static final int DEFAULT_MAX_THREADS = 48;
     private static final int MIN_THREADS = 8;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Plenty for one browser or a NAT of a few people; far too few to exhaust sockets or memory. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 64;
     private static final int MAX_BODY_BYTES_CEILING = 1024 * 1024;
 
     public HttpSettings {
@@ -39,6 +48,14 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         if (maxThreads < MIN_THREADS) {
             throw new IllegalArgumentException("maxThreads: at least " + MIN_THREADS);
         }
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(uncappedPeers, "uncappedPeers");
+        if (readTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("readTimeout: at least 1 ms");
+        }
+        if (maxConnectionsPerIp < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerIp: at least 1");
+        }
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout: must not be negative");
         }
@@ -51,12 +68,25 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
         return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
-                DEFAULT_MAX_THREADS);
+                DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, peer -> false);
     }
 
     /** These settings with at most {@code threads} request threads. */
     public HttpSettings withMaxThreads(int threads) {
-        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads);
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads, readTimeout,
+                maxConnectionsPerIp, uncappedPeers);
+    }
+
+    /** These settings with another read timeout and per-address connection cap. */
+    public HttpSettings withSlowClientLimits(Duration timeout, int connectionsPerIp) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, timeout,
+                connectionsPerIp, uncappedPeers);
+    }
+
+    /** These settings with {@code peers} exempt from the per-address connection cap (trusted proxies). */
+    public HttpSettings withUncappedPeers(Predicate<InetAddress> peers) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
+                maxConnectionsPerIp, peers);
     }
 
     /** {@code path} (starting with a slash) under the public base URL. */

@@ -31,13 +31,19 @@ class OperationsRoutesTest {
         }
     };
 
+    private static final AtomicBoolean MAIL_UP = new AtomicBoolean(true);
+
     private static final HealthCheck MAIL = new HealthCheck() {
         public String name() {
             return "mail";
         }
 
+        public boolean essential() {
+            return false;
+        }
+
         public Status check() {
-            return new Status(true, Map.of("breaker", "CLOSED"));
+            return new Status(MAIL_UP.get(), Map.of("breaker", "CLOSED"));
         }
     };
 
@@ -72,6 +78,22 @@ class OperationsRoutesTest {
             assertThat(live.json().at("/components/database/status").asText()).isEqualTo("DOWN");
         } finally {
             DATABASE_UP.set(true);
+        }
+    }
+
+    @Test
+    void ready_aComponentThatIsNotEssentialDown_is200Degraded() {
+        MAIL_UP.set(false);
+        try {
+            Answer ready = server.get("/health/ready");
+
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().at("/status").asText()).isEqualTo("DEGRADED");
+            assertThat(ready.json().at("/components/mail/status").asText()).isEqualTo("DOWN");
+            assertThat(ready.json().at("/components/database/status").asText()).isEqualTo("UP");
+            assertThat(server.get("/health/live").json().at("/status").asText()).isEqualTo("UP");
+        } finally {
+            MAIL_UP.set(true);
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How the circuit breaker in front of SMTP opens and recovers.
  *
- * @param failureRateThreshold          the failure rate, in percent, at which the breaker opens
+ * @param failureRateThreshold          the failure rate, in percent, at which the breaker opens; below
+ *                                      100 a success can open it (resilience4j evaluates after every
+ *                                      call), so the server uses {@link #failuresInARow}
  * @param slidingWindowSize             how many recent sends the rate is computed over
  * @param minimumNumberOfCalls          how many sends must have been seen before the rate counts
  * @param waitInOpenState               how long the breaker rejects sends once open
@@ -45,8 +47,19 @@ public record BreakerSettings(float failureRateThreshold, int slidingWindowSize,
                 DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE);
     }
 
-    /** Opens at 50 % failures over the last 10 sends (once 5 were seen), and stays open for 30 s. */
+    /** Transport failures in a row that open the breaker by default. */
+    public static final int DEFAULT_FAILURES_IN_A_ROW = 5;
+
+    /**
+     * Opens once the last {@code failures} sends all failed, and rejects sends for {@code wait}: a
+     * window of only failures is the one rate a success can never reach, so a success never opens it.
+     */
+    public static BreakerSettings failuresInARow(int failures, Duration wait) {
+        return new BreakerSettings(100f, failures, failures, wait);
+    }
+
+    /** Opens after {@value #DEFAULT_FAILURES_IN_A_ROW} transport failures in a row, and stays open for 30 s. */
     public static BreakerSettings defaults() {
-        return new BreakerSettings(50f, 10, 5, Duration.ofSeconds(30));
+        return failuresInARow(DEFAULT_FAILURES_IN_A_ROW, Duration.ofSeconds(30));
     }
 }

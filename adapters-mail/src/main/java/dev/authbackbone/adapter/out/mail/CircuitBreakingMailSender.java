@@ -16,10 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a resilience4j circuit breaker in front of another {@link MailSender}. Every
- * {@link MailUnavailableException} counts as a failure and every normal return (including a
- * recipient the server refused for good) as a success; while the breaker is open, sends fail at
- * once with the time left until it lets a probe through.
+ * Puts a resilience4j circuit breaker in front of another {@link MailSender}. A
+ * {@link MailUnavailableException} counts as a failure when the transport failed; one mail the
+ * server refused for now (its cause a {@link RecipientDeferredException}) and every normal return
+ * (including a recipient refused for good) count as successes, since the server answered. While the
+ * breaker is open, sends fail at once with the time left until it lets a probe through.
+ *
+ * <p>resilience4j re-evaluates the failure rate after every recorded call, successes included; with
+ * a threshold below 100 % a success arriving in a window full of failures would open it. The
+ * settings therefore say how many transport failures in a row open it (see {@link BreakerSettings}).
  */
 public final class CircuitBreakingMailSender implements MailSender {
 
@@ -102,6 +107,10 @@ public final class CircuitBreakingMailSender implements MailSender {
         try {
             delegate.send(mail);
         } catch (MailUnavailableException e) {
+            if (e.getCause() instanceof RecipientDeferredException) {
+                breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+                throw e;
+            }
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
             if (breaker.getState() == CircuitBreaker.State.OPEN) {
                 throw new MailUnavailableException(e.getMessage(), retryAfter(), e);

@@ -31,7 +31,8 @@ import org.slf4j.MDC;
  * Sends mail over SMTP with simplejavamail, as a multipart text and HTML message to the
  * recipient's deliverable address. A permanent refusal of the recipient (5xx to RCPT TO) is logged
  * and swallowed; every other failure becomes a {@link MailUnavailableException}, and no library
- * type leaves this class. A send never takes much longer than {@link SmtpSettings#timeout()}.
+ * type leaves this class. A transient refusal of this one mail carries a
+ * {@link RecipientDeferredException} as its cause, so that the circuit breaker does not count it. A send never takes much longer than {@link SmtpSettings#timeout()}.
  */
 public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
@@ -167,6 +168,12 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 LOG.info("SMTP server {} permanently refused recipient {} ({}); not retrying",
                         server, AddressMasking.mask(mail.recipient()), rejected.reply());
                 return;
+            }
+            if (meaning instanceof SmtpFailure.RecipientDeferred deferred) {
+                LOG.warn("SMTP server {} refused recipient {} for now ({})", server,
+                        AddressMasking.mask(mail.recipient()), deferred.reply());
+                throw new MailUnavailableException("Mail transport refused this recipient for now: " + deferred.reply(),
+                        RETRY_AFTER, new RecipientDeferredException());
             }
             throw unavailable(mail.recipient(), ((SmtpFailure.Unavailable) meaning).reason());
         }

@@ -18,16 +18,30 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * What a failed send means: the recipient was refused for good (the address's fate, not the
- * transport's), or the transport is unavailable for now. Reads the library's exception chain, so
- * that no library type has to leave the adapter.
+ * transport's), refused for now (this one mail cannot go, the transport works), or the transport
+ * is unavailable for now. Reads the library's exception chain, so that no library type has to
+ * leave the adapter.
  */
 sealed interface SmtpFailure {
 
     /** The server answered RCPT TO with a 5xx reply. */
     record RecipientRejected(int replyCode, String reply) implements SmtpFailure {}
 
-    /** Anything else: no connection, no answer in time, a 4xx reply, a TLS or login failure. */
+    /**
+     * The server answered this one mail with a transient 4xx after accepting the sender: at RCPT TO
+     * (an unknown or greylisted domain) or at the end of DATA. Only 421, which closes the session,
+     * is the transport's failure.
+     */
+    record RecipientDeferred(int replyCode, String reply) implements SmtpFailure {}
+
+    /**
+     * Anything else: no connection, no answer in time, a TLS or login failure, 421, a 4xx to the
+     * greeting, EHLO or MAIL FROM.
+     */
     record Unavailable(String reason) implements SmtpFailure {}
+
+    /** The reply that ends the session whatever the command: always the transport's failure. */
+    int SERVICE_NOT_AVAILABLE = 421;
 
     int MAX_REPLY_LENGTH = 200;
 
@@ -39,7 +53,20 @@ sealed interface SmtpFailure {
                 return new RecipientRejected(refused.getReturnCode(), reply(refused.getMessage()));
             }
         }
+        // A refused sender refuses every mail: that is the transport's failure, whatever the code.
+        boolean senderRefused = chain.stream().anyMatch(t -> t instanceof SMTPSenderFailedException);
+        for (Throwable t : senderRefused ? List.<Throwable>of() : chain) {
+            int code = t instanceof SMTPAddressFailedException refused ? refused.getReturnCode()
+                    : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
+            if (isTransient(code)) {
+                return new RecipientDeferred(code, reply(t.getMessage()));
+            }
+        }
         return new Unavailable(reason(chain));
+    }
+
+    private static boolean isTransient(int replyCode) {
+        return replyCode >= 400 && replyCode <= 499 && replyCode != SERVICE_NOT_AVAILABLE;
     }
 
     private static boolean isPermanent(int replyCode) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakingMailSenderTest {
 
-    private static final BreakerSettings FAST = new BreakerSettings(50f, 10, 5, Duration.ofMillis(500), 2);
+    private static final BreakerSettings FAST = new BreakerSettings(100f, 5, 5, Duration.ofMillis(500), 2);
 
     private static Mail aMail() {
         return aConfirmationLink(JANE, aToken(31));
@@ -104,14 +104,41 @@ class CircuitBreakingMailSenderTest {
         }
 
         @Test
-        void send_recipientRefusedForNow_throwsAndCountsAsFailure() {
-            server.answerRcptWith("451 4.7.1 try later");
+        void send_recipientRefusedForNow_throwsButDoesNotCountAsAFailure() {
+            server.answerRcptWith("450 4.1.2 domain not found, try later");
+
+            for (int i = 0; i < 10; i++) {
+                assertThatThrownBy(() -> sender.send(aMail())).isExactlyInstanceOf(MailUnavailableException.class);
+            }
+
+            // The server answered: anyone could send these for a domain the relay defers.
+            CircuitBreaker.Metrics metrics = sender.circuitBreaker().getMetrics();
+            assertThat(metrics.getNumberOfFailedCalls()).isZero();
+            assertThat(sender.state()).isEqualTo(CircuitBreakingMailSender.State.CLOSED);
+        }
+
+        @Test
+        void send_serviceClosingAtRcpt_countsAsATransportFailure() {
+            server.answerRcptWith("421 4.3.2 shutting down");
 
             assertThatThrownBy(() -> sender.send(aMail())).isExactlyInstanceOf(MailUnavailableException.class);
 
-            CircuitBreaker.Metrics metrics = sender.circuitBreaker().getMetrics();
-            assertThat(metrics.getNumberOfFailedCalls()).isEqualTo(1);
-            assertThat(metrics.getNumberOfSuccessfulCalls()).isZero();
+            assertThat(sender.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        }
+
+        @Test
+        void send_successAfterFailuresJustShortOfOpening_leavesItClosed() {
+            server.behave(Behaviour.HANG_UP);
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(() -> sender.send(aMail())).isInstanceOf(MailUnavailableException.class);
+            }
+            server.behave(Behaviour.SPEAK_SMTP);
+
+            sender.send(aMail());
+
+            assertThat(sender.state()).isEqualTo(CircuitBreakingMailSender.State.CLOSED);
+            sender.send(aMail());
+            assertThat(server.messages()).hasSize(2);
         }
     }
 

@@ -78,8 +78,9 @@ class SettingsTest {
     void breakerSettings_defaults_areTheDocumentedOnes() {
         BreakerSettings defaults = BreakerSettings.defaults();
 
-        assertThat(defaults.failureRateThreshold()).isEqualTo(50f);
-        assertThat(defaults.slidingWindowSize()).isEqualTo(10);
+        // Five transport failures in a row: the only rule under which a success can never open it.
+        assertThat(defaults.failureRateThreshold()).isEqualTo(100f);
+        assertThat(defaults.slidingWindowSize()).isEqualTo(5);
         assertThat(defaults.minimumNumberOfCalls()).isEqualTo(5);
         assertThat(defaults.waitInOpenState()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.permittedCallsInHalfOpenState()).isEqualTo(3);

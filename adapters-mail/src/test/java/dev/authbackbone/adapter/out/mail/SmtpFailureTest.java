@@ -117,7 +117,7 @@ class SmtpFailureTest {
             assertThatThrownBy(() -> toBusyServer.send(aConfirmationLink(JANE, token)))
                     .isExactlyInstanceOf(MailUnavailableException.class)
                     .hasMessageContaining("451 4.7.1 try later")
-                    .hasNoCause();
+                    .hasCauseExactlyInstanceOf(RecipientDeferredException.class);
 
             assertThat(log.messages()).singleElement().asString()
                     .contains("j***@example.com")

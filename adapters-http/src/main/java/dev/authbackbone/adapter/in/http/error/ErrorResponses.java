@@ -1,5 +1,6 @@
 package dev.authbackbone.adapter.in.http.error;
 
+import dev.authbackbone.adapter.in.http.connection.WholeRequestHandler;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.InvalidAccessToken;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.MailUnavailable;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.MethodNotAllowed;
@@ -8,9 +9,6 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem.RateLimited;
 import dev.authbackbone.adapter.in.http.error.HttpProblem.StorageUnavailable;
 import dev.authbackbone.adapter.in.http.wire.Json;
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +21,6 @@ import java.util.Set;
  * {@code Allow}).
  */
 public final class ErrorResponses {
-
-    /** How much of an unwanted body is read to keep the answer deliverable; beyond it the connection closes. */
-    static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
 
     private final ErrorDialect api;
     private final ErrorDialect auth;
@@ -45,7 +40,7 @@ public final class ErrorResponses {
         Rendered answer = render(ctx.path(), problem);
         ctx.status(answer.status());
         answer.headers().forEach(ctx::header);
-        if (!discardUnreadBody(ctx)) {
+        if (!bodyFullyRead(ctx)) {
             ctx.header("Connection", "close");
         }
         ctx.contentType(answer.contentType());
@@ -53,36 +48,13 @@ public final class ErrorResponses {
     }
 
     /**
-     * Reads and drops what is left of the request body (at most {@link #MAX_DISCARDED_BYTES}), so that
-     * an answer given before the body was read (413, 415, 401…) reaches the client: a server that
-     * closes a connection with unread bytes in it makes TCP reset it, and the client may lose the
-     * answer. Returns false when the connection should not be reused (too much left, or unreadable).
+     * Whether the whole request body arrived before the route ran (see the connection package), in
+     * which case nothing is left on the wire. Otherwise (a body declared far too large, or one that
+     * went on and on) it is not drained on this thread, which a slow client could hold for as long as
+     * it trickles: the answer says {@code Connection: close} instead.
      */
-    private static boolean discardUnreadBody(Context ctx) {
-        HttpServletRequest request = ctx.req();
-        long declared = request.getContentLengthLong();
-        boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (declared <= 0 && !chunked) {
-            return true;
-        }
-        if (declared > MAX_DISCARDED_BYTES) {
-            return false;
-        }
-        try {
-            InputStream in = request.getInputStream();
-            byte[] sink = new byte[8192];
-            long discarded = 0;
-            int n;
-            while ((n = in.read(sink)) >= 0) {
-                discarded += n;
-                if (discarded > MAX_DISCARDED_BYTES) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException unreadable) {
-            return false;
-        }
+    private static boolean bodyFullyRead(Context ctx) {
+        return Boolean.TRUE.equals(ctx.req().getAttribute(WholeRequestHandler.ARRIVED));
     }
 
     /** The answer to {@code problem} on {@code path} (which may be null when the request line was unreadable). */

@@ -13,6 +13,14 @@ public interface HealthCheck {
     Status check();
 
     /**
+     * Whether the server is of no use without this component, so that readiness fails while it is
+     * down; otherwise readiness only reports the server as degraded.
+     */
+    default boolean essential() {
+        return true;
+    }
+
+    /**
      * A component's state.
      *
      * @param up      whether the component works

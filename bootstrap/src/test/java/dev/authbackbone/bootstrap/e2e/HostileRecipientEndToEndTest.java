@@ -1,0 +1,37 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Anyone may ask for a sign-in link to any address: a relay that defers one domain must cost only
+ * the requests for that domain, never open the circuit breaker for everyone.
+ */
+class HostileRecipientEndToEndTest {
+
+    @Test
+    void relayDefersOneDomain_thoseRequestsAre503_theBreakerStaysClosedAndOthersGet202() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.deferring("tempfail.test", "450 4.1.2 <x@tempfail.test>: Recipient address rejected: Domain not found");
+             TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port())))) {
+            for (int i = 0; i < 10; i++) {
+                Answer answer = server.postJson("/api/auth/magic-link", "{\"email\":\"victim" + i + "@tempfail.test\"}");
+                assertThat(answer.status()).as("request %d", i).isEqualTo(503);
+                assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
+            }
+            assertThat(relay.deferred()).as("each request reached the relay: the breaker never opened").isEqualTo(10);
+
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"ada@example.com\"}").status()).isEqualTo(202);
+            assertThat(relay.accepted()).isEqualTo(1);
+
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().at("/status").asText()).isEqualTo("UP");
+            assertThat(ready.json().at("/components/mail/status").asText()).isEqualTo("UP");
+            assertThat(ready.json().at("/components/mail/breaker").asText()).isEqualTo("CLOSED");
+        }
+    }
+}

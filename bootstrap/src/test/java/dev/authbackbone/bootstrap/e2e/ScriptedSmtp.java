@@ -1,0 +1,132 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small SMTP relay for tests on a loopback port chosen by the system: it takes every mail, except
+ * that RCPT TO for one domain is answered with a transient refusal, as a relay that checks domains
+ * answers for one it cannot resolve.
+ */
+final class ScriptedSmtp implements AutoCloseable {
+
+    private final ServerSocket serverSocket;
+    private final String deferredDomain;
+    private final String deferral;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger deferred = new AtomicInteger();
+
+    private ScriptedSmtp(String deferredDomain, String deferral) throws IOException {
+        this.deferredDomain = "@" + deferredDomain.toLowerCase(Locale.ROOT) + ">";
+        this.deferral = deferral;
+        this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** A relay answering {@code deferral} (such as {@code 450 4.1.2 ...}) to RCPT TO at {@code domain}. */
+    static ScriptedSmtp deferring(String domain, String deferral) throws IOException {
+        return new ScriptedSmtp(domain, deferral);
+    }
+
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Mails taken so far. */
+    int accepted() {
+        return accepted.get();
+    }
+
+    /** RCPT TO commands refused so far. */
+    int deferred() {
+        return deferred.get();
+    }
+
+    private void acceptLoop() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket socket = serverSocket.accept();
+                sockets.add(socket);
+                Thread session = new Thread(() -> speak(socket), "scripted-smtp-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void speak(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            reply(out, "220 scripted.test ESMTP");
+            boolean refusedRecipient = false;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase(Locale.ROOT);
+                if (command.startsWith("EHLO")) {
+                    reply(out, "250-scripted.test\r\n250 8BITMIME");
+                } else if (command.startsWith("HELO") || command.startsWith("NOOP") || command.startsWith("RSET")) {
+                    refusedRecipient = false;
+                    reply(out, "250 OK");
+                } else if (command.startsWith("MAIL FROM")) {
+                    refusedRecipient = false;
+                    reply(out, "250 2.1.0 OK");
+                } else if (command.startsWith("RCPT TO")) {
+                    if (line.toLowerCase(Locale.ROOT).endsWith(deferredDomain)) {
+                        refusedRecipient = true;
+                        deferred.incrementAndGet();
+                        reply(out, deferral);
+                    } else {
+                        reply(out, "250 2.1.5 OK");
+                    }
+                } else if (command.startsWith("DATA")) {
+                    if (refusedRecipient) {
+                        reply(out, "554 5.5.1 no valid recipients");
+                        continue;
+                    }
+                    reply(out, "354 go ahead");
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        // the message itself is not needed
+                    }
+                    accepted.incrementAndGet();
+                    reply(out, "250 2.0.0 queued");
+                } else if (command.startsWith("QUIT")) {
+                    reply(out, "221 bye");
+                    return;
+                } else {
+                    reply(out, "502 5.5.2 not implemented");
+                }
+            }
+        } catch (IOException gone) {
+            // the client hung up
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        serverSocket.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}
