@@ -4,6 +4,7 @@ import dev.authbackbone.adapter.in.http.HttpServer;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
 import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
@@ -102,6 +103,11 @@ public final class AuthBackbone implements AutoCloseable {
         EmailTokenRepository tokens = new JdbiEmailTokenRepository(database);
         EmailRequestLedger ledger = new JdbiEmailRequestLedger(database);
 
+        config.smtp().filter(s -> s.transport() == Configuration.Transport.SMTP && s.username().isPresent()
+                && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
+                "AUTH_SMTP_TRANSPORT=smtp with a login to {}: the SMTP password can cross the network in clear "
+                        + "(plain SMTP only upgrades to TLS when the server offers it, and trusts any certificate). "
+                        + "Use starttls or smtps.", s.host()));
         Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
         devInbox.ifPresent(resources::push);
         SmtpSettings smtp = config.smtp()
@@ -138,7 +144,9 @@ public final class AuthBackbone implements AutoCloseable {
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
-                        .withMaxThreads(config.httpThreads()),
+                        .withMaxThreads(config.httpThreads())
+                        .withTrustedProxies(config.trustedProxies())
+                        .withTokenIpLimit(ClientIpLimit.of(config.rateLimitTokenIp().count(), config.rateLimitTokenIp().window())),
                 devInbox.map(DevInbox.class::cast),
                 List.of(new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
                         new MetricsRoutes(metrics::scrape)),

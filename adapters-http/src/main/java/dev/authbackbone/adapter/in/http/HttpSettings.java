@@ -1,5 +1,7 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,15 +16,19 @@ import java.util.Objects;
  * @param publicBaseUrl the URL clients reach this server at, used in the examples on the pages
  * @param maxThreads    the most request threads; requests beyond that wait for one (a handler blocks
  *                      on the database and on SMTP, so more threads than that work needs only cost memory)
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client
+ * @param tokenIpLimit  the per-client-address limit on the routes that redeem a token
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
-                           int maxThreads) {
+                           int maxThreads, TrustedProxies trustedProxies, ClientIpLimit tokenIpLimit) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Enough for Jetty's own acceptor and selector threads plus the requests of a few cores. */
     public static final int DEFAULT_MAX_THREADS = 48;
+    /** Enough for a person retyping a code or a page reloaded a few times; far too few to guess a 256-bit token. */
+    public static final ClientIpLimit DEFAULT_TOKEN_IP_LIMIT = ClientIpLimit.of(30, Duration.ofMinutes(1));
     private static final int MIN_THREADS = 8;
     private static final int MAX_BODY_BYTES_CEILING = 1024 * 1024;
 
@@ -30,6 +36,8 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(tokenIpLimit, "tokenIpLimit");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: 0 to 65535");
         }
@@ -51,12 +59,22 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
         return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
-                DEFAULT_MAX_THREADS);
+                DEFAULT_MAX_THREADS, TrustedProxies.NONE, DEFAULT_TOKEN_IP_LIMIT);
     }
 
     /** These settings with at most {@code threads} request threads. */
     public HttpSettings withMaxThreads(int threads) {
-        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads);
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads, trustedProxies, tokenIpLimit);
+    }
+
+    /** These settings believing {@code X-Forwarded-For} from {@code proxies}. */
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, proxies, tokenIpLimit);
+    }
+
+    /** These settings with {@code limit} on the routes that redeem a token. */
+    public HttpSettings withTokenIpLimit(ClientIpLimit limit) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, trustedProxies, limit);
     }
 
     /** {@code path} (starting with a slash) under the public base URL. */
