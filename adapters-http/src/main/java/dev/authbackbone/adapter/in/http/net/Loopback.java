@@ -42,6 +42,9 @@ public final class Loopback {
             return false;
         }
         String h = header.strip();
+        if (h.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            return false;
+        }
         int colon = h.lastIndexOf(':');
         if (h.startsWith("[")) {
             int close = h.indexOf(']');
