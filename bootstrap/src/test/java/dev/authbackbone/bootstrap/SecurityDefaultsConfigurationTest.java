@@ -3,13 +3,19 @@ package dev.authbackbone.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.authbackbone.bootstrap.Configuration.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration refuses what would expose the server, and says what it accepts. Nothing here
@@ -107,5 +113,36 @@ class SecurityDefaultsConfigurationTest {
         }
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_HTTP_PORT", "70000")))
                 .hasMessage("AUTH_HTTP_PORT: cannot use \"70000\"; expected a whole number from 0 to 65535");
+    }
+
+    @Test
+    void plainSmtpWithALoginToARemoteHost_warnsAtStart_withoutThePassword() throws Exception {
+        assertThat(startAndCaptureWarnings("smtp")).anyMatch(line -> line.contains("AUTH_SMTP_TRANSPORT=smtp")
+                && line.contains("in clear")).noneMatch(line -> line.contains("s3cret-relay"));
+        assertThat(startAndCaptureWarnings("starttls")).noneMatch(line -> line.contains("in clear"));
+    }
+
+    /** Starts the server (on loopback) with a login to a TEST-NET relay that is never contacted at start. */
+    private static List<String> startAndCaptureWarnings(String transport) throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        Map<String, String> env = new HashMap<>();
+        env.put("AUTH_HTTP_PORT", "0");
+        env.put("AUTH_DATA_DIR", Files.createTempDirectory("auth-backbone-smtp-warning").toString());
+        env.put("AUTH_DB_URL", "jdbc:h2:mem:smtp-warning-" + transport
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        env.put("AUTH_SMTP_HOST", "192.0.2.25");
+        env.put("AUTH_SMTP_TRANSPORT", transport);
+        env.put("AUTH_SMTP_USERNAME", "relay-user");
+        env.put("AUTH_SMTP_PASSWORD", "s3cret-relay");
+        env.put("AUTH_JWT_SECRET", "a-test-secret-of-at-least-thirty-two-bytes");
+        try (AuthBackbone server = Main.serve(env)) {
+            return captured.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        } finally {
+            root.detachAppender(captured);
+        }
     }
 }
