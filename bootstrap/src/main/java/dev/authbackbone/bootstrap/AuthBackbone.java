@@ -7,6 +7,7 @@ import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
 import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
@@ -17,6 +18,7 @@ import dev.authbackbone.adapter.out.mail.MailTemplates;
 import dev.authbackbone.adapter.out.mail.SimpleJavaMailSender;
 import dev.authbackbone.adapter.out.mail.SmtpProbe;
 import dev.authbackbone.adapter.out.mail.SmtpSettings;
+import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer;
 import dev.authbackbone.adapter.out.persistence.Database;
 import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
@@ -112,6 +114,11 @@ public final class AuthBackbone implements AutoCloseable {
         EmailTokenRepository tokens = storage.tokens();
         EmailRequestLedger ledger = storage.ledger();
 
+        config.smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
+                && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
+                "AUTH_SMTP_TRANSPORT=smtp with a login to {}: the SMTP password can cross the network in clear "
+                        + "(plain SMTP only upgrades to TLS when the server offers it, and trusts any certificate). "
+                        + "Use starttls or smtps.", s.host()));
         Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
         devInbox.ifPresent(resources::push);
         SmtpSettings smtp = config.smtp()
@@ -153,7 +160,9 @@ public final class AuthBackbone implements AutoCloseable {
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
                         .withMaxThreads(config.httpThreads())
-                        .withSlowClientLimits(config.httpReadTimeout(), config.httpMaxConnectionsPerIp()),
+                        .withSlowClientLimits(config.httpReadTimeout(), config.httpMaxConnectionsPerIp())
+                        .withTrustedProxies(config.trustedProxies())
+                        .withTokenIpLimit(ClientIpLimit.of(config.rateLimitTokenIp().count(), config.rateLimitTokenIp().window())),
                 extraRoutes, metrics.http());
         int port = http.start();
         resources.push(http::stop);

@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import dev.authbackbone.domain.quota.RateLimit;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
-    private static final String DURATION_HINT = "a duration such as 30s, 15m, 1h or 7d";
+    private static final String DURATION_HINT =
+            "a duration of 1 to 9 digits and a unit (ms, s, m, h or d), greater than zero, such as 30s, 15m, 1h or 7d";
+    private static final String LIMIT_HINT = "COUNT/DURATION such as 3/15m, where COUNT is a whole number from 1 to "
+            + "999999999 and DURATION is 1 to 9 digits and a unit (ms, s, m, h or d), greater than zero";
 
     private final Map<String, String> values;
 
@@ -58,7 +62,7 @@ final class ConfigValues {
         return optional(name).map(raw -> {
             Duration value = parseDuration(name, raw);
             if (value.compareTo(min) < 0) {
-                throw ConfigurationException.invalid(name, raw, DURATION_HINT + " of at least " + Configuration.human(min));
+                throw ConfigurationException.invalid(name, raw, DURATION_HINT + ", and at least " + Configuration.human(min));
             }
             return value;
         }).orElse(fallback);
@@ -69,16 +73,27 @@ final class ConfigValues {
         if (raw.isEmpty()) {
             return fallback;
         }
-        String expected = "COUNT/DURATION such as 3/15m (a count of at least 1)";
+        String expected = LIMIT_HINT;
         String[] parts = raw.get().split("/", -1);
         if (parts.length != 2 || !parts[0].matches("\\d{1,9}") || Integer.parseInt(parts[0]) < 1) {
             throw ConfigurationException.invalid(name, raw.get(), expected);
         }
         Matcher m = DURATION.matcher(parts[1].strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
             throw ConfigurationException.invalid(name, raw.get(), expected);
         }
         return new RateLimit(Integer.parseInt(parts[0]), parseDuration(name, parts[1].strip()));
+    }
+
+    /** A comma-separated list of CIDR blocks; blank or unset is none. */
+    TrustedProxies cidrs(String name) {
+        Optional<String> raw = optional(name);
+        try {
+            return raw.map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationException.invalid(name, raw.get(), "comma-separated IPv4 or IPv6 CIDR blocks such as "
+                    + "10.0.0.0/8, 192.168.1.7/32, fd00::/8 (" + e.getMessage() + ")");
+        }
     }
 
     /** An absolute http(s) URL; {@code mustContain} (if not null) must appear in it. */
@@ -127,7 +142,7 @@ final class ConfigValues {
             default -> Duration.ofDays(amount);
         };
         if (duration.isZero()) {
-            throw ConfigurationException.invalid(name, raw, DURATION_HINT + " (greater than zero)");
+            throw ConfigurationException.invalid(name, raw, DURATION_HINT);
         }
         return duration;
     }

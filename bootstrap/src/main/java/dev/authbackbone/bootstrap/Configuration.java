@@ -1,6 +1,8 @@
 package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
+import dev.authbackbone.adapter.in.http.net.Loopback;
+import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import dev.authbackbone.domain.quota.RateLimit;
 import java.io.IOException;
 import java.io.Reader;
@@ -47,6 +49,8 @@ public record Configuration(
         RateLimit rateLimitEmail,
         RateLimit rateLimitAccount,
         RateLimit rateLimitIp,
+        RateLimit rateLimitTokenIp,
+        TrustedProxies trustedProxies,
         Duration confirmationTtl,
         Duration magicLinkTtl,
         String confirmUrl,
@@ -81,7 +85,8 @@ public record Configuration(
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
-            "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP",
+            "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP", "AUTH_RATE_LIMIT_TOKEN_IP",
+            "AUTH_TRUSTED_PROXIES",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
             "AUTH_LOG_FORMAT", "AUTH_TEST_POSTGRES_URL");
 
@@ -97,7 +102,9 @@ public record Configuration(
         String base = stripTrailingSlash(v.url("AUTH_PUBLIC_BASE_URL", "http://127.0.0.1:" + (port == 0 ? 8080 : port), null));
 
         Optional<Smtp> smtp = v.optional("AUTH_SMTP_HOST").map(smtpHost -> {
-            Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class, Transport.SMTP);
+            // Credentials and links must not cross a network in clear: TLS unless the relay is on this machine.
+            Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class,
+                    Loopback.isLoopbackHost(smtpHost) ? Transport.SMTP : Transport.STARTTLS);
             int defaultPort = switch (transport) {
                 case SMTP -> 25;
                 case STARTTLS -> 587;
@@ -106,6 +113,13 @@ public record Configuration(
             return new Smtp(smtpHost, v.integer("AUTH_SMTP_PORT", defaultPort, 1, 65535),
                     v.optional("AUTH_SMTP_USERNAME"), v.optional("AUTH_SMTP_PASSWORD"), transport);
         });
+
+        if (smtp.isEmpty() && !Loopback.isLoopbackHost(host)) {
+            // The development inbox hands every sign-in link to whoever asks: never on a reachable address.
+            throw new ConfigurationException("AUTH_HTTP_HOST: cannot use \"" + host + "\" without AUTH_SMTP_HOST; the "
+                    + "development inbox (/dev/mailbox) is only for a loopback bind such as 127.0.0.1: set AUTH_SMTP_HOST "
+                    + "to a real SMTP server, or bind to 127.0.0.1");
+        }
 
         Optional<String> secret = v.optional("AUTH_JWT_SECRET");
         secret.ifPresent(s -> {
@@ -144,6 +158,8 @@ public record Configuration(
                 v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
                 v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
                 v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
+                v.limit("AUTH_RATE_LIMIT_TOKEN_IP", new RateLimit(30, Duration.ofMinutes(1))),
+                v.cidrs("AUTH_TRUSTED_PROXIES"),
                 v.duration("AUTH_CONFIRMATION_TTL", Duration.ofHours(24)),
                 v.duration("AUTH_MAGIC_LINK_TTL", Duration.ofMinutes(15)),
                 v.url("AUTH_CONFIRM_URL", base + "/auth/confirm-email?token={token}", "{token}"),
@@ -229,7 +245,8 @@ public record Configuration(
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
                 "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
-                        + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp),
+                        + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp) + "  AUTH_RATE_LIMIT_TOKEN_IP=" + human(rateLimitTokenIp)
+                        + "  AUTH_TRUSTED_PROXIES=" + trustedProxies,
                 "  AUTH_CONFIRMATION_TTL=" + human(confirmationTtl) + "  AUTH_MAGIC_LINK_TTL=" + human(magicLinkTtl),
                 "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl,
                 "  AUTH_LOG_FORMAT=" + logFormat.appender());

@@ -50,13 +50,13 @@ class StorageConfigurationTest {
     void tooShortOrUnreadableValues_stopTheStartWithOneLine() {
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_DB_CONNECT_TIMEOUT", "100ms")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("AUTH_DB_CONNECT_TIMEOUT: cannot use \"100ms\"; expected a duration such as 30s, 15m, 1h or 7d"
-                        + " of at least 250ms");
+                .hasMessage("AUTH_DB_CONNECT_TIMEOUT: cannot use \"100ms\"; expected a duration of 1 to 9 digits and a"
+                        + " unit (ms, s, m, h or d), greater than zero, such as 30s, 15m, 1h or 7d, and at least 250ms");
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_PURGE_INTERVAL", "often")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("AUTH_PURGE_INTERVAL: cannot use \"often\"");
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_PURGE_INTERVAL", "500ms")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageEndingWith("of at least 1s");
+                .hasMessageEndingWith("and at least 1s");
     }
 }

@@ -101,7 +101,7 @@ public final class Metrics implements AutoCloseable {
 
     static Counter rateLimitRejections(MeterRegistry registry, String limit) {
         return Counter.builder("auth.rate.limit.rejections").tag("limit", limit)
-                .description("Requests refused by a limit: per_address and per_account quotas, the per_ip limit")
+                .description("Requests refused by a limit: per_address and per_account quotas, the per_ip and per_ip_token limits")
                 .register(registry);
     }
 

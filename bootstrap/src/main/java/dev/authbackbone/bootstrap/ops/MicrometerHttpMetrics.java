@@ -1,6 +1,7 @@
 package dev.authbackbone.bootstrap.ops;
 
 import dev.authbackbone.adapter.in.http.HttpMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -43,6 +44,18 @@ final class MicrometerHttpMetrics implements HttpMetrics {
     @Override
     public void clientIpLimited() {
         Metrics.rateLimitRejections(registry, "per_ip").increment();
+    }
+
+    @Override
+    public void tokenIpLimited() {
+        Metrics.rateLimitRejections(registry, "per_ip_token").increment();
+    }
+
+    @Override
+    public void tokenMalformed(String purpose) {
+        // The counter the audit trail feeds for other refusals, so one query sees every refused token.
+        Counter.builder("auth.tokens.rejected").tag("purpose", purpose).tag("reason", "malformed")
+                .description("Link tokens refused, by purpose and reason").register(registry).increment();
     }
 
     private static String outcome(int status) {

@@ -48,6 +48,7 @@ class OpenApiContractTest {
     private static TestServer server;
     private static TestServer mailDown;
     private static TestServer devInbox;
+    private static TestServer tokenLimited;
     private static String document;
     private static OpenApiInteractionValidator validator;
     private final Set<String> covered = new TreeSet<>();
@@ -62,13 +63,14 @@ class OpenApiContractTest {
         }
         mailDown = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
         devInbox = TestServer.startWithDevInbox(TestDatabase.H2, Map.of());
+        tokenLimited = TestServer.start(TestDatabase.H2, Map.of("AUTH_RATE_LIMIT_TOKEN_IP", "1/15m"));
         document = server.get("/openapi.json", null).body();
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
     }
 
     @AfterAll
     static void stop() {
-        for (TestServer s : new TestServer[] {server, mailDown, devInbox}) {
+        for (TestServer s : new TestServer[] {server, mailDown, devInbox, tokenLimited}) {
             if (s != null) {
                 s.close();
             }
@@ -179,6 +181,14 @@ class OpenApiContractTest {
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 202);
         server.smtp.stop();
         check(server, "POST", "/auth/send-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 503);
+
+        // The per-IP limit on the token routes: one attempt, then 429 on each of them, in each dialect.
+        assertThat(tokenLimited.postJson("/api/auth/magic-link/verify", "{\"token\":\"x\"}").status()).isEqualTo(400);
+        String wellFormed = "A".repeat(43);
+        check(tokenLimited, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 429);
+        check(tokenLimited, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 429);
+        form(tokenLimited, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
+        form(tokenLimited, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
 
         assertThat(problems).as("responses that do not match /openapi.json").isEmpty();
         Set<String> documented = documentedAnswers();

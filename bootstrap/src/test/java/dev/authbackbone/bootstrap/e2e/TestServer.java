@@ -140,6 +140,7 @@ final class TestServer implements AutoCloseable {
         env.put("AUTH_SMTP_BREAKER_WAIT", "1s");
         env.put("AUTH_JWT_SECRET", SECRET);
         env.put("AUTH_RATE_LIMIT_IP", "10000/15m");
+        env.put("AUTH_RATE_LIMIT_TOKEN_IP", "10000/1m");
         env.putAll(overrides);
         return AuthBackbone.start(Configuration.load(env));
     }

@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.net.ClientIp;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.domain.account.AccountId;
 import io.javalin.http.Context;
@@ -53,8 +54,8 @@ final class BearerAuthentication {
     private static RejectedRequest rejected(Context ctx, String reason) {
         // Never the token or the header: only that one was refused, and from where.
         SECURITY.atInfo().addKeyValue("event", "access_token_rejected").addKeyValue("reason", reason)
-                .addKeyValue("client_ip", ctx.req().getRemoteAddr())
-                .log("access_token_rejected reason={} client_ip={}", reason, ctx.req().getRemoteAddr());
+                .addKeyValue("client_ip", ClientIp.of(ctx))
+                .log("access_token_rejected reason={} client_ip={}", reason, ClientIp.of(ctx));
         return new RejectedRequest(new HttpProblem.InvalidAccessToken());
     }
 }

@@ -3,6 +3,8 @@ package dev.authbackbone.adapter.in.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
+import dev.authbackbone.adapter.in.http.net.ClientIp;
+import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.wire.FormBody;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
@@ -17,6 +19,7 @@ import java.util.List;
  * The development inbox: JSON for scripts, an HTML page (with {@code ?format=html}, or for a
  * browser) with the links ready to click. The composition root hands this group to
  * {@link HttpServer} only when the built-in SMTP server runs, as it does for health and metrics.
+ * It answers only a client on this machine that names this machine in {@code Host}; anyone else gets 404.
  */
 public final class DevMailboxRoutes implements RouteGroup {
 
@@ -37,6 +40,13 @@ public final class DevMailboxRoutes implements RouteGroup {
     }
 
     private void show(Context ctx) {
+        // A web page the developer opens could read the inbox through a rebound DNS name, and a
+        // client elsewhere should not learn it exists: only this machine, by a loopback name.
+        boolean local = Loopback.isLoopbackHost(ClientIp.peer(ctx)) && Loopback.isLoopbackHost(ClientIp.of(ctx))
+                && Loopback.isLoopbackHostHeader(ctx.header("Host"));
+        if (!local) {
+            throw new RejectedRequest(new HttpProblem.NotFound());
+        }
         List<CapturedMail> mails = inbox.newestFirst();
         if (wantsHtml(ctx)) {
             responses.page(ctx, 200, Pages.mailbox(mails));

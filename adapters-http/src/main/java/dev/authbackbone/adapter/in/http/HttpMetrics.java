@@ -26,4 +26,12 @@ public interface HttpMetrics {
 
     /** The per-client-IP limit refused a request. */
     void clientIpLimited();
+
+    /** The per-client-IP limit on the token-redeeming routes refused a request. */
+    default void tokenIpLimited() {
+    }
+
+    /** A presented token could not be one of ours ({@code purpose}: sign_in, email_confirmation) and was refused unread. */
+    default void tokenMalformed(String purpose) {
+    }
 }

@@ -9,6 +9,7 @@ import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.error.Rendered;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
+import dev.authbackbone.adapter.in.http.net.ClientIp;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.wire.Json;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
@@ -46,6 +47,8 @@ public final class HttpServer {
     private final HttpSettings settings;
     private final ErrorResponses errors;
     private final RequestTracing tracing;
+    private final ClientIp clientIp;
+    private final TokenEndpoints tokenEndpoints;
     private final Javalin app;
 
     /**
@@ -76,7 +79,9 @@ public final class HttpServer {
         this.settings = Objects.requireNonNull(settings, "settings");
         Json json = new Json();
         this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
-        List<RouteGroup> groups = routeGroups(useCases, accessTokens, clientIpLimit, settings, json, metrics);
+        this.clientIp = new ClientIp(settings.trustedProxies());
+        this.tokenEndpoints = new TokenEndpoints(new ClientIpRateLimiter(settings.tokenIpLimit()), metrics);
+        List<RouteGroup> groups = routeGroups(tokenEndpoints.guard(useCases), accessTokens, clientIpLimit, settings, json, metrics);
         groups.addAll(extraRoutes);
         this.app = Javalin.create(config -> configure(config, groups));
     }
@@ -138,7 +143,9 @@ public final class HttpServer {
         config.jetty.modifyServer(server -> configureJetty(server, jettyErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         config.router.javaLangErrorHandler(this::unexpectedError);
+        clientIp.addTo(config.routes);
         tracing.addTo(config.routes);
+        tokenEndpoints.addTo(config.routes);
         groups.forEach(group -> group.addTo(config.routes));
         config.routes.exception(RejectedRequest.class, (e, ctx) -> errors.send(ctx, e.problem()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.send(ctx, problemFor(e)));

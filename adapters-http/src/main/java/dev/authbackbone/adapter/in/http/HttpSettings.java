@@ -1,5 +1,7 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
+import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -18,17 +20,20 @@ import java.util.function.Predicate;
  *                      on the database and on SMTP, so more threads than that work needs only cost memory)
  * @param readTimeout   the most a request may take to arrive in full; also how long an idle connection stays open
  * @param maxConnectionsPerIp the most connections one peer address may hold open
- * @param uncappedPeers the peers {@code maxConnectionsPerIp} does not apply to (a trusted proxy carries many clients)
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client
+ * @param tokenIpLimit  the per-client-address limit on the routes that redeem a token
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
                            int maxThreads, Duration readTimeout, int maxConnectionsPerIp,
-                           Predicate<InetAddress> uncappedPeers) {
+                           TrustedProxies trustedProxies, ClientIpLimit tokenIpLimit) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Enough for Jetty's own acceptor and selector threads plus the requests of a few cores. */
     public static final int DEFAULT_MAX_THREADS = 48;
+    /** Enough for a person retyping a code or a page reloaded a few times; far too few to guess a 256-bit token. */
+    public static final ClientIpLimit DEFAULT_TOKEN_IP_LIMIT = ClientIpLimit.of(30, Duration.ofMinutes(1));
     private static final int MIN_THREADS = 8;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     /** Plenty for one browser or a NAT of a few people; far too few to exhaust sockets or memory. */
@@ -39,6 +44,8 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(tokenIpLimit, "tokenIpLimit");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port: 0 to 65535");
         }
@@ -49,7 +56,6 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
             throw new IllegalArgumentException("maxThreads: at least " + MIN_THREADS);
         }
         Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(uncappedPeers, "uncappedPeers");
         if (readTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("readTimeout: at least 1 ms");
         }
@@ -68,25 +74,37 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
         return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
-                DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, peer -> false);
+                DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, TrustedProxies.NONE,
+                DEFAULT_TOKEN_IP_LIMIT);
     }
 
     /** These settings with at most {@code threads} request threads. */
     public HttpSettings withMaxThreads(int threads) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads, readTimeout,
-                maxConnectionsPerIp, uncappedPeers);
+                maxConnectionsPerIp, trustedProxies, tokenIpLimit);
     }
 
     /** These settings with another read timeout and per-address connection cap. */
     public HttpSettings withSlowClientLimits(Duration timeout, int connectionsPerIp) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, timeout,
-                connectionsPerIp, uncappedPeers);
+                connectionsPerIp, trustedProxies, tokenIpLimit);
     }
 
-    /** These settings with {@code peers} exempt from the per-address connection cap (trusted proxies). */
-    public HttpSettings withUncappedPeers(Predicate<InetAddress> peers) {
+    /** These settings believing {@code X-Forwarded-For} from {@code proxies}, which the connection cap also spares. */
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
-                maxConnectionsPerIp, peers);
+                maxConnectionsPerIp, proxies, tokenIpLimit);
+    }
+
+    /** These settings with {@code limit} on the routes that redeem a token. */
+    public HttpSettings withTokenIpLimit(ClientIpLimit limit) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
+                maxConnectionsPerIp, trustedProxies, limit);
+    }
+
+    /** The peers the per-address connection cap does not apply to: a trusted proxy carries many clients. */
+    public Predicate<InetAddress> uncappedPeers() {
+        return peer -> trustedProxies.isTrusted(peer.getHostAddress());
     }
 
     /** {@code path} (starting with a slash) under the public base URL. */

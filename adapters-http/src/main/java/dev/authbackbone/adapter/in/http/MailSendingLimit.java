@@ -3,13 +3,14 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
+import dev.authbackbone.adapter.in.http.net.ClientIp;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The per-client-address limit in front of the three routes that send mail. The address is the
- * socket's peer: {@code X-Forwarded-For} is whatever a client wants it to be.
+ * socket's peer, or the forwarded client when the peer is a trusted proxy ({@link ClientIp}).
  */
 final class MailSendingLimit {
 
@@ -30,11 +31,12 @@ final class MailSendingLimit {
      * @throws RejectedRequest {@code RateLimited} when the caller's allowance is used up
      */
     void admit(Context ctx) {
-        limiter.acquire(ctx.req().getRemoteAddr()).ifPresent(wait -> {
+        String client = ClientIp.of(ctx);
+        limiter.acquire(client).ifPresent(wait -> {
             metrics.clientIpLimited();
             SECURITY.atWarn().addKeyValue("event", "rate_limited").addKeyValue("limit", "per_ip")
-                    .addKeyValue("client_ip", ctx.req().getRemoteAddr())
-                    .log("rate_limited per_ip client_ip={}", ctx.req().getRemoteAddr());
+                    .addKeyValue("client_ip", client)
+                    .log("rate_limited per_ip client_ip={}", client);
             throw new RejectedRequest(new HttpProblem.RateLimited(wait));
         });
     }

@@ -1,5 +1,6 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.net.ClientIp;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -92,7 +93,7 @@ final class RequestTracing {
 
     /** Where the request came from, for the use cases' audit events. */
     static RequestOrigin origin(Context ctx) {
-        String ip = ctx.req().getRemoteAddr();
+        String ip = ClientIp.of(ctx);
         boolean usable = ip != null && !ip.isEmpty() && ip.length() <= RequestOrigin.MAX_LENGTH
                 && ip.chars().allMatch(c -> c > ' ' && c <= '~');
         return usable ? RequestOrigin.of(ip, requestId(ctx))

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmailConfirmationRoutesTest {
 
+    /** Well-formed (43 base64url characters): a malformed token never reaches the use case. */
+    private static final String MAILED = "the-mailed-token-xxxxxxxxxxxxxxxxxxxxxxxxxx";
+
     private static final String REQUEST = "/api/auth/request-email-confirmation";
     private static final String CONFIRM = "/api/auth/confirm-email";
 
@@ -88,13 +91,13 @@ class EmailConfirmationRoutesTest {
 
     @Test
     void confirm_goodToken_answers200WithTheAddressAsGiven() {
-        Answer answer = server.postJson(CONFIRM, "{\"token\": \"mailed\"}");
+        Answer answer = server.postJson(CONFIRM, "{\"token\": \"" + MAILED + "\"}");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("{\"message\":\"Email confirmed.\",\"email\":\"Second.Address@Example.org\"}");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
         assertThat(server.fakes.confirmEmail.commands()).singleElement()
-                .satisfies(command -> assertThat(command.token()).isEqualTo("mailed"));
+                .satisfies(command -> assertThat(command.token()).isEqualTo(MAILED));
     }
 
     @Test
@@ -112,7 +115,7 @@ class EmailConfirmationRoutesTest {
     void confirm_addressTakenMeanwhile_answers409() {
         server.fakes.confirmEmail.answer(new ConfirmEmailResult.AddressTaken());
 
-        Answer answer = server.postJson(CONFIRM, "{\"token\": \"late\"}");
+        Answer answer = server.postJson(CONFIRM, "{\"token\": \"" + MAILED + "\"}");
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.jsonEquals(

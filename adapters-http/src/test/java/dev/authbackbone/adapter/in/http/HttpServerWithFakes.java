@@ -116,7 +116,9 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
     }
 
     static HttpSettings defaultSettings() {
-        return HttpSettings.of("127.0.0.1", 0, URI.create(BASE_URL));
+        // Route tests send many tokens from one address; the token limit has tests of its own.
+        return HttpSettings.of("127.0.0.1", 0, URI.create(BASE_URL))
+                .withTokenIpLimit(ClientIpLimit.of(100_000, Duration.ofMinutes(1)));
     }
 
     /** A valid access token for the fakes' account. */

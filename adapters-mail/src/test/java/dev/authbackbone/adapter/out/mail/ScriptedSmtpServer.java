@@ -33,6 +33,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private volatile boolean offerAuth;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.SPEAK_SMTP;
     private volatile String greeting = "220 scripted.test ESMTP";
@@ -68,6 +70,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
     ScriptedSmtpServer delayEveryReply(Duration delay) {
         this.replyDelay = delay;
         return this;
+    }
+
+    /** Offers AUTH LOGIN and PLAIN in its EHLO reply, and never STARTTLS: a relay that would take a password in clear. */
+    ScriptedSmtpServer offerAuthWithoutStartTls() {
+        this.offerAuth = true;
+        return this;
+    }
+
+    /** Every line the client sent outside DATA, in order (AUTH lines included, as an eavesdropper would see them). */
+    List<String> commands() {
+        return List.copyOf(commands);
     }
 
     String host() {
@@ -130,9 +143,23 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
         String line;
         while ((line = in.readLine()) != null) {
+            commands.add(line);
             String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
             switch (command) {
-                case "EHLO" -> reply(out, "250-scripted.test\r\n250 8BITMIME");
+                case "EHLO" -> reply(out, offerAuth ? "250-scripted.test\r\n250-AUTH LOGIN PLAIN\r\n250 8BITMIME"
+                        : "250-scripted.test\r\n250 8BITMIME");
+                case "AUTH" -> {
+                    if (line.toUpperCase(Locale.ROOT).startsWith("AUTH LOGIN")) {
+                        reply(out, "334 VXNlcm5hbWU6");
+                        commands.add(in.readLine());
+                        reply(out, "334 UGFzc3dvcmQ6");
+                        commands.add(in.readLine());
+                    } else if (line.trim().equalsIgnoreCase("AUTH PLAIN")) {
+                        reply(out, "334 ");
+                        commands.add(in.readLine());
+                    }
+                    reply(out, "235 2.7.0 Authentication successful");
+                }
                 case "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
                 case "RCPT" -> reply(out, rcptReply);
                 case "DATA" -> {
