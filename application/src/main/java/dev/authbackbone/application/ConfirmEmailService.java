@@ -4,6 +4,7 @@ import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
@@ -83,6 +84,18 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
                     .account(account.get().id()).email(token.email()));
             return new ConfirmEmailResult.Confirmed(token.email());
         });
+    }
+
+    @Override
+    public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
+        Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return unitOfWork.inTransaction(() -> tokens.find(presented.get().hash())
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isUsableAt(now))
+                .map(EmailToken::email));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Typed reads of {@code AUTH_*} values with the notation of SPEC section 4 ({@code 30s}, {@code 15m},
+ * Typed reads of {@code AUTH_*} values with the notation of docs/configuration.md ({@code 30s}, {@code 15m},
  * {@code 1h}, {@code 7d}; limits as {@code COUNT/DURATION}). Every failure names the variable, what
  * was given and what is expected, in one line.
  */

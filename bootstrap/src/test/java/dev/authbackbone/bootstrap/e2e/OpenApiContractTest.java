@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +101,7 @@ class OpenApiContractTest {
         check(server, "GET", "/api/auth/me/events", null, null, 401);
         check(server, "GET", "/api/auth/me/events", null, disabled, 403);
 
-        // Linking by JSON, and the seed 000 re-send.
+        // Linking by JSON, and the {code, message} re-send.
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 202);
         check(server, "GET", "/api/auth/me", null, ada, 200);
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"x@example.org\"}", null, 401);
@@ -251,10 +250,8 @@ class OpenApiContractTest {
     private static Set<String> documentedAnswers() throws IOException {
         Set<String> answers = new TreeSet<>();
         JsonNode paths = JSON.readTree(document).get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
-                Map.Entry<String, JsonNode> operation = o.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 operation.getValue().get("responses").fieldNames().forEachRemaining(status -> answers.add(
                         operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + status));
             }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
-/** Every status of {@code POST /auth/send-email-confirmation} (seed 000), each in {code, message}. */
+/** Every status of {@code POST /auth/send-email-confirmation} each in {code, message}. */
 @OnEveryDatabase
 class SendEmailConfirmationEndToEndTest {
 

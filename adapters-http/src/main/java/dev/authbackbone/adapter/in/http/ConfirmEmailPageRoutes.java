@@ -3,15 +3,18 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.page.Pages;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.ConfirmEmailUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
- * The page a confirmation mail links to. Opening it only shows a Confirm button: mail scanners
- * and link previews follow links, and must not use up the token; pressing the button posts it.
+ * The page a confirmation mail links to. Opening it only shows a Confirm button, naming the address
+ * when the token can still be used (a read-only look-up): mail scanners and link previews follow
+ * links, and must not use up the token; pressing the button posts it.
  */
 final class ConfirmEmailPageRoutes implements RouteGroup {
 
@@ -36,7 +39,9 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
 
     private void show(Context ctx) {
         String token = LinkTokens.fromQuery(ctx);
-        responses.page(ctx, 200, Pages.confirmEmail(token));
+        Optional<String> address = confirmEmail.pendingAddress(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)))
+                .map(EmailAddress::value);
+        responses.page(ctx, 200, Pages.confirmEmail(token, address));
     }
 
     private void confirm(Context ctx) {

@@ -11,10 +11,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The development inbox, registered only when the built-in SMTP server runs: JSON for scripts,
  * an HTML page (with {@code ?format=html}, or for a browser) with the links ready to click.
+ * {@code ?to=<address>} keeps only the mails to that address (compared without regard to case), so
+ * a script picks its own mail even when the inbox holds older ones.
  */
 final class DevMailboxRoutes implements RouteGroup {
 
@@ -35,12 +38,32 @@ final class DevMailboxRoutes implements RouteGroup {
     }
 
     private void show(Context ctx) {
-        List<CapturedMail> mails = inbox.newestFirst();
+        Optional<String> recipient = recipient(ctx);
+        List<CapturedMail> mails = inbox.newestFirst().stream()
+                .filter(mail -> recipient.isEmpty() || sentTo(mail, recipient.get()))
+                .toList();
         if (wantsHtml(ctx)) {
             responses.page(ctx, 200, Pages.mailbox(mails));
         } else {
             responses.json(ctx, 200, mails.stream().map(DevMailboxRoutes::body).toList());
         }
+    }
+
+    private static Optional<String> recipient(Context ctx) {
+        List<String> to;
+        try {
+            to = Queries.values(ctx, "to");
+        } catch (FormBody.MalformedFormException e) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        if (to.size() > 1) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        return to.stream().map(String::strip).findFirst();
+    }
+
+    private static boolean sentTo(CapturedMail mail, String address) {
+        return mail.to().stream().anyMatch(to -> to.strip().equalsIgnoreCase(address));
     }
 
     /** {@code ?format=} decides when given; otherwise a browser (which asks for text/html first) gets the page. */

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Linking an address by JSON: asking for a confirmation mail, confirming with the mailed token,
- * and having a pending confirmation sent again ({@code /auth} dialect, as in seed 000).
+ * and having a pending confirmation sent again (in the {@code /auth} dialect).
  */
 final class EmailConfirmationRoutes implements RouteGroup {
 
@@ -108,7 +108,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
         }
     }
 
-    /** Seed 002's {@code MessageResponse}. */
+    /** The {@code /api} dialect's {@code MessageResponse}. */
     record MessageBody(String message) {}
 
     /** The answer to a confirmation. */

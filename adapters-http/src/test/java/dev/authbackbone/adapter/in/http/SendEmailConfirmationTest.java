@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code POST /auth/send-email-confirmation}: every answer, in seed 000's {@code {code, message}}. */
+/** {@code POST /auth/send-email-confirmation}: every answer, in the {@code {code, message}} dialect. */
 class SendEmailConfirmationTest {
 
     private static final String PATH = "/auth/send-email-confirmation";

@@ -8,7 +8,7 @@ import dev.authbackbone.adapter.in.http.wire.MediaTypes;
 import java.util.Map;
 
 /**
- * The dialect of {@code /auth/...} JSON routes and of every path outside {@code /api} (seed 000):
+ * The dialect of {@code /auth/...} JSON routes and of every path outside {@code /api}:
  * every error is {@code {"code": <status as int>, "message": "<sentence>"}}.
  *
  * <pre>
@@ -53,6 +53,6 @@ final class AuthErrorDialect implements ErrorDialect {
         return new Rendered(status, MediaTypes.JSON, json.write(new CodeMessage(status, problem.sentence())), Map.of());
     }
 
-    /** Seed 000's error body. */
+    /** The {@code {code, message}} error body. */
     record CodeMessage(int code, String message) {}
 }
