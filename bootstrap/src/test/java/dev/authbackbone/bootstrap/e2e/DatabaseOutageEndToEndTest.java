@@ -75,6 +75,8 @@ class DatabaseOutageEndToEndTest {
             assertThat(status).as("202 once the database is back").isEqualTo(202);
             assertThat(database.count("select count(*) from email_request where email_canonical = 'during@example.com'"))
                     .isZero();
+            assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
         } finally {
             database.close();
             smtp.stop();

@@ -246,6 +246,8 @@ class OpenApiContractTest {
             check(outage, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", bearer, 503);
             check(outage, "POST", "/auth/send-email-confirmation", "{}", bearer, 503);
             check(outage, "GET", "/health/ready", null, null, 503);
+            assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
         } finally {
             database.close();
             smtp.stop();
