@@ -103,4 +103,16 @@ class ConfirmEmailServiceTest {
         assertThat(confirm(token)).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
         assertThat(f.accounts.identitiesOf(alice)).hasSize(1);
     }
+
+    @Test
+    void pendingAddress_namesTheAddressWithoutUsingTheToken_andNothingOnceItCannotBeUsed() {
+        String token = requestLink(alice, "Alice@Home.example");
+
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).contains(email("alice@home.example"));
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).contains(email("alice@home.example"));
+        assertThat(confirm(token)).isInstanceOf(ConfirmEmailResult.Confirmed.class);
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).isEmpty();
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand("not a token"))).isEmpty();
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(null))).isEmpty();
+    }
 }

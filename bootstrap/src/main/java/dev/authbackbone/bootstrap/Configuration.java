@@ -72,7 +72,9 @@ public record Configuration(
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, Transport transport) {
         @Override
         public String toString() {
-            return "Smtp[" + host + ":" + port + ", " + transport + ", user=" + username.orElse("-")
+            // The summary is printed unmasked (to show AUTH_MAIL_FROM whole); a user name that is a mailbox stays masked.
+            return "Smtp[" + host + ":" + port + ", " + transport + ", user="
+                    + username.map(name -> name.replaceAll("([A-Za-z0-9_+-])[A-Za-z0-9._+*-]*@", "$1***@")).orElse("-")
                     + ", password=" + (password.isPresent() ? "***" : "-") + "]";
         }
     }

@@ -17,6 +17,8 @@ public final class Main {
 
     /** The system property logback.xml reads to pick its appender ({@code text} or {@code json}). */
     static final String LOG_FORMAT_PROPERTY = "auth.log.format";
+    /** The system property logback.xml reads to pick the console stream ({@code System.out} unless set). */
+    static final String LOG_TARGET_PROPERTY = "auth.log.target";
 
     private Main() {}
 
@@ -44,7 +46,9 @@ public final class Main {
             }
             return;
         }
-        // An operator command prints its own result; the libraries' start-up chatter would bury it.
+        // An operator command prints its own result on stdout; log lines go to stderr, and only
+        // warnings, so the libraries' start-up chatter cannot bury or split that result.
+        System.setProperty(LOG_TARGET_PROPERTY, "System.err");
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
         System.exit(command(arguments, System.getenv(), System.out, System.err));
     }
@@ -66,11 +70,14 @@ public final class Main {
     private static AuthBackbone serve(Configuration config) {
         config.unknownVariables().forEach(name ->
                 log().warn("Unknown setting {} is ignored (a typo?); see docs/configuration.md", name));
-        log().info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
+        Logger summary = LoggerFactory.getLogger(StartupSummaryFilter.LOGGER);
+        summary.info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
         long started = System.nanoTime();
         AuthBackbone server = AuthBackbone.start(config);
-        log().info("auth-backbone ready on http://{}:{} in {} ms", config.httpHost(), server.port(),
-                (System.nanoTime() - started) / 1_000_000);
+        String base = "http://" + config.httpHost() + ":" + server.port();
+        summary.info("auth-backbone ready on {} in {} ms; API reference at {}/docs{}", base,
+                (System.nanoTime() - started) / 1_000_000, base,
+                config.smtp().isPresent() ? "" : "; development inbox at " + base + "/dev/mailbox");
         return server;
     }
 

@@ -68,9 +68,11 @@ final class OperatorCommands {
     private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock) {
         ManageAccountResult result = accounts.open(email);
         if (result instanceof ManageAccountResult.Done done) {
+            // Minting may log (a development key, say): do it before printing, so the three lines stay together.
+            String token = AuthBackbone.accessTokens(config, clock).issue(done.account()).value();
             out.println("account " + done.account() + " opened for " + email.value());
             out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
-            out.println(AuthBackbone.accessTokens(config, clock).issue(done.account()).value());
+            out.println(token);
             return 0;
         }
         err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");

@@ -2,6 +2,7 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.confirmation.ConfirmationRedemption;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
@@ -48,6 +49,18 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
             return recorded(ConfirmationRedemption.invalidToken(), command, now);
         }
         return unitOfWork.inTransaction(() -> recorded(redeem(presented.get().hash(), now), command, now));
+    }
+
+    @Override
+    public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
+        Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return unitOfWork.inTransaction(() -> tokens.find(presented.get().hash())
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isUsableAt(now))
+                .map(EmailToken::email));
     }
 
     private ConfirmationRedemption redeem(TokenHash hash, Instant now) {

@@ -22,7 +22,7 @@ public record EmailLinkPolicy(Duration confirmationTtl, Duration signInTtl, Rate
         return perAddress.window().compareTo(perAccount.window()) >= 0 ? perAddress.window() : perAccount.window();
     }
 
-    /** The defaults: 24 h and 15 min tokens, 3 per address and 20 per account per window. */
+    /** The documented defaults: 24 h and 15 min tokens, 3 per address and 20 per account per window. */
     public static EmailLinkPolicy defaults() {
         return new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
                 new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(20, Duration.ofHours(1)));

@@ -37,7 +37,9 @@ class DatabaseOutageEndToEndTest {
         try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
              TestServer server = TestServer.instance(database, smtp, Map.of(
                      "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
-                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"))) {
+                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
+             // The pool reports each connection the cut breaks, with its stack trace: expected here.
+             ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
             String bearer = TestServer.accessToken(server.openAccount("ada@example.com"));
             assertThat(request(server, bearer, "before@example.com").status()).isEqualTo(202);
 
@@ -75,6 +77,8 @@ class DatabaseOutageEndToEndTest {
             assertThat(status).as("202 once the database is back").isEqualTo(202);
             assertThat(database.count("select count(*) from email_request where email_canonical = 'during@example.com'"))
                     .isZero();
+            assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
         } finally {
             database.close();
             smtp.stop();

@@ -8,9 +8,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import dev.authbackbone.bootstrap.StartupSummaryFilter;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,6 +89,41 @@ class LoggingEndToEndTest {
             }
             assertThat(all).contains("A***@Example.com", "flow-3");
         }
+    }
+
+    @Test
+    void startUp_readTopToBottom_saysWhatRunsWhereMailGoesAndWhereTheDocsAre_withNoMisleadingLine() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        String base;
+        try (TestServer server = TestServer.startWithDevInbox(TestDatabase.H2,
+                Map.of("AUTH_MAIL_FROM", "Auth Team <no-reply@auth.example.org>"))) {
+            base = server.base;
+        } finally {
+            root.detachAppender(captured);
+        }
+        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+
+        assertThat(lines).noneMatch(line -> line.contains("JVM won't shutdown"));
+        assertThat(lines).anyMatch(line -> line.contains("development inbox; read them at"));
+        assertThat(lines).anyMatch(line -> line.startsWith("auth-backbone ready on " + base)
+                && line.contains("API reference at " + base + "/docs")
+                && line.contains("development inbox at " + base + "/dev/mailbox"));
+        // The sender is no secret: the summary shows it whole, in both production formats.
+        ILoggingEvent summary = captured.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("Starting auth-backbone with")).findFirst().orElseThrow();
+        assertThat(summary.getLoggerName()).isEqualTo(StartupSummaryFilter.LOGGER);
+        assertThat(summary.getFormattedMessage()).contains("AUTH_MAIL_FROM=Auth Team <no-reply@auth.example.org>");
+        StartupSummaryFilter onlySummary = new StartupSummaryFilter();
+        onlySummary.setSummary(true);
+        StartupSummaryFilter allButSummary = new StartupSummaryFilter();
+        assertThat(onlySummary.decide(summary)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(allButSummary.decide(summary)).isEqualTo(FilterReply.DENY);
+        ILoggingEvent other = event("mail to jane.doe@example.com", "req-12");
+        assertThat(onlySummary.decide(other)).isEqualTo(FilterReply.DENY);
+        assertThat(allButSummary.decide(other)).isEqualTo(FilterReply.NEUTRAL);
     }
 
     @Test

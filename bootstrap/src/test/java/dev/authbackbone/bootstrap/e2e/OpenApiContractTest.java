@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap.e2e;
 
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -9,6 +10,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,13 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +47,17 @@ class OpenApiContractTest {
      * the address, so no sequential request can get there.
      */
     private static final Set<String> ONLY_BY_A_RACE = Set.of("POST /api/auth/confirm-email 409", "POST /auth/confirm-email 409");
+
+    /**
+     * Documented, and provoked only on PostgreSQL (the embedded H2 lives inside the server's
+     * process and cannot become unreachable): the 503 of a route that needs the database and has
+     * no other 503. CI always runs with PostgreSQL.
+     */
+    private static final Set<String> ONLY_IN_A_DATABASE_OUTAGE = Set.of(
+            "POST /api/auth/magic-link/verify 503", "GET /api/auth/me 503", "GET /api/auth/me/events 503",
+            "POST /api/auth/confirm-email 503", "GET /auth/confirm-email 503", "POST /auth/confirm-email 503",
+            "POST /auth/magic-link 503");
+    private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOO_LARGE = "{\"email\":\"" + "a".repeat(17 * 1024) + "@example.com\"}";
@@ -65,6 +82,8 @@ class OpenApiContractTest {
         devInbox = TestServer.startWithDevInbox(TestDatabase.H2, Map.of());
         tokenLimited = TestServer.start(TestDatabase.H2, Map.of("AUTH_RATE_LIMIT_TOKEN_IP", "1/15m"));
         document = server.get("/openapi.json", null).body();
+        // The document exactly as served, for the OpenAPI linter that .ci/run runs after the build.
+        Files.writeString(Path.of("target", "openapi.json"), document, StandardCharsets.UTF_8);
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
     }
 
@@ -108,7 +127,7 @@ class OpenApiContractTest {
         check(server, "GET", "/api/auth/me/events", null, null, 401);
         check(server, "GET", "/api/auth/me/events", null, disabled, 403);
 
-        // Linking by JSON, and the re-send.
+        // Linking by JSON, and the {code, message} re-send.
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", ada, 202);
         check(server, "GET", "/api/auth/me", null, ada, 200);
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"x@example.org\"}", null, 401);
@@ -189,14 +208,75 @@ class OpenApiContractTest {
         check(tokenLimited, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 429);
         form(tokenLimited, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         form(tokenLimited, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
+        // Request headers over 8 KiB: Jetty refuses them on every route, in the route's dialect.
+        for (String operation : documentedOperations()) {
+            String[] methodAndPath = operation.split(" ");
+            TestServer target = methodAndPath[1].startsWith("/dev/") ? devInbox : server;
+            record(methodAndPath[0], methodAndPath[1], 431,
+                    target.send(methodAndPath[1], methodAndPath[0], null, null, "x".repeat(9 * 1024)));
+        }
+
+        boolean onPostgres = TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL);
+        if (onPostgres) {
+            checkDatabaseOutage();
+        }
 
         assertThat(problems).as("responses that do not match /openapi.json").isEmpty();
         Set<String> documented = documentedAnswers();
         Set<String> missing = new TreeSet<>(documented);
         missing.removeAll(covered);
         missing.removeAll(ONLY_BY_A_RACE);
+        if (!onPostgres) {
+            missing.removeAll(ONLY_IN_A_DATABASE_OUTAGE);
+        }
         assertThat(missing).as("documented answers no request provoked").isEmpty();
         assertThat(covered).as("answers the server gave that the document lacks").isSubsetOf(documented);
+    }
+
+    @Test
+    void everyDocumentedOperation_hasARequestExample() throws IOException {
+        Path examples = Path.of("..", "docs", "examples", "auth-backbone.http");
+        String text = Files.readString(examples, StandardCharsets.UTF_8);
+        Set<String> shown = new TreeSet<>();
+        Matcher request = Pattern.compile("(?m)^(GET|POST|PUT|PATCH|DELETE|HEAD) \\{\\{base}}([^?\\s]*)").matcher(text);
+        while (request.find()) {
+            shown.add(request.group(1) + " " + request.group(2));
+        }
+        assertThat(shown).as("operations with an example in %s", examples).containsAll(documentedOperations());
+    }
+
+    /** PostgreSQL behind a proxy that is then cut: every route that needs the database answers 503. */
+    private void checkDatabaseOutage() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
+        Matcher url = POSTGRES_URL.matcher(database.url());
+        assertThat(url.matches()).as(database.url()).isTrue();
+        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+             TestServer outage = TestServer.instance(database, smtp, Map.of(
+                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
+             ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
+            String bearer = TestServer.accessToken(outage.openAccount("ada@example.com"));
+            String wellFormed = "A".repeat(43);
+            proxy.cut();
+            check(outage, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 503);
+            check(outage, "GET", "/api/auth/me", null, bearer, 503);
+            check(outage, "GET", "/api/auth/me/events", null, bearer, 503);
+            check(outage, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 503);
+            check(outage, "GET", "/auth/confirm-email?token=" + wellFormed, null, null, 503);
+            form(outage, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
+            form(outage, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
+            check(outage, "POST", "/api/auth/magic-link", "{\"email\":\"ada@example.com\"}", null, 503);
+            check(outage, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", bearer, 503);
+            check(outage, "POST", "/auth/send-email-confirmation", "{}", bearer, 503);
+            check(outage, "GET", "/health/ready", null, null, 503);
+            assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
+        } finally {
+            database.close();
+            smtp.stop();
+        }
     }
 
     @Test
@@ -272,14 +352,23 @@ class OpenApiContractTest {
         return validator.validateResponse(path, Request.Method.valueOf(method), response.build());
     }
 
+    /** Every "METHOD path" the document lists. */
+    private static Set<String> documentedOperations() throws IOException {
+        Set<String> operations = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : JSON.readTree(document).get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }
+        return operations;
+    }
+
     /** Every "METHOD path status" the document lists. */
     private static Set<String> documentedAnswers() throws IOException {
         Set<String> answers = new TreeSet<>();
         JsonNode paths = JSON.readTree(document).get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
-                Map.Entry<String, JsonNode> operation = o.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 operation.getValue().get("responses").fieldNames().forEachRemaining(status -> answers.add(
                         operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + status));
             }

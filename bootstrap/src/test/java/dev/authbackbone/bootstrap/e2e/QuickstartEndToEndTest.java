@@ -55,7 +55,8 @@ class QuickstartEndToEndTest {
             Answer requested = server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", access);
             assertThat(requested.status()).isEqualTo(202);
             String confirmToken = newestLink(server, "confirm-email");
-            assertThat(server.get("/auth/confirm-email?token=" + confirmToken, null).body()).contains("Confirm");
+            assertThat(server.get("/auth/confirm-email?token=" + confirmToken, null).body()).contains("Confirm")
+                    .contains("<strong>ada.work@example.org</strong>");
             Answer confirmed = server.postForm("/auth/confirm-email", "token=" + confirmToken);
             assertThat(confirmed.status()).isEqualTo(200);
 
@@ -74,15 +75,43 @@ class QuickstartEndToEndTest {
         Matcher block = Pattern.compile("## Quickstart \\(curl\\).*?```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(block.find()).as("README has a quickstart shell block").isTrue();
 
+        // Three runs in a row against one server, with the default limits: a newcomer runs it again.
         try (TestServer server = TestServer.startWithDevInbox(database, Map.of())) {
-            String script = "set -eu\n" + block.group(1).replace("BASE=http://127.0.0.1:8080", "BASE=" + server.base);
+            String script = "set -euo pipefail\n" + block.group(1).replace("BASE=http://127.0.0.1:8080", "BASE=" + server.base);
+            for (int run = 1; run <= 3; run++) {
+                Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+                assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(bash.exitValue()).as("run %d:%n%s", run, output).isZero();
+                assertThat(output).as("run %d", run)
+                        .containsPattern("\"email\":\"ada\\.\\d+@example\\.com\",\"verified\":true,\"primary\":true")
+                        .containsPattern("\"email\":\"ada\\.\\d+@example\\.org\",\"verified\":true,\"primary\":false")
+                        .doesNotContain("curl:");
+                // Every answer on a line of its own: four answers, four lines, none running into the next.
+                assertThat(output.lines().filter(line -> line.startsWith("{")).count()).as("run %d", run).isEqualTo(4);
+                assertThat(output).endsWith("}\n");
+            }
+        }
+    }
+
+    @Test
+    void theReadmesShellBlock_showsARefusalInsteadOfHidingIt() throws Exception {
+        Assumptions.assumeTrue(onPath("bash") && onPath("curl"), "bash and curl are needed to run the README's commands");
+        String readme = Files.readString(readme(), StandardCharsets.UTF_8);
+        Matcher call = Pattern.compile("\\ncall\\(\\) \\{[^\\n]*\\}\\n").matcher(readme);
+        assertThat(call.find()).as("the quickstart defines call()").isTrue();
+
+        try (TestServer server = TestServer.startWithDevInbox(database, Map.of())) {
+            String script = call.group() + "call -X POST " + server.base + "/api/auth/magic-link/verify"
+                    + " -H 'Content-Type: application/json' -d '{\"token\":\"spent\"}'";
             Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(bash.exitValue()).as(output).isZero();
-            assertThat(output).contains("\"email\":\"ada@example.com\",\"verified\":true,\"primary\":true")
-                    .contains("\"email\":\"ada.work@example.org\",\"verified\":true,\"primary\":false");
+            assertThat(bash.exitValue()).as(output).isNotZero();
+            assertThat(output).contains("{\"detail\":\"This sign-in link is invalid, has expired or has already been used.\"}\n")
+                    .contains("400");
         }
     }
 

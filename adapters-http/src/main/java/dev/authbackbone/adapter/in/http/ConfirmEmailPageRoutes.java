@@ -6,10 +6,12 @@ import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
- * The page a confirmation mail links to. Opening it only shows a Confirm button: mail scanners
- * and link previews follow links, and must not use up the token; pressing the button posts it.
+ * The page a confirmation mail links to. Opening it only shows a Confirm button, naming the address
+ * when the token can still be used (a read-only look-up): mail scanners and link previews follow
+ * links, and must not use up the token; pressing the button posts it.
  */
 final class ConfirmEmailPageRoutes implements RouteGroup {
 
@@ -34,7 +36,9 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
 
     private void show(Context ctx) {
         String token = LinkTokens.fromQuery(ctx);
-        responses.page(ctx, 200, Pages.confirmEmail(token));
+        Optional<String> address = confirmEmail.pendingAddress(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)))
+                .map(EmailAddress::value);
+        responses.page(ctx, 200, Pages.confirmEmail(token, address));
     }
 
     private void confirm(Context ctx) {

@@ -14,12 +14,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The development inbox: JSON for scripts, an HTML page (with {@code ?format=html}, or for a
  * browser) with the links ready to click. The composition root hands this group to
  * {@link HttpServer} only when the built-in SMTP server runs, as it does for health and metrics.
  * It answers only a client on this machine that names this machine in {@code Host}; anyone else gets 404.
+ * {@code ?to=<address>} keeps only the mails to that address (compared without regard to case), so
+ * a script picks its own mail even when the inbox holds older ones.
  */
 public final class DevMailboxRoutes implements RouteGroup {
 
@@ -47,12 +50,32 @@ public final class DevMailboxRoutes implements RouteGroup {
         if (!local) {
             throw new RejectedRequest(new HttpProblem.NotFound());
         }
-        List<CapturedMail> mails = inbox.newestFirst();
+        Optional<String> recipient = recipient(ctx);
+        List<CapturedMail> mails = inbox.newestFirst().stream()
+                .filter(mail -> recipient.isEmpty() || sentTo(mail, recipient.get()))
+                .toList();
         if (wantsHtml(ctx)) {
             responses.page(ctx, 200, Pages.mailbox(mails));
         } else {
             responses.json(ctx, 200, mails.stream().map(DevMailboxRoutes::body).toList());
         }
+    }
+
+    private static Optional<String> recipient(Context ctx) {
+        List<String> to;
+        try {
+            to = Queries.values(ctx, "to");
+        } catch (FormBody.MalformedFormException e) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        if (to.size() > 1) {
+            throw new RejectedRequest(new HttpProblem.Refused(400));
+        }
+        return to.stream().map(String::strip).findFirst();
+    }
+
+    private static boolean sentTo(CapturedMail mail, String address) {
+        return mail.to().stream().anyMatch(to -> to.strip().equalsIgnoreCase(address));
     }
 
     /** {@code ?format=} decides when given; otherwise a browser (which asks for text/html first) gets the page. */

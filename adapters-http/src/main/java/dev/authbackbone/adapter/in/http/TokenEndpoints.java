@@ -4,7 +4,10 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.net.ClientIp;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.email.EmailAddress;
+import java.util.Optional;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
@@ -58,11 +61,19 @@ final class TokenEndpoints {
             }
             return signIn.signIn(command);
         };
-        ConfirmEmailUseCase guardedConfirm = command -> {
-            if (malformed(command.token(), "email_confirmation")) {
-                return new ConfirmEmailResult.InvalidToken();
+        ConfirmEmailUseCase guardedConfirm = new ConfirmEmailUseCase() {
+            @Override
+            public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
+                if (malformed(command.token(), "email_confirmation")) {
+                    return new ConfirmEmailResult.InvalidToken();
+                }
+                return confirm.confirm(command);
             }
-            return confirm.confirm(command);
+
+            @Override
+            public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
+                return confirm.pendingAddress(command);
+            }
         };
         return new HttpUseCases(useCases.requestSignInLink(), guardedSignIn, useCases.requestEmailConfirmation(),
                 guardedConfirm, useCases.resendEmailConfirmation(), useCases.viewAccount(), useCases.viewAccountEvents());

@@ -40,6 +40,17 @@ class DevMailboxRoutesTest {
     }
 
     @Test
+    void mailbox_to_keepsOnlyTheMailsToThatAddress() {
+        Answer answer = server.get("/dev/mailbox?to=OLD@example.org");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json()).hasSize(1);
+        assertThat(answer.json().get(0).get("subject").asText()).isEqualTo("Older");
+        assertThat(server.get("/dev/mailbox?to=nobody@example.org").json()).isEmpty();
+        assertThat(server.get("/dev/mailbox?to=a@example.org&to=b@example.org").status()).isEqualTo(400);
+    }
+
+    @Test
     void mailbox_html_escapesAndLinksOnlyWebUrls() {
         Answer answer = server.get("/dev/mailbox?format=html");
 

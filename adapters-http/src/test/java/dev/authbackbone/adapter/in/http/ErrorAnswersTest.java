@@ -39,15 +39,20 @@ class ErrorAnswersTest {
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
+    /** The failures here are provoked on purpose: their stack traces are kept here, checked, and not printed. */
     @BeforeAll
     void listen() {
         log.start();
-        ((Logger) LoggerFactory.getLogger(HttpServer.class)).addAppender(log);
+        Logger logger = (Logger) LoggerFactory.getLogger(HttpServer.class);
+        logger.addAppender(log);
+        logger.setAdditive(false);
     }
 
     @AfterAll
     void stopListening() {
-        ((Logger) LoggerFactory.getLogger(HttpServer.class)).detachAppender(log);
+        Logger logger = (Logger) LoggerFactory.getLogger(HttpServer.class);
+        logger.setAdditive(true);
+        logger.detachAppender(log);
     }
 
     @BeforeEach

@@ -27,6 +27,7 @@ import dev.authbackbone.domain.port.in.account.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.port.in.account.ViewAccountUseCase;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,9 +111,17 @@ final class FakeUseCases {
             super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
         }
 
+        /** What the page shows before the button is pressed; none unless a test says so. */
+        volatile Optional<EmailAddress> pending = Optional.empty();
+
         @Override
         public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
             return handle(command);
+        }
+
+        @Override
+        public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
+            return pending;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,20 @@ class LinkPagesTest {
                 .contains("<button type=\"submit\">Confirm</button>");
         assertSecurityHeaders(answer);
         assertThat(server.fakes.totalCalls()).isZero();
+    }
+
+    @Test
+    void confirmPage_get_namesTheAddressTheTokenWouldLink_asGiven() {
+        server.fakes.confirmEmail.pending = Optional.of(EmailAddress.parse("Ada.Work@example.org"));
+        try {
+            Answer answer = server.get("/auth/confirm-email?token=" + TOKEN);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("to link <strong>Ada.Work@example.org</strong> to your account");
+            assertThat(server.fakes.totalCalls()).isZero();
+        } finally {
+            server.fakes.confirmEmail.pending = Optional.empty();
+        }
     }
 
     @Test

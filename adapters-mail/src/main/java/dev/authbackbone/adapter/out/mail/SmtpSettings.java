@@ -20,7 +20,7 @@ import java.util.Objects;
 public record SmtpSettings(String host, int port, String username, String password, Transport transport,
                            String from, Duration timeout) {
 
-    /** The timeout used when none is configured. */
+    /** The timeout when none is configured: no request waits longer on a silent SMTP server. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /** How the connection to the SMTP server is secured. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code /api/...} dialect (shaped like FastAPI with pydantic v2). Validation errors are
+ * The {@code /api/...} dialect (FastAPI with pydantic v2). Validation errors are
  * {@code 422 {"detail": [{"type", "loc", "msg", "input", "ctx"?}]}}; every other error is
  * {@code {"detail": "<sentence>"}}.
  *

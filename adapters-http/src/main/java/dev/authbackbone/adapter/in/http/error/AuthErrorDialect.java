@@ -53,6 +53,6 @@ final class AuthErrorDialect implements ErrorDialect {
         return new Rendered(status, MediaTypes.JSON, json.write(new CodeMessage(status, problem.sentence())), Map.of());
     }
 
-    /** The dialect's error body. */
+    /** The {@code {code, message}} error body. */
     record CodeMessage(int code, String message) {}
 }

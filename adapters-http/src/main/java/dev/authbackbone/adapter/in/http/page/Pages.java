@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The bundled HTML pages. They load nothing from elsewhere and run no script: one inline style
@@ -22,6 +26,9 @@ public final class Pages {
 
     /** The content type of every page. */
     public static final String CONTENT_TYPE = "text/html; charset=utf-8";
+
+    private static final DateTimeFormatter RECEIVED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final String STYLE = String.join("",
             "*{box-sizing:border-box}",
@@ -37,12 +44,14 @@ public final class Pages {
             "background:#2563eb;color:#fff;cursor:pointer}",
             "button:hover,button:focus{background:#1d4ed8}",
             "pre{margin:0 0 1rem;padding:.75rem;background:#f1f5f9;border-radius:8px;",
-            "white-space:pre-wrap;word-break:break-all;font-size:.9rem}",
+            "white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem}",
             "code.token{user-select:all}",
             ".muted{color:#52606d;font-size:.9rem}",
             "article{border-top:1px solid #e4e7eb;padding-top:1rem;margin-top:1rem}",
             "ul{margin:0 0 1rem;padding-left:1.25rem}",
-            "a{color:#2563eb;word-break:break-all}");
+            "a{color:#2563eb;overflow-wrap:anywhere}",
+            // A phone gets the whole width: no card margin to squeeze the text into a narrow column.
+            "@media (max-width:40rem){main{margin:0;padding:1rem;border-radius:0;box-shadow:none}}");
 
     private static final Map<String, String> HEADERS = securityHeaders();
 
@@ -57,15 +66,16 @@ public final class Pages {
     }
 
     /** The page a confirmation link opens: pressing Confirm posts the token; opening it does nothing. */
-    public static String confirmEmail(String token) {
+    public static String confirmEmail(String token, Optional<String> address) {
+        String what = address.map(a -> "<strong>" + escape(a) + "</strong>").orElse("this email address");
         return page("Confirm your email address", """
                 <h1>Confirm your email address</h1>
-                <p>Press <strong>Confirm</strong> to link this email address to your account.</p>
+                <p>Press <strong>Confirm</strong> to link %s to your account.</p>
                 <form method="post" action="/auth/confirm-email">
                 <input type="hidden" name="token" value="%s">
                 <button type="submit">Confirm</button>
                 </form>
-                """.formatted(escape(token)), false);
+                """.formatted(what, escape(token)), false);
     }
 
     /** The answer to a successful confirmation. */
@@ -120,7 +130,7 @@ public final class Pages {
             body.append("<article>\n<h2>").append(escape(nullToEmpty(mail.subject()))).append("</h2>\n")
                     .append("<p class=\"muted\">From ").append(escape(nullToEmpty(mail.from())))
                     .append(" to ").append(escape(String.join(", ", mail.to())))
-                    .append(" at ").append(escape(String.valueOf(mail.receivedAt()))).append("</p>\n");
+                    .append(" at ").append(escape(received(mail.receivedAt()))).append("</p>\n");
             if (!mail.links().isEmpty()) {
                 body.append("<ul>\n");
                 for (String link : mail.links()) {
@@ -131,6 +141,11 @@ public final class Pages {
             body.append("<pre>").append(escape(nullToEmpty(mail.text()))).append("</pre>\n</article>\n");
         }
         return page("Development inbox", body.toString(), true);
+    }
+
+    /** To the second, in UTC: the nanoseconds of an {@code Instant} only get in a reader's way. */
+    private static String received(Instant at) {
+        return at == null ? "" : RECEIVED.format(at);
     }
 
     private static String linkOrText(String link) {
