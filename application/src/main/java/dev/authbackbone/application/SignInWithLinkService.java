@@ -1,5 +1,6 @@
 package dev.authbackbone.application;
 
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * Uses a magic-link token: signs in to the account holding its address, or opens one with that
  * address as its verified primary on the first sign-in (which revokes other tokens for it). The
- * outcome is recorded in the audit trail in the same unit of work.
+ * outcome is recorded in the audit trail, and a successful sign-in starts a session, in the same
+ * unit of work.
  */
 public final class SignInWithLinkService implements SignInWithLinkUseCase {
 
@@ -34,9 +36,11 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
     private final AuditTrail audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Sessions sessions;
 
     public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                 AuditTrail audit, Clock clock, RandomGenerator random) {
+                                 AuditTrail audit, Clock clock, RandomGenerator random, Sessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -78,7 +82,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
             tokens.revokeOutstanding(token.email(), now);
             audit.record(event(AuditEventType.SIGNED_IN, now, command).account(id).email(token.email())
                     .reason("account_opened"));
-            return new SignInWithLinkResult.SignedIn(id, true);
+            return new SignInWithLinkResult.SignedIn(id, true, sessions.start(id, now));
         });
     }
 
@@ -89,7 +93,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
             return new SignInWithLinkResult.InvalidToken();
         }
         audit.record(event(AuditEventType.SIGNED_IN, now, command).account(account.id()).email(email));
-        return new SignInWithLinkResult.SignedIn(account.id(), false);
+        return new SignInWithLinkResult.SignedIn(account.id(), false, sessions.start(account.id(), now));
     }
 
     private static AuditEvent event(AuditEventType type, Instant now, SignInWithLinkCommand command) {

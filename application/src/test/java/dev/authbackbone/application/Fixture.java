@@ -1,5 +1,11 @@
 package dev.authbackbone.application;
 
+import dev.authbackbone.application.session.AuthenticateSessionService;
+import dev.authbackbone.application.session.EndSessionService;
+import dev.authbackbone.application.session.ListSessionsService;
+import dev.authbackbone.application.session.RefreshSessionService;
+import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.application.session.SignOutService;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
@@ -9,6 +15,8 @@ import dev.authbackbone.domain.testing.InMemoryAccountRepository;
 import dev.authbackbone.domain.testing.InMemoryAuditTrail;
 import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
 import dev.authbackbone.domain.testing.InMemoryEmailTokenRepository;
+import dev.authbackbone.domain.testing.InMemorySessionRepository;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.testing.InMemoryUnitOfWork;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.RecordingMailSender;
@@ -29,6 +37,10 @@ final class Fixture {
     final EmailLinkPolicy policy = new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
             new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(10, Duration.ofHours(1)));
 
+    final InMemorySessionRepository sessionRepository = new InMemorySessionRepository();
+    final SessionPolicy sessionPolicy = new SessionPolicy(Duration.ofDays(30), Duration.ofDays(90));
+    final Sessions sessions = new Sessions(sessionRepository, random);
+
     final MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
     final RequestEmailConfirmationService requestConfirmation =
             new RequestEmailConfirmationService(accounts, unitOfWork, dispatcher, clock, policy);
@@ -36,10 +48,16 @@ final class Fixture {
             new ResendEmailConfirmationService(accounts, tokens, unitOfWork, dispatcher, clock, policy);
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, dispatcher, clock, policy);
-    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random);
+    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
-    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random);
+    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
+    final RefreshSessionService refresh =
+            new RefreshSessionService(sessionRepository, accounts, unitOfWork, sessionPolicy, clock, random);
+    final AuthenticateSessionService authenticate = new AuthenticateSessionService(sessionRepository, sessionPolicy, clock);
+    final SignOutService signOut = new SignOutService(sessionRepository, clock);
+    final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
+    final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
             Duration.ofDays(90));
 
@@ -48,7 +66,7 @@ final class Fixture {
     }
 
     AccountId accountWith(String primary) {
-        return ((ManageAccountResult.Done) manage.open(email(primary))).account();
+        return ((ManageAccountResult.Opened) manage.open(email(primary))).account();
     }
 
     /** The raw token of the last link mail, as the recipient would read it. */

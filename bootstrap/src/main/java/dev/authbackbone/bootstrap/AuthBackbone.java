@@ -3,6 +3,7 @@ package dev.authbackbone.bootstrap;
 import dev.authbackbone.adapter.in.http.HttpServer;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
+import dev.authbackbone.adapter.in.http.SessionUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
 import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
@@ -19,6 +20,7 @@ import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiSessionRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.application.ConfirmEmailService;
 import dev.authbackbone.application.EmailLinkPolicy;
@@ -31,6 +33,12 @@ import dev.authbackbone.application.ResendEmailConfirmationService;
 import dev.authbackbone.application.SignInWithLinkService;
 import dev.authbackbone.application.ViewAccountEventsService;
 import dev.authbackbone.application.ViewAccountService;
+import dev.authbackbone.application.session.AuthenticateSessionService;
+import dev.authbackbone.application.session.EndSessionService;
+import dev.authbackbone.application.session.ListSessionsService;
+import dev.authbackbone.application.session.RefreshSessionService;
+import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.application.session.SignOutService;
 import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
 import dev.authbackbone.bootstrap.ops.Metrics;
@@ -41,6 +49,8 @@ import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.SessionRepository;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +111,9 @@ public final class AuthBackbone implements AutoCloseable {
         AccountRepository accountRepository = new JdbiAccountRepository(database);
         EmailTokenRepository tokens = new JdbiEmailTokenRepository(database);
         EmailRequestLedger ledger = new JdbiEmailRequestLedger(database);
+        SessionRepository sessionRepository = new JdbiSessionRepository(database);
+        SessionPolicy sessionPolicy = config.sessionPolicy();
+        Sessions sessions = new Sessions(sessionRepository, random);
 
         Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
         devInbox.ifPresent(resources::push);
@@ -120,15 +133,21 @@ public final class AuthBackbone implements AutoCloseable {
 
         MailDispatcher dispatcher = new MailDispatcher(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit,
                 random, clock, policy);
-        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, audit, clock, random);
+        ManageAccountService accounts = new ManageAccountService(accountRepository, tokens, unitOfWork, audit, clock, random,
+                sessions);
+        SignOutService signOut = new SignOutService(sessionRepository, clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, dispatcher, clock, policy),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random),
+                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random, sessions),
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, dispatcher, clock, policy),
                 new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, dispatcher, clock, policy),
                 new ViewAccountService(accountRepository, tokens, clock),
-                new ViewAccountEventsService(accountRepository, audit));
+                new ViewAccountEventsService(accountRepository, audit),
+                new SessionUseCases(new AuthenticateSessionService(sessionRepository, sessionPolicy, clock),
+                        new RefreshSessionService(sessionRepository, accountRepository, unitOfWork, sessionPolicy, clock, random),
+                        signOut, signOut, new ListSessionsService(sessionRepository, sessionPolicy, clock),
+                        new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION),

@@ -1,6 +1,7 @@
 package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.domain.quota.RateLimit;
+import dev.authbackbone.domain.session.SessionPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ public record Configuration(
         String jwtIssuer,
         String jwtAudience,
         Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Duration sessionMaxTtl,
         RateLimit rateLimitEmail,
         RateLimit rateLimitAccount,
         RateLimit rateLimitIp,
@@ -79,6 +82,7 @@ public record Configuration(
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
+            "AUTH_REFRESH_TOKEN_TTL", "AUTH_SESSION_MAX_TTL",
             "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
             "AUTH_LOG_FORMAT", "AUTH_TEST_POSTGRES_URL");
@@ -135,6 +139,8 @@ public record Configuration(
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
                 v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
+                v.duration("AUTH_REFRESH_TOKEN_TTL", Duration.ofDays(30), Duration.ofSeconds(1)),
+                v.duration("AUTH_SESSION_MAX_TTL", Duration.ofDays(90), Duration.ofSeconds(1)),
                 v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
                 v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
                 v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
@@ -206,6 +212,11 @@ public record Configuration(
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** How long sessions live (AUTH_REFRESH_TOKEN_TTL, AUTH_SESSION_MAX_TTL). */
+    public SessionPolicy sessionPolicy() {
+        return new SessionPolicy(refreshTokenTtl, sessionMaxTtl);
+    }
+
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
@@ -221,6 +232,7 @@ public record Configuration(
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
+                "  AUTH_REFRESH_TOKEN_TTL=" + human(refreshTokenTtl) + "  AUTH_SESSION_MAX_TTL=" + human(sessionMaxTtl),
                 "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
                         + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp),
                 "  AUTH_CONFIRMATION_TTL=" + human(confirmationTtl) + "  AUTH_MAGIC_LINK_TTL=" + human(magicLinkTtl),

@@ -4,8 +4,10 @@ import dev.authbackbone.adapter.out.persistence.Database;
 import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiSessionRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.application.ManageAccountService;
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.email.InvalidEmailAddressException;
 import dev.authbackbone.domain.port.in.ManageAccountResult;
@@ -24,7 +26,7 @@ final class OperatorCommands {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar auth-backbone.jar [serve]",
-            "       java -jar auth-backbone.jar accounts create <email>              open an account and print an access token",
+            "       java -jar auth-backbone.jar accounts create <email>              open an account, print an access and a refresh token",
             "       java -jar auth-backbone.jar accounts disable <account id | email>",
             "       java -jar auth-backbone.jar accounts enable <account id | email>");
 
@@ -57,9 +59,10 @@ final class OperatorCommands {
         }
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
+            SecureRandom random = new SecureRandom();
             ManageAccountUseCase accounts = new ManageAccountService(new JdbiAccountRepository(database),
                     new JdbiEmailTokenRepository(database), new JdbiUnitOfWork(database), new JdbiAuditTrail(database), clock,
-                    new SecureRandom());
+                    random, new Sessions(new JdbiSessionRepository(database), random));
             return switch (verb) {
                 case "create" -> create(accounts, newAddress, clock);
                 case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);
@@ -70,10 +73,14 @@ final class OperatorCommands {
 
     private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock) {
         ManageAccountResult result = accounts.open(email);
-        if (result instanceof ManageAccountResult.Done done) {
-            out.println("account " + done.account() + " opened for " + email.value());
+        if (result instanceof ManageAccountResult.Opened opened) {
+            // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
+            out.println("account " + opened.account() + " opened for " + email.value());
             out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
-            out.println(AuthBackbone.accessTokens(config, clock).issue(done.account()).value());
+            out.println(AuthBackbone.accessTokens(config, clock).issue(opened.account(), opened.session().id()).value());
+            out.println("refresh token (single use; valid " + Configuration.human(config.refreshTokenTtl())
+                    + " without use, at most " + Configuration.human(config.sessionMaxTtl()) + "):");
+            out.println(opened.session().refreshToken().reveal());
             return 0;
         }
         err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");

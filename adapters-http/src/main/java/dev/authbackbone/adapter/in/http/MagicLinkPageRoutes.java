@@ -3,6 +3,7 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
+import dev.authbackbone.domain.port.in.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -43,7 +44,9 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     private void signIn(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        IssuedAccessToken issued = MagicLinkRoutes.signIn(signInWithLink, accessTokens, token, ctx);
+        SignInWithLinkResult.SignedIn signedIn = MagicLinkRoutes.signIn(signInWithLink, token, ctx);
+        // The page shows only the access token; its session ends after the idle lifetime, or when listed and ended.
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 }

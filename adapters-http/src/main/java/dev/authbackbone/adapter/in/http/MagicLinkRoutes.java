@@ -12,6 +12,7 @@ import dev.authbackbone.domain.port.in.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.SignInWithLinkUseCase;
+import dev.authbackbone.domain.session.StartedSession;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -59,27 +60,34 @@ final class MagicLinkRoutes implements RouteGroup {
 
     private void verify(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        IssuedAccessToken issued = signIn(signInWithLink, accessTokens, token, ctx);
-        responses.json(ctx, 200, new AccessTokenBody(issued.value(), "bearer", issued.expiresIn().toSeconds()));
+        SignInWithLinkResult.SignedIn signedIn = signIn(signInWithLink, token, ctx);
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        responses.json(ctx, 200, AccessTokenBody.of(issued, signedIn.session()));
     }
 
     /**
-     * Uses a magic-link token and issues an access token for the account it signs in to.
+     * Uses a magic-link token: the account it signs in to and the session it started.
      *
      * @throws RejectedRequest {@code InvalidSignInToken} for any token that does not sign in
      */
-    static IssuedAccessToken signIn(SignInWithLinkUseCase useCase, AccessTokens accessTokens, String token, Context ctx) {
+    static SignInWithLinkResult.SignedIn signIn(SignInWithLinkUseCase useCase, String token, Context ctx) {
         SignInWithLinkResult result = useCase.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)));
         if (result instanceof SignInWithLinkResult.SignedIn signedIn) {
-            return accessTokens.issue(signedIn.account());
+            return signedIn;
         }
         throw new RejectedRequest(new HttpProblem.InvalidSignInToken());
     }
 
-    /** OAuth 2's token response (RFC 6749 section 5.1). */
+    /** OAuth 2's token response (RFC 6749 section 5.1), with the session's next refresh token. */
     record AccessTokenBody(@JsonProperty("access_token") String accessToken,
                            @JsonProperty("token_type") String tokenType,
-                           @JsonProperty("expires_in") long expiresIn) {
+                           @JsonProperty("expires_in") long expiresIn,
+                           @JsonProperty("refresh_token") String refreshToken) {
+
+        static AccessTokenBody of(IssuedAccessToken issued, StartedSession session) {
+            return new AccessTokenBody(issued.value(), "bearer", issued.expiresIn().toSeconds(),
+                    session.refreshToken().reveal());
+        }
 
         @Override
         public String toString() {

@@ -1,0 +1,17 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import dev.authbackbone.domain.port.out.SessionRepositoryContract;
+import dev.authbackbone.domain.testing.MutableClock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiSessionRepositoryH2Test extends SessionRepositoryContract {
+
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.h2();
+
+    @Override
+    protected Fixture newFixture() {
+        db.wipe();
+        return new Fixture(new JdbiSessionRepository(db.jdbi()), MutableClock.at("2026-03-01T10:00:00Z"));
+    }
+}
