@@ -150,7 +150,8 @@ public final class AuthBackbone implements AutoCloseable {
                         new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
-                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION),
+                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
+                sessionRepository, sessionPolicy),
                 config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);

@@ -112,6 +112,7 @@ class BearerTokenTest {
                 .withIssuer(TestServer.ISSUER)
                 .withAudience(TestServer.AUDIENCE)
                 .withSubject(FakeUseCases.ACCOUNT.toString())
+                .withClaim("sid", FakeUseCases.SESSION.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plusSeconds(600))
                 .withJWTId("test-jti");

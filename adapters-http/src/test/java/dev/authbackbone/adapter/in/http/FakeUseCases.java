@@ -26,6 +26,9 @@ import dev.authbackbone.domain.port.in.ViewAccountEventsResult;
 import dev.authbackbone.domain.port.in.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.ViewAccountResult;
 import dev.authbackbone.domain.port.in.ViewAccountUseCase;
+import dev.authbackbone.domain.session.SessionId;
+import dev.authbackbone.domain.session.StartedSession;
+import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +37,9 @@ import java.util.UUID;
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
+    static final SessionId SESSION = new SessionId(UUID.fromString("4c2e8d3f-9b5c-4d6e-8f7a-1b2c3d4e5f60"));
+    /** The session every sign-in starts; its refresh token is 43 fixed characters. */
+    static final StartedSession STARTED = new StartedSession(SESSION, OneTimeToken.parse("R".repeat(43)).orElseThrow());
     static final Instant CREATED_AT = Instant.parse("2026-01-01T08:00:00Z");
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();
@@ -43,10 +49,11 @@ final class FakeUseCases {
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
     final ViewAccount viewAccount = new ViewAccount();
     final ViewAccountEvents viewAccountEvents = new ViewAccountEvents();
+    final FakeSessions sessions = new FakeSessions();
 
     HttpUseCases asUseCases() {
         return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                resendEmailConfirmation, viewAccount, viewAccountEvents);
+                resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases());
     }
 
     void reset() {
@@ -82,7 +89,7 @@ final class FakeUseCases {
     static final class SignInWithLink extends RecordingUseCase<SignInWithLinkCommand, SignInWithLinkResult>
             implements SignInWithLinkUseCase {
         SignInWithLink() {
-            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false));
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false, STARTED));
         }
 
         @Override

@@ -116,7 +116,7 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /** A valid access token for the fakes' account. */
     String token() {
-        return tokens.issue(FakeUseCases.ACCOUNT).value();
+        return tokens.issue(FakeUseCases.ACCOUNT, FakeUseCases.SESSION).value();
     }
 
     String bearer() {
