@@ -110,7 +110,6 @@ class PurgeExpiredStateServiceTest {
 
     @Test
     void purge_endedSessionsAfterTheRetention_idleOnesAfterTheirLifetimeToo_liveOnesNever() {
-        var alice = f.accountWith("alice@example.com");
         var ended = f.sessions.start(alice, f.clock.instant());
         var idle = f.sessions.start(alice, f.clock.instant());
         f.signOut.signOut(new dev.authbackbone.domain.port.in.session.Caller(alice, ended.id()));
