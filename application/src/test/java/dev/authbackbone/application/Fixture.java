@@ -11,6 +11,12 @@ import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
 import dev.authbackbone.application.signin.RequestSignInLinkService;
 import dev.authbackbone.application.signin.SignInWithLinkService;
+import dev.authbackbone.application.session.AuthenticateSessionService;
+import dev.authbackbone.application.session.EndSessionService;
+import dev.authbackbone.application.session.ListSessionsService;
+import dev.authbackbone.application.session.RefreshSessionService;
+import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.application.session.SignOutService;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
@@ -20,6 +26,8 @@ import dev.authbackbone.domain.testing.InMemoryAccountRepository;
 import dev.authbackbone.domain.testing.InMemoryAuditTrail;
 import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
 import dev.authbackbone.domain.testing.InMemoryEmailTokenRepository;
+import dev.authbackbone.domain.testing.InMemorySessionRepository;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.testing.InMemoryUnitOfWork;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.RecordingMailSender;
@@ -40,6 +48,10 @@ final class Fixture {
     final EmailLinkPolicy policy = new EmailLinkPolicy(Duration.ofHours(24), Duration.ofMinutes(15),
             new RateLimit(3, Duration.ofMinutes(15)), new RateLimit(10, Duration.ofHours(1)));
 
+    final InMemorySessionRepository sessionRepository = new InMemorySessionRepository();
+    final SessionPolicy sessionPolicy = new SessionPolicy(Duration.ofDays(30), Duration.ofDays(90));
+    final Sessions sessions = new Sessions(sessionRepository, random);
+
     final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
     final RequestEmailConfirmationService requestConfirmation =
             new RequestEmailConfirmationService(accounts, unitOfWork, outbox, clock);
@@ -47,19 +59,25 @@ final class Fixture {
             new ResendEmailConfirmationService(accounts, tokens, unitOfWork, outbox, clock);
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
-    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random);
+    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
-    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random);
+    final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
+    final RefreshSessionService refresh =
+            new RefreshSessionService(sessionRepository, accounts, unitOfWork, sessionPolicy, clock, random);
+    final AuthenticateSessionService authenticate = new AuthenticateSessionService(sessionRepository, sessionPolicy, clock);
+    final SignOutService signOut = new SignOutService(sessionRepository, clock);
+    final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
+    final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
-            Duration.ofDays(90));
+            Duration.ofDays(90), sessionRepository, sessionPolicy);
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);
     }
 
     AccountId accountWith(String primary) {
-        return ((ManageAccountResult.Done) manage.open(email(primary))).account();
+        return ((ManageAccountResult.Opened) manage.open(email(primary))).account();
     }
 
     /** The raw token of the last link mail, as the recipient would read it. */

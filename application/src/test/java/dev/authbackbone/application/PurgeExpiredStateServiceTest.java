@@ -30,7 +30,7 @@ class PurgeExpiredStateServiceTest {
         request("two@example.com");
         f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()));
 
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0, 0));
         assertThat(f.tokens.all()).hasSize(2);
         assertThat(f.ledger.all()).hasSize(2);
     }
@@ -42,9 +42,9 @@ class PurgeExpiredStateServiceTest {
         request("one@example.com");
         f.clock.advance(Duration.ofHours(2).minusSeconds(1));
 
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 0, 0, 0));
         f.clock.advance(Duration.ofSeconds(2));
-        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 2, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(0, 2, 0, 0));
         assertThat(f.ledger.all()).isEmpty();
     }
 
@@ -68,9 +68,9 @@ class PurgeExpiredStateServiceTest {
 
         f.clock.advance(Duration.ofDays(7).plusMinutes(1));
         // The used one went a week ago; the unused one expired only 6 days ago.
-        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 2, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 2, 0, 0));
         f.clock.advance(Duration.ofDays(1));
-        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 0, 0));
+        assertThat(f.purge.purge()).isEqualTo(new Purged(1, 0, 0, 0));
         assertThat(f.tokens.all()).isEmpty();
         assertThat(f.accounts.identitiesOf(alice)).hasSize(2);
     }
@@ -100,12 +100,30 @@ class PurgeExpiredStateServiceTest {
     @Test
     void newService_negativeRetention_isRejected() {
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(-1), Duration.ofDays(90)))
+                Duration.ofDays(-1), Duration.ofDays(90), f.sessionRepository, f.sessionPolicy))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spentTokenRetention");
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(7), Duration.ofDays(-1)))
+                Duration.ofDays(7), Duration.ofDays(-1), f.sessionRepository, f.sessionPolicy))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auditRetention");
+    }
+
+    @Test
+    void purge_endedSessionsAfterTheRetention_idleOnesAfterTheirLifetimeToo_liveOnesNever() {
+        var ended = f.sessions.start(alice, f.clock.instant());
+        var idle = f.sessions.start(alice, f.clock.instant());
+        f.signOut.signOut(new dev.authbackbone.domain.port.in.session.Caller(alice, ended.id()));
+        f.clock.advance(Duration.ofDays(8));
+        var live = f.sessions.start(alice, f.clock.instant());
+
+        assertThat(((Purged) f.purge.purge()).sessions()).isEqualTo(1);
+        assertThat(f.sessionRepository.find(ended.id())).isEmpty();
+
+        f.clock.advance(Duration.ofDays(30));
+        // The idle one, and the one the account was opened with.
+        assertThat(((Purged) f.purge.purge()).sessions()).isEqualTo(2);
+        assertThat(f.sessionRepository.find(idle.id())).isEmpty();
+        assertThat(f.sessionRepository.find(live.id())).isPresent();
     }
 }

@@ -6,6 +6,7 @@ import dev.authbackbone.adapter.in.http.RouteGroup;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
+import dev.authbackbone.adapter.in.http.SessionUseCases;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
@@ -25,6 +26,7 @@ import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiSessionRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.adapter.out.persistence.OwnerOnlyFiles;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
@@ -38,6 +40,13 @@ import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
 import dev.authbackbone.application.signin.SignInWithLinkService;
 import dev.authbackbone.application.account.ViewAccountEventsService;
 import dev.authbackbone.application.account.ViewAccountService;
+import dev.authbackbone.adapter.out.persistence.JdbiSessionRepository;
+import dev.authbackbone.application.session.AuthenticateSessionService;
+import dev.authbackbone.application.session.EndSessionService;
+import dev.authbackbone.application.session.ListSessionsService;
+import dev.authbackbone.application.session.RefreshSessionService;
+import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.application.session.SignOutService;
 import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
 import dev.authbackbone.bootstrap.ops.Metrics;
@@ -47,6 +56,8 @@ import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.SessionRepository;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +124,9 @@ public final class AuthBackbone implements AutoCloseable {
         AccountRepository accountRepository = storage.accounts();
         EmailTokenRepository tokens = storage.tokens();
         EmailRequestLedger ledger = storage.ledger();
+        SessionRepository sessionRepository = storage.sessions();
+        SessionPolicy sessionPolicy = config.sessionPolicy();
+        Sessions sessions = new Sessions(sessionRepository, random);
 
         config.smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
                 && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
@@ -138,17 +152,23 @@ public final class AuthBackbone implements AutoCloseable {
 
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
+        SignOutService signOut = new SignOutService(sessionRepository, clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random),
+                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random, sessions),
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
                 new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),
-                new ViewAccountEventsService(accountRepository, audit));
+                new ViewAccountEventsService(accountRepository, audit),
+                new SessionUseCases(new AuthenticateSessionService(sessionRepository, sessionPolicy, clock),
+                        new RefreshSessionService(sessionRepository, accountRepository, unitOfWork, sessionPolicy, clock, random),
+                        signOut, signOut, new ListSessionsService(sessionRepository, sessionPolicy, clock),
+                        new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
-                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION),
+                PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
+                sessionRepository, sessionPolicy),
                 config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
@@ -185,17 +205,17 @@ public final class AuthBackbone implements AutoCloseable {
     /** The operator's account commands over {@code storage}: the server and the command line build them here alike. */
     static ManageAccountUseCase accountCommands(Storage storage, Clock clock, RandomGenerator random) {
         return new ManageAccountService(storage.accounts(), storage.tokens(), storage.unitOfWork(), storage.audit(), clock,
-                random);
+                random, new Sessions(storage.sessions(), random));
     }
 
     /** The storage ports over one database, with the audit trail wrapped by {@code observed} (metrics, or nothing). */
     record Storage(UnitOfWork unitOfWork, AccountRepository accounts, EmailTokenRepository tokens, EmailRequestLedger ledger,
-                   AuditTrail audit) {
+                   AuditTrail audit, SessionRepository sessions) {
 
         static Storage on(Database database, UnaryOperator<AuditTrail> observed) {
             return new Storage(new JdbiUnitOfWork(database), new JdbiAccountRepository(database),
                     new JdbiEmailTokenRepository(database), new JdbiEmailRequestLedger(database),
-                    observed.apply(new JdbiAuditTrail(database)));
+                    observed.apply(new JdbiAuditTrail(database)), new JdbiSessionRepository(database));
         }
     }
 

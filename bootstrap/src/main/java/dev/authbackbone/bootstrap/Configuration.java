@@ -4,6 +4,7 @@ import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import dev.authbackbone.domain.quota.RateLimit;
+import dev.authbackbone.domain.session.SessionPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ public record Configuration(
         String jwtIssuer,
         String jwtAudience,
         Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Duration sessionMaxTtl,
         RateLimit rateLimitEmail,
         RateLimit rateLimitAccount,
         RateLimit rateLimitIp,
@@ -87,6 +90,7 @@ public record Configuration(
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
             "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
+            "AUTH_REFRESH_TOKEN_TTL", "AUTH_SESSION_MAX_TTL",
             "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP", "AUTH_RATE_LIMIT_TOKEN_IP",
             "AUTH_TRUSTED_PROXIES",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
@@ -157,6 +161,8 @@ public record Configuration(
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
                 v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
+                v.duration("AUTH_REFRESH_TOKEN_TTL", Duration.ofDays(30), Duration.ofSeconds(1)),
+                v.duration("AUTH_SESSION_MAX_TTL", Duration.ofDays(90), Duration.ofSeconds(1)),
                 v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
                 v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
                 v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
@@ -229,6 +235,11 @@ public record Configuration(
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** How long sessions live (AUTH_REFRESH_TOKEN_TTL, AUTH_SESSION_MAX_TTL). */
+    public SessionPolicy sessionPolicy() {
+        return new SessionPolicy(refreshTokenTtl, sessionMaxTtl);
+    }
+
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
         return String.join(System.lineSeparator(),
@@ -246,6 +257,7 @@ public record Configuration(
                 "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
+                "  AUTH_REFRESH_TOKEN_TTL=" + human(refreshTokenTtl) + "  AUTH_SESSION_MAX_TTL=" + human(sessionMaxTtl),
                 "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
                         + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp) + "  AUTH_RATE_LIMIT_TOKEN_IP=" + human(rateLimitTokenIp)
                         + "  AUTH_TRUSTED_PROXIES=" + trustedProxies,

@@ -22,7 +22,7 @@ final class OperatorCommands {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar auth-backbone.jar [serve]",
-            "       java -jar auth-backbone.jar accounts create <email>              open an account and print an access token",
+            "       java -jar auth-backbone.jar accounts create <email>              open an account, print an access and a refresh token",
             "       java -jar auth-backbone.jar accounts disable <account id | email>",
             "       java -jar auth-backbone.jar accounts enable <account id | email>");
 
@@ -67,12 +67,16 @@ final class OperatorCommands {
 
     private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock) {
         ManageAccountResult result = accounts.open(email);
-        if (result instanceof ManageAccountResult.Done done) {
-            // Minting may log (a development key, say): do it before printing, so the three lines stay together.
-            String token = AuthBackbone.accessTokens(config, clock).issue(done.account()).value();
-            out.println("account " + done.account() + " opened for " + email.value());
+        if (result instanceof ManageAccountResult.Opened opened) {
+            // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
+            // Minting may log: do it before printing, so the lines stay together.
+            String token = AuthBackbone.accessTokens(config, clock).issue(opened.account(), opened.session().id()).value();
+            out.println("account " + opened.account() + " opened for " + email.value());
             out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
             out.println(token);
+            out.println("refresh token (single use; valid " + Configuration.human(config.refreshTokenTtl())
+                    + " without use, at most " + Configuration.human(config.sessionMaxTtl()) + "):");
+            out.println(opened.session().refreshToken().reveal());
             return 0;
         }
         err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");

@@ -49,9 +49,10 @@ final class PurgeSchedule implements AutoCloseable {
     void runOnce() {
         try {
             PurgeExpiredStateResult result = purge.purge();
-            if (result instanceof PurgeExpiredStateResult.Purged p && (p.tokens() > 0 || p.ledgerEntries() > 0 || p.auditEvents() > 0)) {
-                LOG.info("Purged {} spent tokens, {} old quota ledger entries and {} old audit events",
-                        p.tokens(), p.ledgerEntries(), p.auditEvents());
+            if (result instanceof PurgeExpiredStateResult.Purged p && (p.tokens() > 0 || p.ledgerEntries() > 0 || p.auditEvents() > 0
+                    || p.sessions() > 0)) {
+                LOG.info("Purged {} spent tokens, {} old quota ledger entries, {} old audit events and {} ended sessions",
+                        p.tokens(), p.ledgerEntries(), p.auditEvents(), p.sessions());
             } else {
                 LOG.debug("Purge found nothing to delete");
             }

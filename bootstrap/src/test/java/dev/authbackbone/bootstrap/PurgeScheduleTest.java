@@ -57,7 +57,7 @@ class PurgeScheduleTest {
             if (run < failures.size()) {
                 throw failures.get(run);
             }
-            return run == failures.size() ? new PurgeExpiredStateResult.Purged(4, 2, 3) : new PurgeExpiredStateResult.Purged(0, 0, 0);
+            return run == failures.size() ? new PurgeExpiredStateResult.Purged(4, 2, 3, 1) : new PurgeExpiredStateResult.Purged(0, 0, 0, 0);
         }
     }
 
@@ -80,7 +80,7 @@ class PurgeScheduleTest {
         });
         assertThat(messages(Level.WARN)).containsExactly("Purge skipped, the database is unavailable: connection refused");
         assertThat(messages(Level.ERROR)).containsExactly("Purge failed; it runs again at the next interval");
-        assertThat(messages(Level.INFO)).contains("Purged 4 spent tokens, 2 old quota ledger entries and 3 old audit events");
+        assertThat(messages(Level.INFO)).contains("Purged 4 spent tokens, 2 old quota ledger entries, 3 old audit events and 1 ended sessions");
         assertThat(messages(Level.DEBUG)).contains("Purge found nothing to delete");
     }
 

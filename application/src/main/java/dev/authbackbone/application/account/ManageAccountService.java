@@ -1,5 +1,6 @@
 package dev.authbackbone.application.account;
 
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
@@ -15,6 +16,7 @@ import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import java.util.random.RandomGenerator;
 import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.session.EndReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,9 +33,11 @@ public final class ManageAccountService implements ManageAccountUseCase {
     private final AuditTrail audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Sessions sessions;
 
     public ManageAccountService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                AuditTrail audit, Clock clock, RandomGenerator random) {
+                                AuditTrail audit, Clock clock, RandomGenerator random, Sessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -54,7 +58,7 @@ public final class ManageAccountService implements ManageAccountUseCase {
             // The address is verified from now on, exactly as if it had been confirmed.
             tokens.revokeOutstanding(email, now);
             audit.record(AuditEvent.of(AuditEventType.ACCOUNT_OPENED, now, RequestOrigin.unknown()).account(id).email(email));
-            return new ManageAccountResult.Done(id);
+            return new ManageAccountResult.Opened(id, sessions.start(id, now));
         });
     }
 
@@ -66,6 +70,10 @@ public final class ManageAccountService implements ManageAccountUseCase {
                 return new ManageAccountResult.UnknownAccount();
             }
             accounts.setDisabled(account.get().id(), disabled);
+            if (disabled) {
+                // Enabling later must revive nothing: the sessions end, not pause.
+                sessions.endAll(account.get().id(), EndReason.ACCOUNT_DISABLED, clock.instant());
+            }
             audit.record(AuditEvent.of(disabled ? AuditEventType.ACCOUNT_DISABLED : AuditEventType.ACCOUNT_ENABLED,
                     clock.instant(), RequestOrigin.unknown()).account(account.get().id()));
             return new ManageAccountResult.Done(account.get().id());

@@ -6,6 +6,8 @@ import dev.authbackbone.application.mail.EmailLinkPolicy;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.SessionRepository;
+import dev.authbackbone.domain.session.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import java.util.Objects;
 /**
  * Deletes tokens that expired or were used more than {@code spentTokenRetention} ago (kept that
  * long so that an operator can still see what happened to a link), ledger entries older than the
- * longest quota window plus {@link #CLOCK_MARGIN}, and audit events older than {@code auditRetention}.
+ * longest quota window plus {@link #CLOCK_MARGIN}, audit events older than {@code auditRetention}, and
+ * sessions (with their refresh tokens) that ended or expired more than {@code spentTokenRetention} ago.
  * Each step is a plain delete of rows past a cutoff, so purges running on several instances at once
  * only share the work.
  */
@@ -39,9 +42,14 @@ public final class PurgeExpiredStateService implements PurgeExpiredStateUseCase 
     private final Duration ledgerRetention;
     private final Duration spentTokenRetention;
     private final Duration auditRetention;
+    private final SessionRepository sessions;
+    private final SessionPolicy sessionPolicy;
 
     public PurgeExpiredStateService(EmailTokenRepository tokens, EmailRequestLedger ledger, AuditTrail audit, Clock clock,
-                                    EmailLinkPolicy policy, Duration spentTokenRetention, Duration auditRetention) {
+                                    EmailLinkPolicy policy, Duration spentTokenRetention, Duration auditRetention,
+                                    SessionRepository sessions, SessionPolicy sessionPolicy) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -63,6 +71,10 @@ public final class PurgeExpiredStateService implements PurgeExpiredStateUseCase 
         int purgedTokens = tokens.purgeSpentBefore(now.minus(spentTokenRetention));
         int purgedEntries = ledger.purgeBefore(now.minus(ledgerRetention));
         int purgedEvents = audit.purgeBefore(now.minus(auditRetention));
-        return new PurgeExpiredStateResult.Purged(purgedTokens, purgedEntries, purgedEvents);
+        // Ended or expired sessions are kept as long as spent tokens, for the operator to look at.
+        Instant cutoff = now.minus(spentTokenRetention);
+        int purgedSessions = sessions.purge(cutoff, cutoff.minus(sessionPolicy.idleTtl()),
+                cutoff.minus(sessionPolicy.maxTtl()));
+        return new PurgeExpiredStateResult.Purged(purgedTokens, purgedEntries, purgedEvents, purgedSessions);
     }
 }

@@ -1,5 +1,6 @@
 package dev.authbackbone.application.signin;
 
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
@@ -24,7 +25,7 @@ import java.util.random.RandomGenerator;
  * Uses a magic-link token: signs in to the account holding its address, or opens one with that
  * address as its verified primary on the first sign-in (which revokes other tokens for it). What
  * the token comes to is decided by {@link SignInRedemption}; the outcome is recorded in the audit
- * trail in the same unit of work.
+ * trail, and a successful sign-in starts a session, in the same unit of work.
  */
 public final class SignInWithLinkService implements SignInWithLinkUseCase {
 
@@ -34,15 +35,17 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
     private final AuditTrail audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Sessions sessions;
 
     public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                 AuditTrail audit, Clock clock, RandomGenerator random) {
+                                 AuditTrail audit, Clock clock, RandomGenerator random, Sessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.sessions = sessions;
     }
 
     @Override
@@ -74,10 +77,10 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
     private SignInWithLinkResult recorded(SignInRedemption outcome, SignInWithLinkCommand command, Instant now) {
         audit.record(outcome.auditEvent(now, command.origin()));
         if (outcome instanceof SignInRedemption.SignedIn signedIn) {
-            return new SignInWithLinkResult.SignedIn(signedIn.account(), false);
+            return new SignInWithLinkResult.SignedIn(signedIn.account(), false, sessions.start(signedIn.account(), now));
         }
         if (outcome instanceof SignInRedemption.Opened opened) {
-            return new SignInWithLinkResult.SignedIn(opened.account(), true);
+            return new SignInWithLinkResult.SignedIn(opened.account(), true, sessions.start(opened.account(), now));
         }
         return new SignInWithLinkResult.InvalidToken();
     }

@@ -69,21 +69,25 @@ class SignInAndDisabledAccountEndToEndTest {
             server.postJson("/api/auth/magic-link", "{\"email\":\"frank@example.com\"}");
             String noticeText = TestServer.text(server.mailsTo("frank@example.com").get(0));
             assertThat(noticeText).doesNotContain("token=");
-            assertThat(server.postJson("/auth/send-email-confirmation", "{}", access).status()).isEqualTo(403);
+            // Disabling ended the account's sessions: its access token is refused outright.
+            assertThat(server.postJson("/auth/send-email-confirmation", "{}", access).status()).isEqualTo(401);
             assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"frank.three@example.org\"}", access).status())
-                    .isEqualTo(403);
+                    .isEqualTo(401);
             assertThat(server.postJson("/api/auth/confirm-email",
                     "{\"token\":\"" + server.lastTokenMailedTo("frank.two@example.org") + "\"}").status()).isEqualTo(400);
 
             assertThat(cli(env, "accounts", "enable", id).exitCode()).isZero();
 
-            // The link tried while disabled was spent; linking and re-sending work again.
-            assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"frank.three@example.org\"}", access).status())
-                    .isEqualTo(202);
-            assertThat(server.postJson("/auth/send-email-confirmation", "{}", access).status()).isEqualTo(200);
+            // Enabling revives no session; the link tried while disabled was spent. A new sign-in works,
+            // and with it linking and re-sending.
+            assertThat(server.get("/api/auth/me", access).status()).isEqualTo(401);
             server.postJson("/api/auth/magic-link", "{\"email\":\"frank@example.com\"}");
             Answer signedIn = verify(server, server.lastTokenMailedTo("frank@example.com"));
             assertThat(signedIn.status()).isEqualTo(200);
+            String fresh = signedIn.json().get("access_token").asText();
+            assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"frank.three@example.org\"}", fresh).status())
+                    .isEqualTo(202);
+            assertThat(server.postJson("/auth/send-email-confirmation", "{}", fresh).status()).isEqualTo(200);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.authbackbone.bootstrap.Configuration;
 import dev.authbackbone.bootstrap.Main;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.account.ManageAccountResult;
+import dev.authbackbone.domain.session.StartedSession;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,8 @@ final class TestServer implements AutoCloseable {
     /** Small pools: every class on PostgreSQL shares one server's connection limit with other runs. */
     static final int POOL_SIZE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The session each {@link #openAccount} started, by account id (ids are random, so tests never collide). */
+    private static final Map<String, StartedSession> OPENED_SESSIONS = new ConcurrentHashMap<>();
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 
     final GreenMail smtp;
@@ -161,16 +165,35 @@ final class TestServer implements AutoCloseable {
 
     // ---- accounts and access tokens ----
 
+    /** Opens an account as the operator command does, which also starts a session of it (see {@link #accessToken}). */
     String openAccount(String email) {
-        ManageAccountResult result = app.accounts().open(EmailAddress.parse(email));
-        return ((ManageAccountResult.Done) result).account().toString();
+        ManageAccountResult.Opened opened = (ManageAccountResult.Opened) app.accounts().open(EmailAddress.parse(email));
+        OPENED_SESSIONS.put(opened.account().toString(), opened.session());
+        return opened.account().toString();
     }
 
+    /** The refresh token of the session {@link #openAccount} started. */
+    static String refreshTokenOf(String accountId) {
+        return OPENED_SESSIONS.get(accountId).refreshToken().reveal();
+    }
+
+    /**
+     * A token signed with the shared secret for the session {@link #openAccount} started for
+     * {@code accountId} (or a session that does not exist, for any other id).
+     */
     static String accessToken(String accountId) {
+        StartedSession session = OPENED_SESSIONS.get(accountId);
         Instant now = Instant.now();
         return JWT.create().withIssuer("auth-backbone").withAudience("auth-backbone").withSubject(accountId)
+                .withClaim("sid", session == null ? UUID.randomUUID().toString() : session.id().toString())
                 .withIssuedAt(now).withExpiresAt(now.plusSeconds(3600)).withJWTId(UUID.randomUUID().toString())
                 .sign(Algorithm.HMAC256(SECRET));
+    }
+
+    /** Signs in with a magic link over HTTP, as a user would: the verify answer (access and refresh token). */
+    Answer signIn(String email) {
+        postJson("/api/auth/magic-link", "{\"email\":\"" + email + "\"}");
+        return postJson("/api/auth/magic-link/verify", "{\"token\":\"" + lastTokenMailedTo(email) + "\"}");
     }
 
     // ---- HTTP ----

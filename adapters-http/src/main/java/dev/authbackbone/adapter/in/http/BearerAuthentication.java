@@ -4,7 +4,11 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.net.ClientIp;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.in.http.token.VerifiedAccessToken;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
+import dev.authbackbone.domain.port.in.session.AuthenticateSessionUseCase;
+import dev.authbackbone.domain.port.in.session.Caller;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
@@ -12,26 +16,37 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the caller's account from {@code Authorization: Bearer <token>} (RFC 6750). */
+/**
+ * Reads the caller's account and session from {@code Authorization: Bearer <token>} (RFC 6750),
+ * and refuses a token whose session is no longer live (one indexed read per request).
+ */
 final class BearerAuthentication {
 
     private static final String SCHEME = "bearer ";
     private static final Logger SECURITY = LoggerFactory.getLogger(SecurityLog.NAME);
 
     private final AccessTokens tokens;
+    private final AuthenticateSessionUseCase sessions;
 
-    BearerAuthentication(AccessTokens tokens) {
+    BearerAuthentication(AccessTokens tokens, AuthenticateSessionUseCase sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    /** The account the request's bearer token speaks for; see {@link #requireCaller}. */
+    AccountId require(Context ctx) {
+        return requireCaller(ctx).account();
     }
 
     /**
-     * The account the request's bearer token speaks for.
+     * The account and session the request's bearer token speaks for.
      *
      * @throws RejectedRequest {@code NotAuthenticated} when no bearer token came (no header, another
      *                         scheme, an empty token), {@code InvalidAccessToken} when one came and
-     *                         is not valid, or when several {@code Authorization} headers came
+     *                         is not valid or its session has ended, or when several
+     *                         {@code Authorization} headers came
      */
-    AccountId require(Context ctx) {
+    Caller requireCaller(Context ctx) {
         List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
         if (headers.isEmpty()) {
             throw new RejectedRequest(new HttpProblem.NotAuthenticated());
@@ -47,7 +62,12 @@ final class BearerAuthentication {
         if (token.isEmpty()) {
             throw new RejectedRequest(new HttpProblem.NotAuthenticated());
         }
-        return tokens.verify(token).orElseThrow(() -> rejected(ctx, "invalid_access_token"));
+        VerifiedAccessToken verified = tokens.verifyClaims(token).orElseThrow(() -> rejected(ctx, "invalid_access_token"));
+        Caller caller = new Caller(verified.account(), verified.session());
+        if (!(sessions.authenticate(caller) instanceof AuthenticateSessionResult.Live)) {
+            throw rejected(ctx, "session_not_live");
+        }
+        return caller;
     }
 
     /** A presented token that is refused is worth a security line; a missing one is ordinary. */

@@ -106,7 +106,7 @@ public final class HttpServer {
     private static List<RouteGroup> routeGroups(HttpUseCases useCases, AccessTokens accessTokens,
                                                 ClientIpLimit clientIpLimit, HttpSettings settings,
                                                 Json json, HttpMetrics metrics) {
-        BearerAuthentication bearer = new BearerAuthentication(accessTokens);
+        BearerAuthentication bearer = new BearerAuthentication(accessTokens, useCases.sessions().authenticate());
         RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
         MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit), metrics);
         Responses responses = new Responses(json);
@@ -119,6 +119,7 @@ public final class HttpServer {
                         useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
                 new ConfirmEmailPageRoutes(useCases.confirmEmail(), bodies, responses),
                 new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
+                new SessionRoutes(useCases.sessions(), accessTokens, bearer, bodies, responses),
                 new ApiDocsRoutes()));
         return groups;
     }

@@ -17,7 +17,8 @@ public record HttpUseCases(
         ConfirmEmailUseCase confirmEmail,
         ResendEmailConfirmationUseCase resendEmailConfirmation,
         ViewAccountUseCase viewAccount,
-        ViewAccountEventsUseCase viewAccountEvents) {
+        ViewAccountEventsUseCase viewAccountEvents,
+        SessionUseCases sessions) {
 
     public HttpUseCases {
         Objects.requireNonNull(requestSignInLink, "requestSignInLink");
@@ -27,5 +28,6 @@ public record HttpUseCases(
         Objects.requireNonNull(resendEmailConfirmation, "resendEmailConfirmation");
         Objects.requireNonNull(viewAccount, "viewAccount");
         Objects.requireNonNull(viewAccountEvents, "viewAccountEvents");
+        Objects.requireNonNull(sessions, "sessions");
     }
 }

@@ -3,8 +3,8 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
-import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,8 +45,10 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     private void signIn(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        AccountId account = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx))));
-        IssuedAccessToken issued = accessTokens.issue(account);
+        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token,
+                RequestTracing.origin(ctx))));
+        // The page shows only the access token; its session ends after the idle lifetime, or when listed and ended.
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 }

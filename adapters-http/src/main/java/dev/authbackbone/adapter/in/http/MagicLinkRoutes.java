@@ -8,6 +8,7 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -52,19 +53,9 @@ final class MagicLinkRoutes implements RouteGroup {
 
     private void verify(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        AccountId account = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx))));
-        IssuedAccessToken issued = accessTokens.issue(account);
-        responses.json(ctx, 200, new AccessTokenBody(issued.value(), "bearer", issued.expiresIn().toSeconds()));
-    }
-
-    /** OAuth 2's token response (RFC 6749 section 5.1). */
-    record AccessTokenBody(@JsonProperty("access_token") String accessToken,
-                           @JsonProperty("token_type") String tokenType,
-                           @JsonProperty("expires_in") long expiresIn) {
-
-        @Override
-        public String toString() {
-            return "AccessTokenBody[redacted]";
-        }
+        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token,
+                RequestTracing.origin(ctx))));
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        responses.json(ctx, 200, AccessTokenBody.of(issued, signedIn.session()));
     }
 }

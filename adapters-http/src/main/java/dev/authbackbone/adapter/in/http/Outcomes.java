@@ -117,11 +117,11 @@ final class Outcomes {
         });
     }
 
-    /** The account signed in to, for the JSON route and the page alike. */
-    static AccountId signedIn(SignInWithLinkResult result) {
-        return result.accept(new SignInWithLinkResult.Visitor<AccountId>() {
-            @Override public AccountId signedIn(SignInWithLinkResult.SignedIn outcome) { return outcome.account(); }
-            @Override public AccountId invalidToken(SignInWithLinkResult.InvalidToken outcome) {
+    /** The account signed in to and the session it started, for the JSON route and the page alike. */
+    static SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult result) {
+        return result.accept(new SignInWithLinkResult.Visitor<SignInWithLinkResult.SignedIn>() {
+            @Override public SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult.SignedIn outcome) { return outcome; }
+            @Override public SignInWithLinkResult.SignedIn invalidToken(SignInWithLinkResult.InvalidToken outcome) {
                 throw reject(new HttpProblem.InvalidSignInToken());
             }
         });

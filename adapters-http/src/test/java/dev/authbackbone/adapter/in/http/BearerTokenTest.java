@@ -112,6 +112,7 @@ class BearerTokenTest {
                 .withIssuer(HttpServerWithFakes.ISSUER)
                 .withAudience(HttpServerWithFakes.AUDIENCE)
                 .withSubject(FakeUseCases.ACCOUNT.toString())
+                .withClaim("sid", FakeUseCases.SESSION.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plusSeconds(600))
                 .withJWTId("test-jti");

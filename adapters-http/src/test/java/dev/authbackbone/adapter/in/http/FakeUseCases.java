@@ -26,6 +26,28 @@ import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
 import dev.authbackbone.domain.port.in.account.ViewAccountEventsUseCase;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.port.in.account.ViewAccountUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
+import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsResult;
+import dev.authbackbone.domain.port.in.account.ViewAccountEventsUseCase;
+import dev.authbackbone.domain.port.in.account.ViewAccountResult;
+import dev.authbackbone.domain.port.in.account.ViewAccountUseCase;
+import dev.authbackbone.domain.session.SessionId;
+import dev.authbackbone.domain.session.StartedSession;
+import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.List;
@@ -35,6 +57,9 @@ import java.util.UUID;
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
+    static final SessionId SESSION = new SessionId(UUID.fromString("4c2e8d3f-9b5c-4d6e-8f7a-1b2c3d4e5f60"));
+    /** The session every sign-in starts; its refresh token is 43 fixed characters. */
+    static final StartedSession STARTED = new StartedSession(SESSION, OneTimeToken.parse("R".repeat(43)).orElseThrow());
     static final Instant CREATED_AT = Instant.parse("2026-01-01T08:00:00Z");
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();
@@ -44,10 +69,11 @@ final class FakeUseCases {
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
     final ViewAccount viewAccount = new ViewAccount();
     final ViewAccountEvents viewAccountEvents = new ViewAccountEvents();
+    final FakeSessions sessions = new FakeSessions();
 
     HttpUseCases asUseCases() {
         return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                resendEmailConfirmation, viewAccount, viewAccountEvents);
+                resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases());
     }
 
     void reset() {
@@ -83,7 +109,7 @@ final class FakeUseCases {
     static final class SignInWithLink extends RecordingUseCase<SignInWithLinkCommand, SignInWithLinkResult>
             implements SignInWithLinkUseCase {
         SignInWithLink() {
-            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false));
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false, STARTED));
         }
 
         @Override

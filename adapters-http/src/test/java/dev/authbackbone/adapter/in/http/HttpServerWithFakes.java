@@ -123,7 +123,7 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
 
     /** A valid access token for the fakes' account. */
     String token() {
-        return tokens.issue(FakeUseCases.ACCOUNT).value();
+        return tokens.issue(FakeUseCases.ACCOUNT, FakeUseCases.SESSION).value();
     }
 
     String bearer() {

@@ -66,8 +66,12 @@ class MagicLinkRoutesTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
         assertThat(answer.mediaType()).isEqualTo("application/json");
-        assertThat(answer.json().fieldNames()).toIterable().containsExactly("access_token", "token_type", "expires_in");
+        assertThat(answer.json().fieldNames()).toIterable().containsExactly("access_token", "token_type", "expires_in",
+                "refresh_token");
         assertThat(answer.json().get("token_type").asText()).isEqualTo("bearer");
+        assertThat(answer.json().get("refresh_token").asText()).isEqualTo(FakeUseCases.STARTED.refreshToken().reveal());
+        assertThat(server.tokens.verifyClaims(answer.json().get("access_token").asText()).orElseThrow().session())
+                .isEqualTo(FakeUseCases.SESSION);
         assertThat(answer.json().get("expires_in").asLong()).isEqualTo(3600);
         String accessToken = answer.json().get("access_token").asText();
         assertThat(server.tokens.verify(accessToken)).contains(FakeUseCases.ACCOUNT);
@@ -77,7 +81,7 @@ class MagicLinkRoutesTest {
 
     @Test
     void verify_issuedToken_opensMe() {
-        server.fakes.signInWithLink.answer(new SignInWithLinkResult.SignedIn(FakeUseCases.ACCOUNT, true));
+        server.fakes.signInWithLink.answer(new SignInWithLinkResult.SignedIn(FakeUseCases.ACCOUNT, true, FakeUseCases.STARTED));
         String accessToken = server.postJson("/api/auth/magic-link/verify", "{\"token\": \"" + MAILED + "\"}").json()
                 .get("access_token").asText();
 

@@ -39,7 +39,9 @@ import java.util.Map;
  * NotFound                   404     "Not Found" (FastAPI's wording)
  * MethodNotAllowed           405     "Method Not Allowed" (FastAPI's wording)
  * InvalidConfirmationToken,
- * InvalidSignInToken         400     the problem's sentence
+ * InvalidSignInToken,
+ * InvalidRefreshToken        400     the problem's sentence
+ * SessionNotFound            404     "No such session." 
  * AddressTaken               409
  * BodyTooLarge               413
  * UnsupportedMediaType       415

@@ -150,6 +150,18 @@ public sealed interface HttpProblem {
         public String sentence() { return "This sign-in link is invalid, has expired or has already been used."; }
     }
 
+    /** The refresh token is unknown, expired, spent or revoked: one outcome. */
+    record InvalidRefreshToken() implements HttpProblem {
+        public int status() { return 400; }
+        public String sentence() { return "This refresh token is invalid, has expired or has already been used."; }
+    }
+
+    /** No live session of the caller's account has this id (unknown, ended or another account's: one answer). */
+    record SessionNotFound() implements HttpProblem {
+        public int status() { return 404; }
+        public String sentence() { return "No such session."; }
+    }
+
     /** Another account verified the address after the confirmation was requested. */
     record AddressTaken() implements HttpProblem {
         public int status() { return 409; }

@@ -6,6 +6,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Issues and verifies access tokens: HS256 JWTs with {@code iss}, {@code aud}, {@code sub} (the
- * account id), {@code iat}, {@code exp} and a random {@code jti}. Verification pins the algorithm,
+ * account id), {@code sid} (the session id), {@code iat}, {@code exp} and a random {@code jti}. Verification pins the algorithm,
  * so {@code alg: none} and every other algorithm fail.
  */
 public final class AccessTokens {
@@ -26,6 +27,8 @@ public final class AccessTokens {
     /** Our tokens are about 300 characters; anything far longer is not ours and is not parsed. */
     public static final int MAX_TOKEN_CHARS = 4096;
     private static final long LEEWAY_SECONDS = 5;
+    /** The session the token belongs to; this server refuses the token once the session ends. */
+    static final String SESSION_CLAIM = "sid";
 
     private final Algorithm algorithm;
     private final String issuer;
@@ -59,6 +62,7 @@ public final class AccessTokens {
                 .withIssuer(this.issuer)
                 .withAudience(this.audience)
                 .withClaimPresence("sub")
+                .withClaimPresence(SESSION_CLAIM)
                 .withClaimPresence("iat")
                 .withClaimPresence("exp")
                 .withClaimPresence("jti")
@@ -66,15 +70,17 @@ public final class AccessTokens {
                 .build(clock);
     }
 
-    /** A fresh token for {@code account}, valid for the configured time from now. */
-    public IssuedAccessToken issue(AccountId account) {
+    /** A fresh token for {@code account} in {@code session}, valid for the configured time from now. */
+    public IssuedAccessToken issue(AccountId account, SessionId session) {
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(session, "session");
         // JWT times are whole seconds; truncating first keeps exp - iat exactly the TTL.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String token = JWT.create()
                 .withIssuer(issuer)
                 .withAudience(audience)
                 .withSubject(account.toString())
+                .withClaim(SESSION_CLAIM, session.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(ttl))
                 .withJWTId(UUID.randomUUID().toString())
@@ -88,12 +94,22 @@ public final class AccessTokens {
      * future, missing a claim, a subject that is not an account id, or too long to be ours.
      */
     public Optional<AccountId> verify(String token) {
+        return verifyClaims(token).map(VerifiedAccessToken::account);
+    }
+
+    /**
+     * As {@link #verify}, with the session the token belongs to; a token without a well-formed
+     * {@code sid} is not valid. Whether the session is still live is for the caller to check.
+     */
+    public Optional<VerifiedAccessToken> verifyClaims(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
         try {
             DecodedJWT jwt = verifier.verify(token);
-            return Optional.of(AccountId.parse(jwt.getSubject()));
+            AccountId account = AccountId.parse(jwt.getSubject());
+            return SessionId.parse(jwt.getClaim(SESSION_CLAIM).asString())
+                    .map(session -> new VerifiedAccessToken(account, session));
         } catch (JWTVerificationException | IllegalArgumentException rejected) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.session.SessionId;
 import dev.authbackbone.domain.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,19 +21,21 @@ class AccessTokensTest {
 
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final AccountId ACCOUNT = new AccountId(UUID.fromString("6a8c1f4e-2b3d-4e5f-8a9b-0c1d2e3f4a5b"));
+    private static final SessionId SESSION = new SessionId(UUID.fromString("7b9d2a5f-3c4e-4f6a-9b0c-1d2e3f4a5b6c"));
 
     private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
     private final AccessTokens tokens = new AccessTokens(SECRET, "iss-test", "aud-test", Duration.ofMinutes(30), clock);
 
     @Test
     void issue_anyAccount_carriesEveryClaimAndTheTtl() {
-        IssuedAccessToken issued = tokens.issue(ACCOUNT);
+        IssuedAccessToken issued = tokens.issue(ACCOUNT, SESSION);
 
         DecodedJWT jwt = JWT.decode(issued.value());
         assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
         assertThat(jwt.getIssuer()).isEqualTo("iss-test");
         assertThat(jwt.getAudience()).containsExactly("aud-test");
         assertThat(jwt.getSubject()).isEqualTo(ACCOUNT.toString());
+        assertThat(jwt.getClaim("sid").asString()).isEqualTo(SESSION.toString());
         assertThat(jwt.getIssuedAtAsInstant()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(jwt.getExpiresAtAsInstant()).isEqualTo(Instant.parse("2026-03-01T12:30:00Z"));
         assertThat(jwt.getId()).isNotBlank();
@@ -42,25 +45,25 @@ class AccessTokensTest {
 
     @Test
     void issue_twice_givesDistinctTokenIds() {
-        assertThat(JWT.decode(tokens.issue(ACCOUNT).value()).getId())
-                .isNotEqualTo(JWT.decode(tokens.issue(ACCOUNT).value()).getId());
+        assertThat(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getId())
+                .isNotEqualTo(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getId());
     }
 
     @Test
     void verify_ownFreshToken_namesTheAccount() {
-        assertThat(tokens.verify(tokens.issue(ACCOUNT).value())).contains(ACCOUNT);
+        assertThat(tokens.verify(tokens.issue(ACCOUNT, SESSION).value())).contains(ACCOUNT);
     }
 
     @Test
     void verify_withinLeewayAfterExpiry_stillAccepts() {
-        String token = tokens.issue(ACCOUNT).value();
+        String token = tokens.issue(ACCOUNT, SESSION).value();
         clock.advance(Duration.ofMinutes(30).plusSeconds(4));
         assertThat(tokens.verify(token)).contains(ACCOUNT);
     }
 
     @Test
     void verify_pastExpiryAndLeeway_rejects() {
-        String token = tokens.issue(ACCOUNT).value();
+        String token = tokens.issue(ACCOUNT, SESSION).value();
         clock.advance(Duration.ofMinutes(30).plusSeconds(6));
         assertThat(tokens.verify(token)).isEmpty();
     }
@@ -106,16 +109,30 @@ class AccessTokensTest {
     void verify_missingRequiredClaims_rejects() {
         Instant now = clock.instant();
         JWTCreator.Builder noJti = JWT.create().withIssuer("iss-test").withAudience("aud-test")
-                .withSubject(ACCOUNT.toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60));
+                .withSubject(ACCOUNT.toString()).withClaim("sid", SESSION.toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60));
         JWTCreator.Builder noExp = JWT.create().withIssuer("iss-test").withAudience("aud-test")
-                .withSubject(ACCOUNT.toString()).withIssuedAt(now).withJWTId("j");
+                .withSubject(ACCOUNT.toString()).withClaim("sid", SESSION.toString()).withIssuedAt(now).withJWTId("j");
         JWTCreator.Builder noIat = JWT.create().withIssuer("iss-test").withAudience("aud-test")
-                .withSubject(ACCOUNT.toString()).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
+                .withSubject(ACCOUNT.toString()).withClaim("sid", SESSION.toString()).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
         JWTCreator.Builder noSub = JWT.create().withIssuer("iss-test").withAudience("aud-test")
-                .withIssuedAt(now).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
-        for (JWTCreator.Builder builder : new JWTCreator.Builder[] {noJti, noExp, noIat, noSub}) {
+                .withClaim("sid", SESSION.toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
+        JWTCreator.Builder noSid = JWT.create().withIssuer("iss-test").withAudience("aud-test")
+                .withSubject(ACCOUNT.toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60)).withJWTId("j");
+        for (JWTCreator.Builder builder : new JWTCreator.Builder[] {noJti, noExp, noIat, noSub, noSid}) {
             assertThat(tokens.verify(builder.sign(Algorithm.HMAC256(SECRET)))).isEmpty();
         }
+    }
+
+    @Test
+    void verifyClaims_ownToken_namesTheAccountAndTheSession() {
+        assertThat(tokens.verifyClaims(tokens.issue(ACCOUNT, SESSION).value()))
+                .contains(new VerifiedAccessToken(ACCOUNT, SESSION));
+    }
+
+    @Test
+    void verify_sessionThatIsNoUuidOrNoString_rejects() {
+        assertThat(tokens.verify(valid().withClaim("sid", "everything").sign(Algorithm.HMAC256(SECRET)))).isEmpty();
+        assertThat(tokens.verify(valid().withClaim("sid", 42).sign(Algorithm.HMAC256(SECRET)))).isEmpty();
     }
 
     @Test
@@ -157,7 +174,7 @@ class AccessTokensTest {
     void constructor_secretChangedAfterwards_doesNotChangeTheKey() {
         byte[] secret = SECRET.clone();
         AccessTokens own = new AccessTokens(secret, "iss-test", "aud-test", Duration.ofMinutes(30), clock);
-        String token = own.issue(ACCOUNT).value();
+        String token = own.issue(ACCOUNT, SESSION).value();
         secret[0] ^= 1;
         assertThat(own.verify(token)).contains(ACCOUNT);
     }
@@ -168,6 +185,7 @@ class AccessTokensTest {
                 .withIssuer("iss-test")
                 .withAudience("aud-test")
                 .withSubject(ACCOUNT.toString())
+                .withClaim("sid", SESSION.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(now.plusSeconds(600))
                 .withJWTId(UUID.randomUUID().toString());

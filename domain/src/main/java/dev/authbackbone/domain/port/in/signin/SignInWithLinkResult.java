@@ -1,6 +1,7 @@
 package dev.authbackbone.domain.port.in.signin;
 
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.session.StartedSession;
 
 /** What came of using a magic-link token. */
 public sealed interface SignInWithLinkResult {
@@ -14,8 +15,11 @@ public sealed interface SignInWithLinkResult {
     /** The visitor's method for this outcome, applied. */
     <T> T accept(Visitor<T> visitor);
 
-    /** The holder is signed in to {@code account}; {@code opened} when this sign-in created it. */
-    record SignedIn(AccountId account, boolean opened) implements SignInWithLinkResult {
+    /**
+     * The holder is signed in to {@code account}; {@code opened} when this sign-in created it;
+     * {@code session} is the session it started, with its first refresh token.
+     */
+    record SignedIn(AccountId account, boolean opened, StartedSession session) implements SignInWithLinkResult {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.signedIn(this);

@@ -1,0 +1,8 @@
+package dev.authbackbone.domain.port.in.session;
+
+/** Checks, on every authenticated request, that the access token's session is still live. */
+public interface AuthenticateSessionUseCase {
+
+    /** Whether {@code caller}'s session is live; costs one indexed read (and a write at most once a minute). */
+    AuthenticateSessionResult authenticate(Caller caller);
+}

@@ -1,0 +1,8 @@
+package dev.authbackbone.domain.port.in.session;
+
+/** A signed-in holder ends the session its access token belongs to. */
+public interface SignOutUseCase {
+
+    /** Ends {@code caller}'s session; ending an ended one changes nothing. */
+    void signOut(Caller caller);
+}
