@@ -1,5 +1,7 @@
 package dev.authbackbone.bootstrap.e2e;
 
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;

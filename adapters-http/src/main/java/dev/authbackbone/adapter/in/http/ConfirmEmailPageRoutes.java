@@ -3,6 +3,7 @@ package dev.authbackbone.adapter.in.http;
 import dev.authbackbone.adapter.in.http.page.Pages;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,11 +19,13 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
     static final String PATH = "/auth/confirm-email";
 
     private final ConfirmEmailUseCase confirmEmail;
+    private final TokenEndpoints tokenShape;
     private final RequestBodies bodies;
     private final Responses responses;
 
-    ConfirmEmailPageRoutes(ConfirmEmailUseCase confirmEmail, RequestBodies bodies, Responses responses) {
+    ConfirmEmailPageRoutes(ConfirmEmailUseCase confirmEmail, TokenEndpoints tokenShape, RequestBodies bodies, Responses responses) {
         this.confirmEmail = confirmEmail;
+        this.tokenShape = tokenShape;
         this.bodies = bodies;
         this.responses = responses;
     }
@@ -43,7 +46,9 @@ final class ConfirmEmailPageRoutes implements RouteGroup {
 
     private void confirm(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        EmailAddress confirmed = Outcomes.confirmed(confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
+        EmailAddress confirmed = Outcomes.confirmed(tokenShape.wellFormed(token, "email_confirmation")
+                ? confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)))
+                : new ConfirmEmailResult.InvalidToken());
         responses.page(ctx, 200, Pages.emailConfirmed(confirmed.value()));
     }
 }

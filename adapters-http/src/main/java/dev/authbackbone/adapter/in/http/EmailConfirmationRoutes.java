@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
@@ -28,17 +29,19 @@ final class EmailConfirmationRoutes implements RouteGroup {
 
     private final RequestEmailConfirmationUseCase requestConfirmation;
     private final ConfirmEmailUseCase confirmEmail;
+    private final TokenEndpoints tokenShape;
     private final ResendEmailConfirmationUseCase resendConfirmation;
     private final BearerAuthentication bearer;
     private final RequestBodies bodies;
     private final MailSendingLimit limit;
     private final Responses responses;
 
-    EmailConfirmationRoutes(RequestEmailConfirmationUseCase requestConfirmation, ConfirmEmailUseCase confirmEmail,
+    EmailConfirmationRoutes(RequestEmailConfirmationUseCase requestConfirmation, ConfirmEmailUseCase confirmEmail, TokenEndpoints tokenShape,
                             ResendEmailConfirmationUseCase resendConfirmation, BearerAuthentication bearer,
                             RequestBodies bodies, MailSendingLimit limit, Responses responses) {
         this.requestConfirmation = requestConfirmation;
         this.confirmEmail = confirmEmail;
+        this.tokenShape = tokenShape;
         this.resendConfirmation = resendConfirmation;
         this.bearer = bearer;
         this.bodies = bodies;
@@ -63,7 +66,9 @@ final class EmailConfirmationRoutes implements RouteGroup {
 
     private void confirm(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        EmailAddress confirmed = Outcomes.confirmed(confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx))));
+        EmailAddress confirmed = Outcomes.confirmed(tokenShape.wellFormed(token, "email_confirmation")
+                ? confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)))
+                : new ConfirmEmailResult.InvalidToken());
         responses.json(ctx, 200, new ConfirmedBody(CONFIRMED, confirmed.value()));
     }
 

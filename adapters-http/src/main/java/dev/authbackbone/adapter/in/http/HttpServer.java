@@ -81,7 +81,7 @@ public final class HttpServer {
         this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
         this.clientIp = new ClientIp(settings.trustedProxies());
         this.tokenEndpoints = new TokenEndpoints(new ClientIpRateLimiter(settings.tokenIpLimit()), metrics);
-        List<RouteGroup> groups = routeGroups(tokenEndpoints.guard(useCases), accessTokens, clientIpLimit, settings, json, metrics);
+        List<RouteGroup> groups = routeGroups(useCases, tokenEndpoints, accessTokens, clientIpLimit, settings, json, metrics);
         groups.addAll(extraRoutes);
         this.app = Javalin.create(config -> configure(config, groups));
     }
@@ -103,7 +103,7 @@ public final class HttpServer {
         app.stop();
     }
 
-    private static List<RouteGroup> routeGroups(HttpUseCases useCases, AccessTokens accessTokens,
+    private static List<RouteGroup> routeGroups(HttpUseCases useCases, TokenEndpoints tokenShape, AccessTokens accessTokens,
                                                 ClientIpLimit clientIpLimit, HttpSettings settings,
                                                 Json json, HttpMetrics metrics) {
         BearerAuthentication bearer = new BearerAuthentication(accessTokens, useCases.sessions().authenticate());
@@ -111,13 +111,13 @@ public final class HttpServer {
         MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit), metrics);
         Responses responses = new Responses(json);
         List<RouteGroup> groups = new ArrayList<>(List.of(
-                new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), accessTokens, bodies,
+                new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), tokenShape, accessTokens, bodies,
                         limit, responses),
-                new MagicLinkPageRoutes(useCases.signInWithLink(), accessTokens, bodies, responses,
+                new MagicLinkPageRoutes(useCases.signInWithLink(), tokenShape, accessTokens, bodies, responses,
                         settings.publicUrl(AccountRoutes.ME)),
-                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(),
+                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(), tokenShape,
                         useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
-                new ConfirmEmailPageRoutes(useCases.confirmEmail(), bodies, responses),
+                new ConfirmEmailPageRoutes(useCases.confirmEmail(), tokenShape, bodies, responses),
                 new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
                 new SessionRoutes(useCases.sessions(), accessTokens, bearer, bodies, responses),
                 new ApiDocsRoutes()));

@@ -18,14 +18,16 @@ final class MagicLinkPageRoutes implements RouteGroup {
     static final String PATH = "/auth/magic-link";
 
     private final SignInWithLinkUseCase signInWithLink;
+    private final TokenEndpoints tokenShape;
     private final AccessTokens accessTokens;
     private final RequestBodies bodies;
     private final Responses responses;
     private final String meUrl;
 
-    MagicLinkPageRoutes(SignInWithLinkUseCase signInWithLink, AccessTokens accessTokens, RequestBodies bodies,
+    MagicLinkPageRoutes(SignInWithLinkUseCase signInWithLink, TokenEndpoints tokenShape, AccessTokens accessTokens, RequestBodies bodies,
                         Responses responses, String meUrl) {
         this.signInWithLink = signInWithLink;
+        this.tokenShape = tokenShape;
         this.accessTokens = accessTokens;
         this.bodies = bodies;
         this.responses = responses;
@@ -45,8 +47,9 @@ final class MagicLinkPageRoutes implements RouteGroup {
 
     private void signIn(Context ctx) {
         String token = LinkTokens.fromForm(bodies.form(ctx));
-        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token,
-                RequestTracing.origin(ctx))));
+        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(tokenShape.wellFormed(token, "sign_in")
+                ? signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)))
+                : new SignInWithLinkResult.InvalidToken());
         // The page shows only the access token; its session ends after the idle lifetime, or when listed and ended.
         IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));

@@ -23,15 +23,17 @@ final class MagicLinkRoutes implements RouteGroup {
 
     private final RequestSignInLinkUseCase requestSignInLink;
     private final SignInWithLinkUseCase signInWithLink;
+    private final TokenEndpoints tokenShape;
     private final AccessTokens accessTokens;
     private final RequestBodies bodies;
     private final MailSendingLimit limit;
     private final Responses responses;
 
-    MagicLinkRoutes(RequestSignInLinkUseCase requestSignInLink, SignInWithLinkUseCase signInWithLink,
+    MagicLinkRoutes(RequestSignInLinkUseCase requestSignInLink, SignInWithLinkUseCase signInWithLink, TokenEndpoints tokenShape,
                     AccessTokens accessTokens, RequestBodies bodies, MailSendingLimit limit, Responses responses) {
         this.requestSignInLink = requestSignInLink;
         this.signInWithLink = signInWithLink;
+        this.tokenShape = tokenShape;
         this.accessTokens = accessTokens;
         this.bodies = bodies;
         this.limit = limit;
@@ -53,8 +55,9 @@ final class MagicLinkRoutes implements RouteGroup {
 
     private void verify(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "token");
-        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(signInWithLink.signIn(new SignInWithLinkCommand(token,
-                RequestTracing.origin(ctx))));
+        SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(tokenShape.wellFormed(token, "sign_in")
+                ? signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)))
+                : new SignInWithLinkResult.InvalidToken());
         IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
         responses.json(ctx, 200, AccessTokenBody.of(issued, signedIn.session()));
     }

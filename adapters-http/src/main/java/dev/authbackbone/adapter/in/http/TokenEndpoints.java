@@ -4,13 +4,6 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.net.ClientIp;
-import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
-import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
-import dev.authbackbone.domain.email.EmailAddress;
-import java.util.Optional;
-import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
-import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
-import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import dev.authbackbone.domain.token.OneTimeToken;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,13 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge of every route that redeems a token: a per-client-IP limit on guessing, and no work for
- * a token that cannot be one of ours. Both sit here, keyed by path and by use case, so the route
- * groups stay as they are.
+ * a token that cannot be one of ours. Both sit here, so every token route applies them alike.
  *
  * <p>The limit counts every POST to these paths, well-formed or not, before the body is read: it
  * is there to slow down guessing, and a guess costs the guesser as much as a typo. A token that is
  * not 43 base64url characters gets the very answer an unknown one gets, without the use case being
- * called, so it writes no audit row; a metric counts it instead.
+ * called (the routes ask {@link #wellFormed}), so it writes no audit row; a metric counts it instead.
  */
 final class TokenEndpoints {
 
@@ -51,40 +43,16 @@ final class TokenEndpoints {
         PATHS.forEach(path -> routes.before(path, this::admit));
     }
 
-    /** {@code useCases} with the token-redeeming ones refusing malformed tokens before they are called. */
-    HttpUseCases guard(HttpUseCases useCases) {
-        SignInWithLinkUseCase signIn = useCases.signInWithLink();
-        ConfirmEmailUseCase confirm = useCases.confirmEmail();
-        SignInWithLinkUseCase guardedSignIn = command -> {
-            if (malformed(command.token(), "sign_in")) {
-                return new SignInWithLinkResult.InvalidToken();
-            }
-            return signIn.signIn(command);
-        };
-        ConfirmEmailUseCase guardedConfirm = new ConfirmEmailUseCase() {
-            @Override
-            public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
-                if (malformed(command.token(), "email_confirmation")) {
-                    return new ConfirmEmailResult.InvalidToken();
-                }
-                return confirm.confirm(command);
-            }
-
-            @Override
-            public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
-                return confirm.pendingAddress(command);
-            }
-        };
-        return new HttpUseCases(useCases.requestSignInLink(), guardedSignIn, useCases.requestEmailConfirmation(),
-                guardedConfirm, useCases.resendEmailConfirmation(), useCases.viewAccount(), useCases.viewAccountEvents());
-    }
-
-    private boolean malformed(String token, String purpose) {
+    /**
+     * Whether {@code token} can be one of ours; a route answers a token that cannot as it answers an
+     * unknown one, without calling its use case, so nothing is written for it (a metric counts it).
+     */
+    boolean wellFormed(String token, String purpose) {
         if (OneTimeToken.parse(token).isPresent()) {
-            return false;
+            return true;
         }
         metrics.tokenMalformed(purpose);
-        return true;
+        return false;
     }
 
     private void admit(Context ctx) {
