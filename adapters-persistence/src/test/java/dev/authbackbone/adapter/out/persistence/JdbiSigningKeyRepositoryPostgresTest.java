@@ -1,0 +1,17 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import dev.authbackbone.domain.port.out.SigningKeyRepository;
+import dev.authbackbone.domain.port.out.SigningKeyRepositoryContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiSigningKeyRepositoryPostgresTest extends SigningKeyRepositoryContract {
+
+    @RegisterExtension
+    static final OpenDatabase db = OpenDatabase.postgres();
+
+    @Override
+    protected SigningKeyRepository newRepository() {
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM signing_key"));
+        return new JdbiSigningKeyRepository(db.jdbi());
+    }
+}
