@@ -7,6 +7,8 @@ import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
 import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.in.http.token.SigningKeyCache;
+import dev.authbackbone.adapter.in.http.token.WellKnownRoutes;
 import dev.authbackbone.adapter.out.mail.BreakerSettings;
 import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
 import dev.authbackbone.adapter.out.mail.LinkTemplates;
@@ -19,6 +21,7 @@ import dev.authbackbone.adapter.out.persistence.JdbiAccountRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiSigningKeyRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.application.ConfirmEmailService;
 import dev.authbackbone.application.EmailLinkPolicy;
@@ -31,21 +34,30 @@ import dev.authbackbone.application.ResendEmailConfirmationService;
 import dev.authbackbone.application.SignInWithLinkService;
 import dev.authbackbone.application.ViewAccountEventsService;
 import dev.authbackbone.application.ViewAccountService;
+import dev.authbackbone.application.signing.RsaSigningKeys;
+import dev.authbackbone.application.signing.SigningKeyService;
 import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
 import dev.authbackbone.bootstrap.ops.Metrics;
 import dev.authbackbone.bootstrap.ops.ObservedAuditTrail;
 import dev.authbackbone.domain.port.in.DevInbox;
 import dev.authbackbone.domain.port.in.ManageAccountUseCase;
+import dev.authbackbone.domain.port.in.ReadSigningKeysUseCase;
+import dev.authbackbone.domain.port.in.RotateSigningKeyResult;
+import dev.authbackbone.domain.port.in.RotateSigningKeyUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.signing.SigningKey;
+import dev.authbackbone.domain.signing.SigningKeyRing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -60,6 +72,8 @@ import org.slf4j.LoggerFactory;
 public final class AuthBackbone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
+    /** The least time between two re-reads of the keys caused by tokens naming an unknown kid. */
+    private static final Duration KEY_RELOAD_GAP = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> resources;
     private final ManageAccountUseCase accounts;
@@ -134,14 +148,18 @@ public final class AuthBackbone implements AutoCloseable {
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION),
                 config.purgeInterval(), random));
 
-        AccessTokens accessTokens = accessTokens(config, clock);
+        Signing signing = signing(config, database, clock, random);
+        AccessTokens accessTokens = signing.tokens();
+        signing.keys().ifPresent(keys -> resources.push(
+                SigningKeySchedule.start(signing.rotation(), keys, config.signingKeys().refresh())));
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
                 HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
                         .withMaxThreads(config.httpThreads()),
                 devInbox.map(DevInbox.class::cast),
                 List.of(new HealthRoutes(List.of(new DatabaseHealthCheck(database), new MailHealthCheck(mailSender))),
-                        new MetricsRoutes(metrics::scrape)),
+                        new MetricsRoutes(metrics::scrape),
+                        new WellKnownRoutes(signing.keys(), config.jwtIssuer(), config.publicBaseUrl())),
                 metrics.http());
         int port = http.start();
         resources.push(http::stop);
@@ -152,16 +170,54 @@ public final class AuthBackbone implements AutoCloseable {
         return new AuthBackbone(resources, accounts, accessTokens, port);
     }
 
-    /** Access tokens signed with the configured secret, or with the development secret kept in the data directory. */
-    static AccessTokens accessTokens(Configuration config, Clock clock) {
-        byte[] secret = config.jwtSecret()
-                .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> {
-                    LOG.warn("No AUTH_JWT_SECRET set: signing access tokens with a development secret kept in {}. "
-                            + "Set AUTH_JWT_SECRET (at least 32 bytes) in production.", config.dataDir().resolve("jwt-secret"));
-                    return DevelopmentSecret.loadOrCreate(config.dataDir());
-                });
-        return new AccessTokens(secret, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+    /** How long a retired key's tokens may be live: token lifetime, one key refresh (it may still sign until then), leeway. */
+    static Duration keyGrace(Configuration config) {
+        return config.accessTokenTtl().plus(config.signingKeys().refresh()).plus(Duration.ofMinutes(1));
+    }
+
+    /**
+     * The access tokens of {@code config}: HS256 with {@code AUTH_JWT_SECRET} (legacy), RS256 with
+     * the key in {@code AUTH_JWT_PRIVATE_KEY_FILE}, or RS256 with the keys in the database, the
+     * first one generated here when none is stored yet (or the stored one is due for rotation).
+     */
+    static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random) {
+        if (config.jwtSecret().isPresent()) {
+            LOG.warn("AUTH_JWT_SECRET is set: access tokens are HS256 with that shared secret (the legacy mode), "
+                    + "and the JWKS is empty. Unset it to sign with rotating RS256 keys.");
+            return new Signing(new AccessTokens(config.jwtSecret().get().getBytes(StandardCharsets.UTF_8), config.jwtIssuer(),
+                    config.jwtAudience(), config.accessTokenTtl(), clock), Optional.empty(), Optional.empty());
+        }
+        Duration grace = keyGrace(config);
+        ReadSigningKeysUseCase source;
+        Optional<RotateSigningKeyUseCase> rotation;
+        if (config.signingKeys().privateKeyFile().isPresent()) {
+            Path file = config.signingKeys().privateKeyFile().get();
+            SigningKey key;
+            try {
+                key = RsaSigningKeys.of(PrivateKeyFile.read(file), clock.instant());
+            } catch (IllegalArgumentException tooShort) {
+                throw ConfigurationException.invalid("AUTH_JWT_PRIVATE_KEY_FILE", file.toString(), tooShort.getMessage());
+            }
+            SigningKeyRing ring = new SigningKeyRing(List.of(key));
+            source = () -> ring;
+            rotation = Optional.empty();
+        } else {
+            SigningKeyService keys = new SigningKeyService(new JdbiSigningKeyRepository(database), clock, random,
+                    config.signingKeys().rotation(), grace);
+            if (keys.rotate(RotateSigningKeyUseCase.Trigger.SCHEDULE) instanceof RotateSigningKeyResult.Rotated made) {
+                LOG.info("Generated access-token signing key {} (generation {}), kept in the database for every instance",
+                        made.kid(), made.generation());
+            }
+            source = keys;
+            rotation = Optional.of(keys);
+        }
+        SigningKeyCache cache = new SigningKeyCache(source, clock, grace, KEY_RELOAD_GAP);
+        return new Signing(new AccessTokens(cache, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock),
+                Optional.of(cache), rotation);
+    }
+
+    /** The access tokens, and in the key modes the key cache and (with database keys) the rotation. */
+    record Signing(AccessTokens tokens, Optional<SigningKeyCache> keys, Optional<RotateSigningKeyUseCase> rotation) {
     }
 
     /** The port the server listens on. */

@@ -3,6 +3,9 @@ package dev.authbackbone.domain.port.in;
 /** What a rotation did. */
 public sealed interface RotateSigningKeyResult {
 
+    /** The key that signs new tokens after this call, whatever it did. */
+    String kid();
+
     /** A new key signs from now on. */
     record Rotated(String kid, long generation) implements RotateSigningKeyResult {}
 
