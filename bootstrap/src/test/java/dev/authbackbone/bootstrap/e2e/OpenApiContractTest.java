@@ -44,6 +44,7 @@ class OpenApiContractTest {
     private static TestServer server;
     private static TestServer mailDown;
     private static TestServer devInbox;
+    private static TestServer withKeys;
     private static String document;
     private static OpenApiInteractionValidator validator;
     private final Set<String> covered = new TreeSet<>();
@@ -58,13 +59,14 @@ class OpenApiContractTest {
         }
         mailDown = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
         devInbox = TestServer.startWithDevInbox(TestDatabase.H2, Map.of());
+        withKeys = TestServer.start(TestDatabase.H2, TestServer.WITH_KEYS);
         document = server.get("/openapi.json", null).body();
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
     }
 
     @AfterAll
     static void stop() {
-        for (TestServer s : new TestServer[] {server, mailDown, devInbox}) {
+        for (TestServer s : new TestServer[] {server, mailDown, devInbox, withKeys}) {
             if (s != null) {
                 s.close();
             }
@@ -153,6 +155,10 @@ class OpenApiContractTest {
         check(server, "GET", "/metrics", null, null, 200);
         check(server, "GET", "/openapi.json", null, null, 200);
         check(server, "GET", "/docs", null, null, 200);
+        check(withKeys, "GET", "/.well-known/jwks.json", null, null, 200);
+        check(withKeys, "GET", "/.well-known/openid-configuration", null, null, 200);
+        check(server, "GET", "/.well-known/jwks.json", null, null, 200);
+        check(server, "GET", "/.well-known/openid-configuration", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox?format=xml", null, null, 400);
         String bob = TestServer.accessToken(mailDown.openAccount("bob@example.com"));

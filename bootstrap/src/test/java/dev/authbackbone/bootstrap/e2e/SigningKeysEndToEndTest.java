@@ -146,6 +146,32 @@ class SigningKeysEndToEndTest {
         }
     }
 
+    @Test
+    void keyFile_signsWithItsThumbprintKid_publishesOnlyIt_andStoresNothing() throws Exception {
+        java.security.KeyPair pair = StoredKeys.foreign();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("jwt-key", ".pem");
+        java.nio.file.Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        try (TestServer server = TestServer.start(database, with("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()))) {
+            String account = server.openAccount("keyfile@example.com");
+            String token = server.issue(account);
+            List<String> published = kids(server.get("/.well-known/jwks.json", null));
+
+            assertThat(published).containsExactly(kidOf(token));
+            assertThat(nimbus(server).process(token, null).getSubject()).isEqualTo(account);
+            assertThat(com.auth0.jwt.JWT.require(com.auth0.jwt.algorithms.Algorithm.RSA256(
+                    (java.security.interfaces.RSAPublicKey) pair.getPublic(), null)).build().verify(token).getSubject()).isEqualTo(account);
+            assertThat(StoredKeys.count(server.database)).isZero();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertThat(Main.command(List.of("keys", "rotate"), Map.of("AUTH_DB_URL", server.dbUrl,
+                    "AUTH_JWT_PRIVATE_KEY_FILE", file.toString()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("AUTH_JWT_PRIVATE_KEY_FILE");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     private static Map<String, String> with(String name, String value) {
         Map<String, String> settings = new HashMap<>(TestServer.WITH_KEYS);
         settings.put(name, value);
