@@ -1,9 +1,9 @@
-package dev.authbackbone.adapter.in.http.token;
+package dev.authbackbone.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authbackbone.adapter.in.http.RouteGroup;
+import dev.authbackbone.adapter.in.http.token.SigningKeyCache;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
