@@ -73,7 +73,7 @@ public final class AuthBackbone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
     /** The least time between two re-reads of the keys caused by tokens naming an unknown kid. */
-    private static final Duration KEY_RELOAD_GAP = Duration.ofSeconds(1);
+    private static final Duration KEY_RELOAD_GAP = Duration.ofMillis(200);
 
     private final Deque<AutoCloseable> resources;
     private final ManageAccountUseCase accounts;

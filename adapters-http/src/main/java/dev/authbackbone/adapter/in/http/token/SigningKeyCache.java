@@ -13,7 +13,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,9 +23,12 @@ import java.util.Optional;
 
 /**
  * This instance's copy of the signing keys. It is re-read by {@link #reload()} (the composition
- * root calls it on a schedule) and at once when a token names a {@code kid} it does not hold, at
- * most once per {@code minReloadGap}, so that a token signed on another instance just after a
- * rotation is accepted here, and a flood of made-up {@code kid}s costs at most one read per gap.
+ * root calls it on a schedule) and when a token names a {@code kid} it does not hold, so that a
+ * token signed on another instance just after a rotation is accepted here. Such re-reads come at
+ * most once per {@code minReloadGap}: a token that arrives sooner after the last read waits out the
+ * rest of the gap and then gets a read of its own (the rotation may have committed just after the
+ * last read), so a live token is never refused, and a flood of made-up {@code kid}s costs at most
+ * one read per gap and a wait of one gap for each of its own requests only.
  */
 public final class SigningKeyCache {
 
@@ -38,7 +40,8 @@ public final class SigningKeyCache {
     private final Duration grace;
     private final Duration minReloadGap;
     private volatile Snapshot snapshot;
-    private Instant lastReload = Instant.MIN;
+    /** {@link System#nanoTime()} at the start of the last completed read: the gap is real time, whatever the clock says. */
+    private long lastReloadNanos;
 
     /**
      * Reads the keys once; fails when there are none to sign with.
@@ -55,6 +58,7 @@ public final class SigningKeyCache {
 
     /** Re-reads the keys; the previous copy serves until the new one is complete. */
     public synchronized void reload() {
+        long started = System.nanoTime();
         SigningKeyRing ring = source.read();
         SigningKey current = ring.current().orElseThrow(() -> new IllegalStateException("no signing key is stored"));
         Map<String, Algorithm> verifiers = new HashMap<>();
@@ -72,7 +76,7 @@ public final class SigningKeyCache {
                 .map(k -> PublishedKey.of(k.kid(), publicKeys.get(k.kid())))
                 .toList();
         snapshot = new Snapshot(new Signer(current.kid(), signer), Map.copyOf(verifiers), published);
-        lastReload = clock.instant();
+        lastReloadNanos = started;
     }
 
     /** The {@code kid} new tokens carry. */
@@ -90,9 +94,23 @@ public final class SigningKeyCache {
         if (known != null) {
             return Optional.of(known);
         }
+        long asked = System.nanoTime();
         synchronized (this) {
-            Instant now = clock.instant();
-            if (snapshot.verifiers().get(kid) == null && !now.isBefore(lastReload.plus(minReloadGap))) {
+            long due = lastReloadNanos + minReloadGap.toNanos();
+            try {
+                for (long left = due - System.nanoTime(); left > 0 && snapshot.verifiers().get(kid) == null;
+                     left = due - System.nanoTime()) {
+                    // Releases the lock while waiting; a read by another thread meanwhile also wakes no one, so
+                    // the loop re-checks the kid and the time.
+                    wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.ofNullable(snapshot.verifiers().get(kid));
+            }
+            // Read again only if no completed read began after this token arrived: one that did saw every key
+            // committed before the token was signed.
+            if (snapshot.verifiers().get(kid) == null && lastReloadNanos - asked < 0) {
                 reload();
             }
         }
