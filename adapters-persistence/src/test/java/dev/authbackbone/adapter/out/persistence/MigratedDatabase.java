@@ -47,7 +47,7 @@ final class MigratedDatabase implements AutoCloseable {
     /** Empties every table, for a fresh fixture per test without a fresh database per test. */
     void wipe() {
         jdbi().useHandle(h -> {
-            for (String table : new String[] {"refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
+            for (String table : new String[] {"signing_key", "refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
                     "email_quota_lock", "audit_event"}) {
                 h.execute("DELETE FROM " + table);
             }
