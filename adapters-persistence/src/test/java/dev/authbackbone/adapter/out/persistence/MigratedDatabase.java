@@ -62,4 +62,14 @@ final class MigratedDatabase implements AutoCloseable {
             fresh.close();
         }
     }
+
+    /** How many versioned migrations the module ships: each must be applied exactly once. */
+    static int migrationFiles() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                MigratedDatabase.class.getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
