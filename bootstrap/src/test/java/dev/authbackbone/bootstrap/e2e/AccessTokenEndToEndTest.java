@@ -66,7 +66,7 @@ class AccessTokenEndToEndTest {
                 Arguments.of("wrong issuer", token(kid, now, now.plusSeconds(600), "someone-else", "auth-backbone", right)),
                 Arguments.of("wrong audience", token(kid, now, now.plusSeconds(600), "auth-backbone", "another-service", right)),
                 Arguments.of("unknown account", JWT.create().withKeyId(kid).withIssuer("auth-backbone").withAudience("auth-backbone")
-                        .withSubject(UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
+                        .withSubject(UUID.randomUUID().toString()).withClaim("sid", UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
                         .withJWTId("j").sign(right)),
                 Arguments.of("alg none", unsigned(now)),
                 Arguments.of("HS256 keyed with our public key as PEM", token(kid, now, now.plusSeconds(600), "auth-backbone",
@@ -127,7 +127,7 @@ class AccessTokenEndToEndTest {
         if (keyId != null) {
             builder.withKeyId(keyId);
         }
-        return builder.withIssuer(issuer).withAudience(audience).withSubject(account)
+        return builder.withIssuer(issuer).withAudience(audience).withSubject(account).withClaim("sid", TestServer.sessionIdOf(account))
                 .withIssuedAt(issued).withExpiresAt(expires).withJWTId(UUID.randomUUID().toString()).sign(algorithm);
     }
 
@@ -135,7 +135,7 @@ class AccessTokenEndToEndTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"auth-backbone\",\"aud\":\"auth-backbone\",\"sub\":\"" + account
-                + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
+                + "\",\"sid\":\"" + TestServer.sessionIdOf(account) + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }

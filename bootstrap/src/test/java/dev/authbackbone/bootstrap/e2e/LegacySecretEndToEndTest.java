@@ -60,7 +60,7 @@ class LegacySecretEndToEndTest {
                 Arguments.of("wrong issuer", token(now, now.plusSeconds(600), "someone-else", "auth-backbone", right)),
                 Arguments.of("wrong audience", token(now, now.plusSeconds(600), "auth-backbone", "another-service", right)),
                 Arguments.of("unknown account", JWT.create().withIssuer("auth-backbone").withAudience("auth-backbone")
-                        .withSubject(UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
+                        .withSubject(UUID.randomUUID().toString()).withClaim("sid", UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
                         .withJWTId("j").sign(right)));
     }
 
@@ -106,7 +106,7 @@ class LegacySecretEndToEndTest {
     }
 
     private static String token(Instant issued, Instant expires, String issuer, String audience, Algorithm algorithm) {
-        return JWT.create().withIssuer(issuer).withAudience(audience).withSubject(account)
+        return JWT.create().withIssuer(issuer).withAudience(audience).withSubject(account).withClaim("sid", TestServer.sessionIdOf(account))
                 .withIssuedAt(issued).withExpiresAt(expires).withJWTId(UUID.randomUUID().toString()).sign(algorithm);
     }
 
@@ -114,7 +114,7 @@ class LegacySecretEndToEndTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"auth-backbone\",\"aud\":\"auth-backbone\",\"sub\":\"" + account
-                + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
+                + "\",\"sid\":\"" + TestServer.sessionIdOf(account) + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }

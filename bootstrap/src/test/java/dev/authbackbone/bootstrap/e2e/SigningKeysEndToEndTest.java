@@ -137,7 +137,7 @@ class SigningKeysEndToEndTest {
             Instant now = Instant.now();
             // Signed with the new key as another instance would, while this one has not re-read yet.
             String fromElsewhere = JWT.create().withKeyId(newKid).withIssuer("auth-backbone").withAudience("auth-backbone")
-                    .withSubject(account).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
+                    .withSubject(account).withClaim("sid", TestServer.sessionIdOf(account)).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
                     .withJWTId(UUID.randomUUID().toString()).sign(StoredKeys.algorithm(shared, newKid));
 
             assertThat(server.get("/api/auth/me", fromElsewhere).status()).isEqualTo(200);

@@ -184,6 +184,11 @@ final class TestServer implements AutoCloseable {
                 OPENED_SESSIONS.get(accountId).id()).value();
     }
 
+    /** The id of the session {@link #openAccount} started for {@code accountId}, for tokens a test signs itself. */
+    static String sessionIdOf(String accountId) {
+        return OPENED_SESSIONS.get(accountId).id().toString();
+    }
+
     /** The refresh token of the session {@link #openAccount} started. */
     static String refreshTokenOf(String accountId) {
         return OPENED_SESSIONS.get(accountId).refreshToken().reveal();
