@@ -32,13 +32,15 @@ def frames(event):
 
 
 def group_of(stack):
-    """The outermost library on the stack that is not our own code (as hot.py --groups)."""
-    hit = None
+    """The library that runs the innermost non-JDK frame: a JDK frame (HashMap.get, String.equals)
+    counts for whichever library or our code called it, so a sample of JDBI calling H2 counts for H2
+    and one of H2 building a string counts for H2 too. (hot.py --groups counts the outermost library
+    instead, which puts every request thread's sample on the HTTP server that called it.)"""
     for f in stack:
-        for name, prefix in GROUPS[:-1]:
+        for name, prefix in GROUPS:
             if f.startswith(prefix):
-                hit = name
-    return hit or "JDK / other"
+                return name
+    return "JDK / other"
 
 
 def pct(n, total):
@@ -62,7 +64,7 @@ def main(argv):
     stacks = [s for s in stacks if s]
     total = len(stacks)
     out.append("== CPU: %d Java execution samples (JFR profile settings: one per thread every 10-20 ms)" % total)
-    out.append("-- by outermost library on the stack")
+    out.append("-- by library of the innermost non-JDK frame")
     for k, v in collections.Counter(group_of(s) for s in stacks).most_common():
         out.append("%s  %s" % (pct(v, total), k))
     own = collections.Counter(s[0] for s in stacks)
@@ -92,7 +94,7 @@ def main(argv):
         weight += size
     out.append("")
     out.append("== Allocation: %d samples, %.0f MiB estimated in all" % (len(allocs), weight / 1048576))
-    out.append("-- by outermost library on the stack")
+    out.append("-- by library of the innermost non-JDK frame")
     for k, v in by_group.most_common():
         out.append("%s  %s" % (pct(v, weight), k))
     out.append("-- by class")
@@ -102,6 +104,8 @@ def main(argv):
     for k, v in by_site.most_common(TOP):
         out.append("%s  %7.1f MiB  %s" % (pct(v, weight), v / 1048576, k))
 
+    heap_after = sorted(parse_mb(e["values"]["heapUsed"]) for e in events(jfr, "jdk.GCHeapSummary")
+                        if e["values"].get("when") == "After GC")
     gcs = events(jfr, "jdk.GarbageCollection")
     out.append("")
     out.append("== Garbage collection")
@@ -113,7 +117,18 @@ def main(argv):
         pauses.sort()
         out.append("%-12s %5d collections, pauses total %.0f ms, median %.1f ms, max %.1f ms" % (
             name, len(pauses), sum(pauses), pauses[len(pauses) // 2], pauses[-1]))
+    if heap_after:
+        out.append("heap used after a collection: min %.1f MiB (about the live set), median %.1f MiB, max %.1f MiB" % (
+            heap_after[0], heap_after[len(heap_after) // 2], heap_after[-1]))
     print("\n".join(out))
+
+
+def parse_mb(value):
+    """Bytes as a number, or a string like "27.7 MB"."""
+    if isinstance(value, (int, float)):
+        return value / 1048576
+    number, unit = str(value).split()
+    return float(number) * {"bytes": 1 / 1048576, "kB": 1 / 1024, "MB": 1, "GB": 1024}.get(unit, 1)
 
 
 def parse_ms(value):

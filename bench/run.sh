@@ -20,6 +20,8 @@
 #                            launcher (JAVA_OPTS=-XX:StartFlightRecording=...) and summarise it into
 #                            bench/results/<timestamp>-profile.txt (the measured steps stay unprofiled)
 #   BENCH_SERVER_JAVA_OPTS   JAVA_OPTS for the launcher (default: none, as the README runs it)
+#   BENCH_NMT=1              native memory tracking in the launcher phase (costs a little speed): where the
+#                            resident memory goes, into bench/results/<timestamp>-nmt.txt
 #   BENCH_KEEP=1             keep the work directory (database, logs, profiles)
 #   BENCH_QUICK=1            short steps, c=32 only, no large database: checks the tooling, not the speed
 set -euo pipefail
@@ -49,6 +51,8 @@ PG_URL=${BENCH_PG_URL-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 PROFILE=${BENCH_PROFILE:-0}
 LAUNCHER=$ROOT/bin/auth-backbone
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
+NMT=${BENCH_NMT:-0}
+[[ $NMT == 1 ]] && SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:NativeMemoryTracking=summary"
 SECRET="bench-only-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export BENCH_LUA_DIR=$BENCH/lua
 
@@ -310,6 +314,11 @@ warm "$NOWORK_PATH" ceiling.lua 3
 warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "w$TS"
 for c in $CONCURRENCY; do step empty noop "$c" ceiling.lua "$NOWORK_PATH"; done
 request_steps empty e
+if [[ $NMT == 1 ]]; then
+  { grep VmRSS "/proc/$(jvm_pid)/status"; grep -E '^(Rss|Pss)' "/proc/$(jvm_pid)/smaps_rollup" 2>/dev/null
+    jcmd "$(jvm_pid)" VM.native_memory summary; } > "$RESULTS/$TS-nmt.txt" 2>&1 || true
+  log "wrote $RESULTS/$TS-nmt.txt"
+fi
 
 declare -A request_rate
 while read -r c r; do request_rate[$c]=$r; done < <(python3 "$BENCH/report.py" --rates "$STEPS" empty request-email-confirmation)
