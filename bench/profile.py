@@ -55,7 +55,7 @@ def main(argv):
         w = step["wrk"]
         seconds = w["duration_us"] / 1e6
         out.append("Step: %s at c=%d under the launcher: %.0f req/s, p99 %.1f ms, %.3f ms server CPU per request, RSS %.0f MiB "
-                   "(the recording itself costs a few percent)." % (
+                   "(the recording itself adds CPU per request: compare the unprofiled step of the same run)." % (
                        step["endpoint"], step["concurrency"], w["requests"] / seconds, w["p99_us"] / 1000,
                        step["server_cpu_s"] * 1000 / max(w["requests"], 1), step["rss_kib"] / 1024))
         out.append("")
