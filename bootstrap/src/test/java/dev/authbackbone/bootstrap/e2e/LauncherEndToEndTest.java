@@ -105,7 +105,7 @@ class LauncherEndToEndTest {
     }
 
     @Test
-    void anArchiveOlderThanTheJar_isReplacedOnTheNextStop() throws Exception {
+    void anArchiveOlderThanTheJar_isNotUsed_andThisStartWritesANewOne() throws Exception {
         Files.write(archive, new byte[] {1});
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
         assertThat(dryRun(Map.of())).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
