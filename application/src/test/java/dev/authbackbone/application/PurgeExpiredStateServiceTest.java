@@ -113,7 +113,7 @@ class PurgeExpiredStateServiceTest {
     void purge_endedSessionsAfterTheRetention_idleOnesAfterTheirLifetimeToo_liveOnesNever() {
         var ended = f.sessions.start(alice, f.clock.instant());
         var idle = f.sessions.start(alice, f.clock.instant());
-        f.signOut.signOut(new dev.authbackbone.domain.port.in.session.Caller(alice, ended.id()));
+        f.signOut.signOut(new dev.authbackbone.domain.session.Caller(alice, ended.id()));
         f.clock.advance(Duration.ofDays(8));
         var live = f.sessions.start(alice, f.clock.instant());
 

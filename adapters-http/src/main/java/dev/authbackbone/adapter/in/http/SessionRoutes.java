@@ -5,7 +5,7 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
 import dev.authbackbone.domain.session.Session;
