@@ -59,7 +59,8 @@ class OpenApiContractTest {
     private static final Set<String> ONLY_IN_A_DATABASE_OUTAGE = Set.of(
             "POST /api/auth/magic-link/verify 503", "GET /api/auth/me 503", "GET /api/auth/me/events 503",
             "POST /api/auth/confirm-email 503", "GET /auth/confirm-email 503", "POST /auth/confirm-email 503",
-            "POST /auth/magic-link 503");
+            "POST /auth/magic-link 503", "POST /api/auth/token/refresh 503", "POST /api/auth/sign-out 503",
+            "POST /api/auth/sign-out-everywhere 503", "GET /api/auth/sessions 503", "DELETE /api/auth/sessions/{id} 503");
     private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -239,6 +240,7 @@ class OpenApiContractTest {
         String wellFormed = "A".repeat(43);
         check(tokenLimited, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 429);
         check(tokenLimited, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 429);
+        check(tokenLimited, "POST", "/api/auth/token/refresh", "{\"refresh_token\":\"" + wellFormed + "\"}", null, 429);
         form(tokenLimited, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         form(tokenLimited, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         // Request headers over 8 KiB: Jetty refuses them on every route, in the route's dialect.
@@ -297,6 +299,11 @@ class OpenApiContractTest {
             proxy.cut();
             check(outage, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 503);
             check(outage, "GET", "/api/auth/me", null, bearer, 503);
+            check(outage, "POST", "/api/auth/token/refresh", "{\"refresh_token\":\"" + wellFormed + "\"}", null, 503);
+            check(outage, "POST", "/api/auth/sign-out", null, bearer, 503);
+            check(outage, "POST", "/api/auth/sign-out-everywhere", null, bearer, 503);
+            check(outage, "GET", "/api/auth/sessions", null, bearer, 503);
+            check(outage, "DELETE", "/api/auth/sessions/00000000-0000-0000-0000-000000000000", null, bearer, 503);
             check(outage, "GET", "/api/auth/me/events", null, bearer, 503);
             check(outage, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 503);
             check(outage, "GET", "/auth/confirm-email?token=" + wellFormed, null, null, 503);
