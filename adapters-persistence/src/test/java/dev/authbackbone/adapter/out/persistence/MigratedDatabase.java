@@ -48,7 +48,7 @@ final class MigratedDatabase implements AutoCloseable {
     void wipe() {
         jdbi().useHandle(h -> {
             for (String table : new String[] {"refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
-                    "email_quota_lock", "audit_event"}) {
+                    "email_quota_lock", "audit_event", "primary_undo"}) {
                 h.execute("DELETE FROM " + table);
             }
         });
