@@ -82,7 +82,7 @@ final class Fixture {
     final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
     final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
-            Duration.ofDays(90), sessionRepository, sessionPolicy);
+            Duration.ofDays(90), sessionRepository, sessionPolicy, undos);
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);

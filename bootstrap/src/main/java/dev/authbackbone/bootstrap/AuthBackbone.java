@@ -184,7 +184,7 @@ public final class AuthBackbone implements AutoCloseable {
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
-                sessionRepository, sessionPolicy),
+                sessionRepository, sessionPolicy, undos),
                 config.purgeInterval(), random));
 
         AccessTokens accessTokens = accessTokens(config, clock);
