@@ -20,6 +20,7 @@ import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -86,10 +87,9 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
     private void takeBack(PrimaryDecision.Switch change, OneTimeToken token, MakePrimaryCommand command) {
         unitOfWork.inTransaction(() -> {
             accounts.findForUpdate(change.account());
-            boolean stillOurs = accounts.identitiesOf(change.account()).stream()
-                    .anyMatch(i -> i.primary() && i.email().equals(change.to()));
-            boolean previousStillThere = accounts.identitiesOf(change.account()).stream()
-                    .map(EmailIdentity::email).anyMatch(change.from()::equals);
+            List<EmailIdentity> identities = accounts.identitiesOf(change.account());
+            boolean stillOurs = identities.stream().anyMatch(i -> i.primary() && i.email().equals(change.to()));
+            boolean previousStillThere = identities.stream().map(EmailIdentity::email).anyMatch(change.from()::equals);
             if (stillOurs && previousStillThere) {
                 accounts.makePrimary(change.account(), change.from());
                 audit.record(AuditEvent.of(AuditEventType.PRIMARY_CHANGE_UNDONE, clock.instant(), command.origin())
