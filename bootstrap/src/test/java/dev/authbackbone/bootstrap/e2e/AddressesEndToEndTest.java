@@ -271,6 +271,26 @@ class AddressesEndToEndTest {
     }
 
     @Test
+    void makePrimary_whenTheUndoMailCannotBeSent_is503_andTheChangeDoesNotStand() {
+        try (TestServer own = TestServer.start(database)) {
+            Answer verified = own.signIn("yara@example.com");
+            String yara = verified.json().get("access_token").asText();
+            own.postJson("/api/auth/request-email-confirmation", "{\"email\":\"yara.work@example.org\"}", yara);
+            assertThat(own.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + own.lastTokenMailedTo("yara.work@example.org") + "\"}").status()).isEqualTo(200);
+            own.smtp.stop();
+
+            Answer refused = own.postJson("/api/auth/emails/primary", "{\"email\":\"yara.work@example.org\"}", yara);
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(own.get("/api/auth/me", yara).json().get("emails").get(0).get("email").asText())
+                    .isEqualTo("yara@example.com");
+            assertThat(own.count("select count(*) from primary_undo")).as("no undo link left behind").isZero();
+        }
+    }
+
+    @Test
     void undo_badTokens_getThe400Page_andAreLimitedLikeEveryTokenRoute() {
         Answer missing = server.get("/auth/undo", null);
         Answer unknown = server.postForm("/auth/undo", "token=" + "A".repeat(43));
