@@ -61,7 +61,6 @@ import dev.authbackbone.domain.session.SessionId;
 import dev.authbackbone.domain.session.StartedSession;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 

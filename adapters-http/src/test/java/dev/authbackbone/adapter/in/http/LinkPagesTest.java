@@ -9,7 +9,6 @@ import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
