@@ -100,11 +100,11 @@ class PurgeExpiredStateServiceTest {
     @Test
     void newService_negativeRetention_isRejected() {
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(-1), Duration.ofDays(90), f.sessionRepository, f.sessionPolicy))
+                Duration.ofDays(-1), Duration.ofDays(90), f.sessionRepository, f.sessionPolicy, f.undos))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spentTokenRetention");
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(7), Duration.ofDays(-1), f.sessionRepository, f.sessionPolicy))
+                Duration.ofDays(7), Duration.ofDays(-1), f.sessionRepository, f.sessionPolicy, f.undos))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auditRetention");
     }

@@ -1,8 +1,10 @@
 package dev.authbackbone.application.confirmation;
 
+import dev.authbackbone.application.mail.Notices;
+import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.account.LinkOutcome;
+import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.confirmation.ConfirmationRedemption;
-import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
@@ -21,7 +23,7 @@ import java.util.Optional;
 /**
  * Uses a confirmation token: consumes it atomically, links its address to the account that asked,
  * and revokes every other outstanding token for that address, all in one unit of work, which also
- * records the outcome in the audit trail. What the token comes to is decided by
+ * records the outcome in the audit trail; then tells the account's primary address of the link. What the token comes to is decided by
  * {@link ConfirmationRedemption}; this service only loads, stores and records.
  */
 public final class ConfirmEmailService implements ConfirmEmailUseCase {
@@ -30,10 +32,12 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
+    private final Notices notices;
     private final Clock clock;
 
     public ConfirmEmailService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                               AuditTrail audit, Clock clock) {
+                               AuditTrail audit, Notices notices, Clock clock) {
+        this.notices = notices;
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -48,19 +52,27 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
         if (presented.isEmpty()) {
             return recorded(ConfirmationRedemption.invalidToken(), command, now);
         }
-        return unitOfWork.inTransaction(() -> recorded(redeem(presented.get().hash(), now), command, now));
+        ConfirmationRedemption outcome = unitOfWork.inTransaction(() -> {
+            ConfirmationRedemption redeemed = redeem(presented.get().hash(), now);
+            audit.record(redeemed.auditEvent(now, command.origin()));
+            return redeemed;
+        });
+        if (outcome instanceof ConfirmationRedemption.Confirmed confirmed) {
+            tellPrimary(confirmed, command);
+        }
+        return result(outcome);
     }
 
-    @Override
-    public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
-        Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
-        if (presented.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return unitOfWork.inTransaction(() -> tokens.find(presented.get().hash())
-                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isUsableAt(now))
-                .map(EmailToken::email));
+    /**
+     * The account's primary learns that another address can now sign in to it. The link stands when
+     * this mail cannot be sent: the mailbox owner asked for it by confirming, and the trail has it.
+     */
+    private void tellPrimary(ConfirmationRedemption.Confirmed confirmed, ConfirmEmailCommand command) {
+        accounts.identitiesOf(confirmed.account()).stream().filter(EmailIdentity::primary)
+                .filter(primary -> !primary.email().equals(confirmed.email()))
+                .findFirst()
+                .ifPresent(primary -> notices.send(new Mail.AddressLinkedNotice(primary.email(), confirmed.email()),
+                        confirmed.account(), command.origin()));
     }
 
     private ConfirmationRedemption redeem(TokenHash hash, Instant now) {
@@ -83,6 +95,10 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
 
     private ConfirmEmailResult recorded(ConfirmationRedemption outcome, ConfirmEmailCommand command, Instant now) {
         audit.record(outcome.auditEvent(now, command.origin()));
+        return result(outcome);
+    }
+
+    private static ConfirmEmailResult result(ConfirmationRedemption outcome) {
         if (outcome instanceof ConfirmationRedemption.Confirmed confirmed) {
             return new ConfirmEmailResult.Confirmed(confirmed.email());
         }

@@ -15,7 +15,7 @@ import java.util.List;
 final class MeteredMailSender implements MailSender {
 
     static final List<String> KINDS = List.of("confirmation_link", "sign_in_link", "already_linked_notice",
-            "account_disabled_notice");
+            "account_disabled_notice", "primary_changed_notice", "address_removed_notice", "address_linked_notice");
 
     private final MailSender delegate;
     private final MeterRegistry registry;
@@ -54,6 +54,15 @@ final class MeteredMailSender implements MailSender {
         }
         if (mail instanceof Mail.AlreadyLinkedNotice) {
             return "already_linked_notice";
+        }
+        if (mail instanceof Mail.PrimaryChangedNotice) {
+            return "primary_changed_notice";
+        }
+        if (mail instanceof Mail.AddressRemovedNotice) {
+            return "address_removed_notice";
+        }
+        if (mail instanceof Mail.AddressLinkedNotice) {
+            return "address_linked_notice";
         }
         return "account_disabled_notice";
     }

@@ -67,19 +67,32 @@ public sealed interface LinkDecision {
         }
     }
 
-    /** Mail a usable link to {@code to}. */
-    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) implements Send {
+    /**
+     * Mail a usable link to {@code to}. A confirmation names the account that asked by its primary
+     * address ({@code requesterPrimary}); a sign-in has none.
+     */
+    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to,
+                    Optional<EmailAddress> requesterPrimary) implements Send {
         public SendLink {
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(requesterPrimary, "requesterPrimary");
+            if (purpose == EmailPurpose.EMAIL_CONFIRMATION && requesterPrimary.isEmpty()) {
+                throw new IllegalArgumentException("requesterPrimary: a confirmation names the account that asked");
+            }
+        }
+
+        /** A link that names no requester: a sign-in link. */
+        public SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) {
+            this(purpose, requester, to, Optional.empty());
         }
 
         /** The link mail carrying {@code token}. */
         @Override
         public Mail mail(OneTimeToken token, Instant expiresAt) {
             return switch (purpose) {
-                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, expiresAt);
+                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, expiresAt, requesterPrimary.orElseThrow());
                 case SIGN_IN -> new Mail.SignInLink(to, token, expiresAt);
             };
         }

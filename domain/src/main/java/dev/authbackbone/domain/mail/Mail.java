@@ -11,12 +11,17 @@ public sealed interface Mail {
     /** Who receives it. */
     EmailAddress recipient();
 
-    /** A link that confirms {@code recipient} as an identity of the account that asked. */
-    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt) implements Mail {
+    /**
+     * A link that confirms {@code recipient} as an identity of the account that asked, which the mail
+     * names by its primary address ({@code requester}, shown masked) so that nobody confirms blindly.
+     */
+    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt, EmailAddress requester)
+            implements Mail {
         public ConfirmationLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(requester, "requester");
         }
     }
 
@@ -46,6 +51,36 @@ public sealed interface Mail {
     record AccountDisabledNotice(EmailAddress recipient) implements Mail {
         public AccountDisabledNotice {
             Objects.requireNonNull(recipient, "recipient");
+        }
+    }
+
+    /**
+     * {@code recipient} is no longer the primary address of its account, {@code newPrimary} is: the
+     * mail carries the undo link ({@code token}) that restores it and ends every session.
+     */
+    record PrimaryChangedNotice(EmailAddress recipient, EmailAddress newPrimary, OneTimeToken token, Instant expiresAt)
+            implements Mail {
+        public PrimaryChangedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(newPrimary, "newPrimary");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /** {@code removed} was removed from the account whose primary is {@code recipient}. */
+    record AddressRemovedNotice(EmailAddress recipient, EmailAddress removed) implements Mail {
+        public AddressRemovedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(removed, "removed");
+        }
+    }
+
+    /** {@code linked} was confirmed and can now sign in to the account whose primary is {@code recipient}. */
+    record AddressLinkedNotice(EmailAddress recipient, EmailAddress linked) implements Mail {
+        public AddressLinkedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(linked, "linked");
         }
     }
 }

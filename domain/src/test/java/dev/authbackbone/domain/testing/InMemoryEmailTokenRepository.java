@@ -53,6 +53,12 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now) {
+        tokens.replaceAll((hash, t) -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION && t.email().equals(email)
+                && t.account().equals(Optional.of(account)) ? t.consumeAt(now).orElse(t) : t);
+    }
+
+    @Override
     public synchronized List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
         return tokens.values().stream()
                 .filter(t -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION)

@@ -78,7 +78,8 @@ public final class HttpServer {
         this.tracing = new RequestTracing(metrics);
         this.settings = Objects.requireNonNull(settings, "settings");
         Json json = new Json();
-        this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
+        this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH,
+                UndoPageRoutes.PATH));
         this.clientIp = new ClientIp(settings.trustedProxies());
         this.tokenEndpoints = new TokenEndpoints(new ClientIpRateLimiter(settings.tokenIpLimit()), metrics);
         List<RouteGroup> groups = routeGroups(useCases, tokenEndpoints, accessTokens, clientIpLimit, settings, json, metrics);
@@ -117,7 +118,11 @@ public final class HttpServer {
                         settings.publicUrl(AccountRoutes.ME)),
                 new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(), tokenShape,
                         useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
-                new ConfirmEmailPageRoutes(useCases.confirmEmail(), tokenShape, bodies, responses),
+                new ConfirmEmailPageRoutes(useCases.confirmEmail(), useCases.previewConfirmation(), tokenShape, bodies,
+                        responses),
+                new AddressRoutes(useCases.addresses().makePrimary(), useCases.addresses().remove(), bearer, bodies,
+                        responses),
+                new UndoPageRoutes(useCases.addresses().undo(), tokenShape, bodies, responses),
                 new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
                 new SessionRoutes(useCases.sessions(), accessTokens, bearer, bodies, responses),
                 new ApiDocsRoutes()));

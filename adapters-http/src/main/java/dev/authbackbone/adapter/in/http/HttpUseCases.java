@@ -1,6 +1,7 @@
 package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
@@ -15,19 +16,23 @@ public record HttpUseCases(
         SignInWithLinkUseCase signInWithLink,
         RequestEmailConfirmationUseCase requestEmailConfirmation,
         ConfirmEmailUseCase confirmEmail,
+        PreviewConfirmationUseCase previewConfirmation,
         ResendEmailConfirmationUseCase resendEmailConfirmation,
         ViewAccountUseCase viewAccount,
         ViewAccountEventsUseCase viewAccountEvents,
-        SessionUseCases sessions) {
+        SessionUseCases sessions,
+        AddressUseCases addresses) {
 
     public HttpUseCases {
         Objects.requireNonNull(requestSignInLink, "requestSignInLink");
         Objects.requireNonNull(signInWithLink, "signInWithLink");
         Objects.requireNonNull(requestEmailConfirmation, "requestEmailConfirmation");
         Objects.requireNonNull(confirmEmail, "confirmEmail");
+        Objects.requireNonNull(previewConfirmation, "previewConfirmation");
         Objects.requireNonNull(resendEmailConfirmation, "resendEmailConfirmation");
         Objects.requireNonNull(viewAccount, "viewAccount");
         Objects.requireNonNull(viewAccountEvents, "viewAccountEvents");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(addresses, "addresses");
     }
 }

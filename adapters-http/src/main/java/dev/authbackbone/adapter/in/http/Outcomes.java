@@ -12,7 +12,12 @@ import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResu
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
+import dev.authbackbone.domain.port.in.address.RemoveAddressResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every use-case result mapped to HTTP, once, one method per result type: the success outcome is
@@ -38,6 +43,17 @@ import java.util.List;
  *                                     InvalidToken             InvalidConfirmationToken
  * SignInWithLinkResult                SignedIn                 (route: 200)
  *                                     InvalidToken             InvalidSignInToken
+ * MakePrimaryResult                   MadePrimary              (route: 200)
+ *                                     NotFound                 AddressNotFound (404)
+ *                                     MailUnavailable          MailUnavailable (503)
+ * RemoveAddressResult                 Removed                  (route: 200)
+ *                                     IsPrimary                PrimaryAddress (409)
+ *                                     NotFound                 AddressNotFound (404)
+ *   both                              UnknownAccount           InvalidAccessToken (401)
+ *                                     AccountDisabled          AccountDisabled (403)
+ * UndoPrimaryChangeResult             Undone                   (page: 200)
+ *                                     InvalidToken             InvalidUndoToken (400)
+ * PreviewConfirmationResult           Pending, Unusable        (page: 200, naming the requester or nothing)
  * ViewAccountResult, ...EventsResult  Found                    (route: 200)
  *                                     UnknownAccount           InvalidAccessToken (401)
  *                                     AccountDisabled          AccountDisabled (403)
@@ -149,6 +165,66 @@ final class Outcomes {
             }
             @Override public List<AuditEvent> accountDisabled(ViewAccountEventsResult.AccountDisabled outcome) {
                 throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    /** The address that is primary now. */
+    static EmailAddress madePrimary(MakePrimaryResult result) {
+        return result.accept(new MakePrimaryResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress madePrimary(MakePrimaryResult.MadePrimary outcome) { return outcome.email(); }
+            @Override public EmailAddress notFound(MakePrimaryResult.NotFound outcome) {
+                throw reject(new HttpProblem.AddressNotFound());
+            }
+            @Override public EmailAddress unknownAccount(MakePrimaryResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public EmailAddress accountDisabled(MakePrimaryResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+            @Override public EmailAddress mailUnavailable(MakePrimaryResult.MailUnavailable outcome) {
+                throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+        });
+    }
+
+    /** The address removed. */
+    static EmailAddress removed(RemoveAddressResult result) {
+        return result.accept(new RemoveAddressResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress removed(RemoveAddressResult.Removed outcome) { return outcome.email(); }
+            @Override public EmailAddress isPrimary(RemoveAddressResult.IsPrimary outcome) {
+                throw reject(new HttpProblem.PrimaryAddress());
+            }
+            @Override public EmailAddress notFound(RemoveAddressResult.NotFound outcome) {
+                throw reject(new HttpProblem.AddressNotFound());
+            }
+            @Override public EmailAddress unknownAccount(RemoveAddressResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public EmailAddress accountDisabled(RemoveAddressResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
+    /** The address that is primary again. */
+    static EmailAddress undone(UndoPrimaryChangeResult result) {
+        return result.accept(new UndoPrimaryChangeResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress undone(UndoPrimaryChangeResult.Undone outcome) { return outcome.primary(); }
+            @Override public EmailAddress invalidToken(UndoPrimaryChangeResult.InvalidToken outcome) {
+                throw reject(new HttpProblem.InvalidUndoToken());
+            }
+        });
+    }
+
+    /** What the confirmation page names: the address and the requester, or nothing for a link that cannot be used. */
+    static Optional<PreviewConfirmationResult.Pending> pending(PreviewConfirmationResult result) {
+        return result.accept(new PreviewConfirmationResult.Visitor<Optional<PreviewConfirmationResult.Pending>>() {
+            @Override public Optional<PreviewConfirmationResult.Pending> pending(PreviewConfirmationResult.Pending outcome) {
+                return Optional.of(outcome);
+            }
+            @Override public Optional<PreviewConfirmationResult.Pending> unusable(PreviewConfirmationResult.Unusable outcome) {
+                return Optional.empty();
             }
         });
     }

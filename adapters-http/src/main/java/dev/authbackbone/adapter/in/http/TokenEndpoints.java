@@ -26,7 +26,7 @@ final class TokenEndpoints {
     /** The paths that redeem a token. A new token route adds its path here and is limited at once. */
     static final List<String> PATHS = List.of(
             MagicLinkRoutes.VERIFY, EmailConfirmationRoutes.CONFIRM,
-            MagicLinkPageRoutes.PATH, ConfirmEmailPageRoutes.PATH,
+            MagicLinkPageRoutes.PATH, ConfirmEmailPageRoutes.PATH, UndoPageRoutes.PATH,
             "/api/auth/magic-link/verify-code", "/api/auth/confirm-email-code", "/api/auth/token/refresh");
 
     private static final Logger SECURITY = LoggerFactory.getLogger(SecurityLog.NAME);

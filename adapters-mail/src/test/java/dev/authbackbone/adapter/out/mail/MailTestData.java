@@ -27,6 +27,9 @@ final class MailTestData {
         return OneTimeToken.generate(new SeededRandomSource(seed));
     }
 
+    /** The primary address of the account that asks for confirmations in these tests. */
+    static final EmailAddress REQUESTER = EmailAddress.parse("alice@example.com");
+
     static LinkTemplates links() {
         return LinkTemplates.underBaseUrl(BASE_URL);
     }
@@ -36,7 +39,7 @@ final class MailTestData {
     }
 
     static Mail.ConfirmationLink aConfirmationLink(EmailAddress to, OneTimeToken token) {
-        return new Mail.ConfirmationLink(to, token, NOW.plus(Duration.ofHours(24)));
+        return new Mail.ConfirmationLink(to, token, NOW.plus(Duration.ofHours(24)), REQUESTER);
     }
 
     static Mail.SignInLink aSignInLink(EmailAddress to, OneTimeToken token) {

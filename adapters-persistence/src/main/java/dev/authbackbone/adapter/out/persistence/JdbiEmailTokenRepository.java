@@ -115,6 +115,12 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
+    public void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now) {
+        Handles.with(jdbi, h -> h.attach(Statements.class).revokePendingConfirmations(account.value(),
+                email.canonical(), Timestamps.toColumn(now)));
+    }
+
+    @Override
     public void delete(TokenHash hash) {
         Handles.with(jdbi, h -> h.attach(Statements.class).delete(hash.hex()));
     }
@@ -150,6 +156,12 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
         @SqlUpdate("DELETE FROM email_token WHERE token_hash = :hash")
         int delete(@Bind("hash") String hash);
+
+        @SqlUpdate("UPDATE email_token SET consumed_at = :now WHERE account_id = :accountId"
+                + " AND email_canonical = :canonical AND purpose = 'EMAIL_CONFIRMATION'"
+                + " AND consumed_at IS NULL AND expires_at > :now")
+        int revokePendingConfirmations(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical,
+                                       @Bind("now") OffsetDateTime now);
 
         @SqlQuery("SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
                 + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"

@@ -35,6 +35,9 @@ public interface EmailTokenRepository {
      */
     void revokeOutstanding(EmailAddress email, Instant now);
 
+    /** Makes every usable confirmation token {@code account} asked for {@code email} unusable from {@code now}. */
+    void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now);
+
     /** Removes a token that was never delivered. */
     void delete(TokenHash hash);
 

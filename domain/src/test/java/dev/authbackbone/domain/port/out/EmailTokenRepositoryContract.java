@@ -204,6 +204,24 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void revokePendingConfirmations_onlyThatAccountsConfirmationsOfThatAddress_stopWorking() {
+        EmailToken mine = saved(confirmation(ADA, "ada@example.com", DAY));
+        EmailToken theirs = saved(confirmation(BOB, "ada@example.com", DAY));
+        EmailToken signIn = saved(signIn("ada@example.com"));
+        EmailToken otherAddress = saved(confirmation(ADA, "ada@work.example", DAY));
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokePendingConfirmations(ADA, EmailAddress.parse("ADA@example.com"), clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(otherAddress.hash());
+        assertThat(usable(mine)).isFalse();
+        assertThat(usable(theirs)).isTrue();
+        assertThat(usable(signIn)).isTrue();
+        assertThat(usable(otherAddress)).isTrue();
+    }
+
+    @Test
     void revokeOutstanding_address_removesItFromPendingConfirmations() {
         saved(confirmation(ADA, "ada@example.com", DAY));
         EmailToken other = saved(confirmation(ADA, "ada@work.example", DAY));

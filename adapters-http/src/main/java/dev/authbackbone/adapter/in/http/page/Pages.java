@@ -65,17 +65,47 @@ public final class Pages {
         return HEADERS;
     }
 
-    /** The page a confirmation link opens: pressing Confirm posts the token; opening it does nothing. */
-    public static String confirmEmail(String token, Optional<String> address) {
+    /**
+     * The page a confirmation link opens: pressing Confirm posts the token; opening it does nothing.
+     * While the link can be used it names the address and the account that asked ({@code requester},
+     * its masked primary), and says what confirming does, so that nobody links an address blindly.
+     */
+    public static String confirmEmail(String token, Optional<String> address, Optional<String> requester) {
         String what = address.map(a -> "<strong>" + escape(a) + "</strong>").orElse("this email address");
+        String who = requester.map(r -> "<p>The account <strong>" + escape(r) + "</strong> asked to add " + what
+                + ". Confirming lets that account sign in with " + what
+                + ". If you do not know that account, do not confirm.</p>\n")
+                .orElse("<p>Press <strong>Confirm</strong> to link " + what + " to the account that asked for it.</p>\n");
         return page("Confirm your email address", """
                 <h1>Confirm your email address</h1>
-                <p>Press <strong>Confirm</strong> to link %s to your account.</p>
-                <form method="post" action="/auth/confirm-email">
+                %s<form method="post" action="/auth/confirm-email">
                 <input type="hidden" name="token" value="%s">
                 <button type="submit">Confirm</button>
                 </form>
-                """.formatted(what, escape(token)), false);
+                """.formatted(who, escape(token)), false);
+    }
+
+    /** The page an undo link opens: pressing Undo posts the token; opening it does nothing. */
+    public static String undoPrimaryChange(String token) {
+        return page("Undo the change of your primary address", """
+                <h1>Undo the change of your primary address</h1>
+                <p>Press <strong>Undo</strong> to make this address your account's primary address again.
+                Every session of the account is then signed out.</p>
+                <form method="post" action="/auth/undo">
+                <input type="hidden" name="token" value="%s">
+                <button type="submit">Undo</button>
+                </form>
+                """.formatted(escape(token)), false);
+    }
+
+    /** The answer to a successful undo. */
+    public static String primaryChangeUndone(String primary) {
+        return page("Change undone", """
+                <h1>Change undone</h1>
+                <p><strong>%s</strong> is your account's primary address again, and every session of the account
+                has been signed out.</p>
+                <p class="muted">Sign in again with this address to look at your account.</p>
+                """.formatted(escape(primary)), false);
     }
 
     /** The answer to a successful confirmation. */

@@ -61,7 +61,7 @@ class DevInboxServerTest {
         start(DevInboxServer.DEFAULT_CAPACITY);
         OneTimeToken token = OneTimeToken.generate(new SeededRandomSource(41));
 
-        sender.send(new Mail.ConfirmationLink(JANE, token, NOW.plus(Duration.ofHours(24))));
+        sender.send(new Mail.ConfirmationLink(JANE, token, NOW.plus(Duration.ofHours(24)), EmailAddress.parse("alice@example.com")));
 
         assertThat(inbox.newestFirst()).singleElement().satisfies(mail -> {
             assertThat(mail.from()).isEqualTo("Auth Backbone <no-reply@localhost.test>");
