@@ -28,7 +28,12 @@ public enum Reason {
     /** The address is already a verified identity of the account asking. */
     ALREADY_CONFIRMED,
     /** The account has no pending confirmation to mail again. */
-    NO_PENDING_CONFIRMATION;
+    NO_PENDING_CONFIRMATION,
+    /**
+     * A typed code matched no mail of that address that could still be checked (wrong, expired, used
+     * up, or another account's); one reason, so it is no oracle.
+     */
+    INVALID_CODE;
 
     /** The stored and shown form, e.g. {@code invalid_token}. */
     public String code() {

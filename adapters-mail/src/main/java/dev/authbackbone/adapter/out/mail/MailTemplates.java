@@ -27,7 +27,7 @@ public final class MailTemplates {
             .ofPattern("d MMMM uuuu 'at' HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "expiresAt", "expiresIn");
+    private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "code", "expiresAt", "expiresIn");
     private static final Set<String> NOTICE_VALUES = Set.of("recipient");
 
     private final LinkTemplates links;
@@ -65,10 +65,10 @@ public final class MailTemplates {
         Objects.requireNonNull(mail, "mail");
         String recipient = mail.recipient().value();
         if (mail instanceof Mail.ConfirmationLink link) {
-            return render(confirmation, linkValues(recipient, links.confirmUrl(link.token()), link.expiresAt()));
+            return render(confirmation, linkValues(recipient, links.confirmUrl(link.token()), link.code().reveal(), link.expiresAt()));
         }
         if (mail instanceof Mail.SignInLink link) {
-            return render(signIn, linkValues(recipient, links.signInUrl(link.token()), link.expiresAt()));
+            return render(signIn, linkValues(recipient, links.signInUrl(link.token()), link.code().reveal(), link.expiresAt()));
         }
         if (mail instanceof Mail.AlreadyLinkedNotice) {
             return render(alreadyLinked, Map.of("recipient", recipient));
@@ -79,8 +79,9 @@ public final class MailTemplates {
         throw new IllegalArgumentException("no template for " + mail.getClass().getName());
     }
 
-    private Map<String, String> linkValues(String recipient, String link, Instant expiresAt) {
-        return Map.of("recipient", recipient, "link", link, "expiresAt", EXPIRY.format(expiresAt),
+    /** The code goes into the text only: never into {@code link}, so no URL (and no scanner following one) holds it. */
+    private Map<String, String> linkValues(String recipient, String link, String code, Instant expiresAt) {
+        return Map.of("recipient", recipient, "link", link, "code", code, "expiresAt", EXPIRY.format(expiresAt),
                 "expiresIn", expiresIn(Duration.between(clock.instant(), expiresAt)));
     }
 
