@@ -153,11 +153,15 @@ public final class AuthBackbone implements AutoCloseable {
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
         SignOutService signOut = new SignOutService(sessionRepository, clock);
+        // One service per mail kind redeems both halves of its credential, the link and the code.
+        SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random,
+                sessions);
+        ConfirmEmailService confirm = new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random, sessions),
+                signIn, signIn,
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
-                new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
+                confirm, confirm,
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit),

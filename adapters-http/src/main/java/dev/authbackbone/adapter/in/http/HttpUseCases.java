@@ -1,6 +1,8 @@
 package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
@@ -13,8 +15,10 @@ import java.util.Objects;
 public record HttpUseCases(
         RequestSignInLinkUseCase requestSignInLink,
         SignInWithLinkUseCase signInWithLink,
+        SignInWithCodeUseCase signInWithCode,
         RequestEmailConfirmationUseCase requestEmailConfirmation,
         ConfirmEmailUseCase confirmEmail,
+        ConfirmEmailWithCodeUseCase confirmEmailWithCode,
         ResendEmailConfirmationUseCase resendEmailConfirmation,
         ViewAccountUseCase viewAccount,
         ViewAccountEventsUseCase viewAccountEvents,
@@ -23,6 +27,8 @@ public record HttpUseCases(
     public HttpUseCases {
         Objects.requireNonNull(requestSignInLink, "requestSignInLink");
         Objects.requireNonNull(signInWithLink, "signInWithLink");
+        Objects.requireNonNull(signInWithCode, "signInWithCode");
+        Objects.requireNonNull(confirmEmailWithCode, "confirmEmailWithCode");
         Objects.requireNonNull(requestEmailConfirmation, "requestEmailConfirmation");
         Objects.requireNonNull(confirmEmail, "confirmEmail");
         Objects.requireNonNull(resendEmailConfirmation, "resendEmailConfirmation");

@@ -19,6 +19,10 @@ import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
@@ -53,7 +57,7 @@ import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
-/** Hand-written fakes of the seven incoming ports, each recording what it was asked. */
+/** Hand-written fakes of the nine incoming ports, each recording what it was asked. */
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
@@ -64,6 +68,8 @@ final class FakeUseCases {
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();
     final SignInWithLink signInWithLink = new SignInWithLink();
+    final SignInWithCode signInWithCode = new SignInWithCode();
+    final ConfirmEmailWithCode confirmEmailWithCode = new ConfirmEmailWithCode();
     final RequestEmailConfirmation requestEmailConfirmation = new RequestEmailConfirmation();
     final ConfirmEmail confirmEmail = new ConfirmEmail();
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
@@ -72,13 +78,15 @@ final class FakeUseCases {
     final FakeSessions sessions = new FakeSessions();
 
     HttpUseCases asUseCases() {
-        return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases());
+        return new HttpUseCases(requestSignInLink, signInWithLink, signInWithCode, requestEmailConfirmation, confirmEmail,
+                confirmEmailWithCode, resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases());
     }
 
     void reset() {
         requestSignInLink.reset();
         signInWithLink.reset();
+        signInWithCode.reset();
+        confirmEmailWithCode.reset();
         requestEmailConfirmation.reset();
         confirmEmail.reset();
         resendEmailConfirmation.reset();
@@ -89,6 +97,7 @@ final class FakeUseCases {
     /** How many commands reached any use case. */
     int totalCalls() {
         return requestSignInLink.commands().size() + signInWithLink.commands().size()
+                + signInWithCode.commands().size() + confirmEmailWithCode.commands().size()
                 + requestEmailConfirmation.commands().size() + confirmEmail.commands().size()
                 + resendEmailConfirmation.commands().size() + viewAccount.commands().size()
                 + viewAccountEvents.commands().size();
@@ -114,6 +123,30 @@ final class FakeUseCases {
 
         @Override
         public SignInWithLinkResult signIn(SignInWithLinkCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class SignInWithCode extends RecordingUseCase<SignInWithCodeCommand, SignInWithLinkResult>
+            implements SignInWithCodeUseCase {
+        SignInWithCode() {
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false, STARTED));
+        }
+
+        @Override
+        public SignInWithLinkResult signIn(SignInWithCodeCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ConfirmEmailWithCode extends RecordingUseCase<ConfirmEmailWithCodeCommand, ConfirmEmailResult>
+            implements ConfirmEmailWithCodeUseCase {
+        ConfirmEmailWithCode() {
+            super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
+        }
+
+        @Override
+        public ConfirmEmailResult confirm(ConfirmEmailWithCodeCommand command) {
             return handle(command);
         }
     }
