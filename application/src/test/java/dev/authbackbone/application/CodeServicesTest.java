@@ -122,4 +122,20 @@ class CodeServicesTest {
                     assertThat(t.consumedAt()).isPresent();
                 });
     }
+
+    @Test
+    void confirmationSpoiledByWrongCodes_itsPageNoLongerNamesTheAddress_butItStaysPending() {
+        AccountId alice = f.accountWith("alice@example.com");
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("alice.work@example.com")));
+        String code = f.lastCode();
+        String token = f.lastLinkToken();
+
+        for (int i = 0; i < EmailToken.MAX_CODE_CHECKS; i++) {
+            confirmWithCode(alice, "alice.work@example.com", wrongFor(code));
+        }
+
+        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).isEmpty();
+        assertThat(f.tokens.pendingConfirmations(alice, f.clock.instant())).hasSize(1);
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(token))).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+    }
 }

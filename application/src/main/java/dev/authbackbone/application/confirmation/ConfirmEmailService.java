@@ -86,7 +86,7 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
         }
         Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> tokens.find(presented.get().hash())
-                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isUsableAt(now))
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isRedeemableAt(now))
                 .map(EmailToken::email));
     }
 
