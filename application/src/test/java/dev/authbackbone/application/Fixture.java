@@ -103,4 +103,16 @@ final class Fixture {
         }
         throw new AssertionError("last mail carries no link: " + last);
     }
+
+    /** The code in the last mail, which must be a link mail. */
+    String lastCode() {
+        Mail last = mail.last();
+        if (last instanceof Mail.ConfirmationLink link) {
+            return link.code().reveal();
+        }
+        if (last instanceof Mail.SignInLink link) {
+            return link.code().reveal();
+        }
+        throw new AssertionError("last mail carries no code: " + last);
+    }
 }

@@ -190,11 +190,15 @@ public final class AuthBackbone implements AutoCloseable {
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
         SignOutService signOut = new SignOutService(sessionRepository, clock);
+        // One service per mail kind redeems both halves of its credential, the link and the code.
+        SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random,
+                sessions);
+        ConfirmEmailService confirm = new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, notices, clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random, sessions),
+                signIn, signIn,
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
-                new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, notices, clock),
+                confirm, confirm,
                 new PreviewConfirmationService(accountRepository, tokens, unitOfWork, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),

@@ -44,7 +44,7 @@ public final class PreviewConfirmationService implements PreviewConfirmationUseC
         }
         Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> tokens.find(presented.get().hash())
-                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isUsableAt(now))
+                .filter(token -> token.purpose() == EmailPurpose.EMAIL_CONFIRMATION && token.isRedeemableAt(now))
                 .flatMap(this::pending)
                 .orElseGet(PreviewConfirmationResult.Unusable::new));
     }

@@ -62,7 +62,8 @@ class OpenApiContractTest {
             "POST /api/auth/confirm-email 503", "GET /auth/confirm-email 503", "POST /auth/confirm-email 503",
             "POST /auth/magic-link 503", "POST /api/auth/token/refresh 503", "POST /api/auth/sign-out 503",
             "POST /api/auth/sign-out-everywhere 503", "GET /api/auth/sessions 503", "DELETE /api/auth/sessions/{id} 503",
-            "POST /api/auth/emails/remove 503", "POST /auth/undo 503");
+            "POST /api/auth/emails/remove 503", "POST /auth/undo 503", "POST /api/auth/magic-link/verify-code 503",
+            "POST /api/auth/confirm-email-code 503", "POST /auth/magic-link/code 503");
     private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -232,6 +233,43 @@ class OpenApiContractTest {
         form(server, "/auth/magic-link", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
         form(server, "/auth/magic-link", "{\"token\":\"x\"}", "application/json", 415);
 
+        // The codes in the same mails, by JSON and by the code page.
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"katherine@example.com\"}", null, 202);
+        String signInCode = server.lastCodeMailedTo("katherine@example.com");
+        String codeBody = "{\"email\":\"katherine@example.com\",\"code\":\"" + signInCode + "\"}";
+        check(server, "POST", "/api/auth/magic-link/verify-code", codeBody, null, 200);
+        check(server, "POST", "/api/auth/magic-link/verify-code", codeBody, null, 400);
+        check(server, "POST", "/api/auth/magic-link/verify-code", "{\"email\":\"katherine@example.com\"}", null, 422);
+        check(server, "POST", "/api/auth/magic-link/verify-code", TOO_LARGE, null, 413);
+        checkText(server, "/api/auth/magic-link/verify-code", 415);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"mary@example.com\"}", null, 202);
+        String pageCode = server.lastCodeMailedTo("mary@example.com");
+        check(server, "GET", "/auth/magic-link/code", null, null, 200);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com&code=" + pageCode, "application/x-www-form-urlencoded", 200);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com&code=" + pageCode, "application/x-www-form-urlencoded", 400);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com", "application/x-www-form-urlencoded", 422);
+        form(server, "/auth/magic-link/code", "code=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
+        form(server, "/auth/magic-link/code", "{\"code\":\"x\"}", "application/json", 415);
+        String dorothy = TestServer.accessToken(server.openAccount("dorothy@example.com"));
+        String annie = TestServer.accessToken(server.openAccount("annie@example.com"));
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"dorothy.work@example.org\"}", dorothy, 202);
+        String confirmCode = server.lastCodeMailedTo("dorothy.work@example.org");
+        String confirmBody = "{\"email\":\"dorothy.work@example.org\",\"code\":\"" + confirmCode + "\"}";
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, annie, 400);
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, null, 401);
+        check(server, "POST", "/api/auth/confirm-email-code", "{\"email\":\"dorothy.work@example.org\"}", dorothy, 422);
+        check(server, "POST", "/api/auth/confirm-email-code", TOO_LARGE, dorothy, 413);
+        checkText(server, "/api/auth/confirm-email-code", 415, dorothy);
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, dorothy, 200);
+        // Another account linked the address after this mail went out: 409, reachable without a race.
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"shared@example.org\"}", dorothy, 202);
+        String lateCode = server.lastCodeMailedTo("shared@example.org");
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"shared@example.org\"}", annie, 202);
+        check(server, "POST", "/api/auth/confirm-email", "{\"token\":\"" + server.lastTokenMailedTo("shared@example.org") + "\"}",
+                null, 200);
+        check(server, "POST", "/api/auth/confirm-email-code", "{\"email\":\"shared@example.org\",\"code\":\"" + lateCode + "\"}",
+                dorothy, 409);
+
         // Operations, then the outage answers.
         check(server, "GET", "/health/live", null, null, 200);
         check(server, "GET", "/health/ready", null, null, 200);
@@ -276,12 +314,18 @@ class OpenApiContractTest {
         form(tokenLimited, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         form(tokenLimited, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         form(tokenLimited, "/auth/undo", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
+        check(tokenLimited, "POST", "/api/auth/magic-link/verify-code", "{\"email\":\"a@example.com\",\"code\":\"ABCDEFGH\"}",
+                null, 429);
+        check(tokenLimited, "POST", "/api/auth/confirm-email-code", "{\"email\":\"a@example.com\",\"code\":\"ABCDEFGH\"}",
+                TestServer.accessToken(tokenLimited.openAccount("limited@example.com")), 429);
+        form(tokenLimited, "/auth/magic-link/code", "email=a%40example.com&code=ABCDEFGH", "application/x-www-form-urlencoded", 429);
         // Request headers over 8 KiB: Jetty refuses them on every route, in the route's dialect.
         for (String operation : documentedOperations()) {
             String[] methodAndPath = operation.split(" ");
             TestServer target = methodAndPath[1].startsWith("/dev/") ? devInbox : server;
-            String path = methodAndPath[1].replace("{id}", "00000000-0000-4000-8000-000000000000");
-            record(methodAndPath[0], path, 431, target.send(path, methodAndPath[0], null, null, "x".repeat(9 * 1024)));
+            String concrete = methodAndPath[1].replace("{id}", "00000000-0000-4000-8000-000000000000");
+            record(methodAndPath[0], methodAndPath[1], 431,
+                    target.send(concrete, methodAndPath[0], null, null, "x".repeat(9 * 1024)));
         }
 
         boolean onPostgres = TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL);
@@ -308,7 +352,7 @@ class OpenApiContractTest {
         Set<String> shown = new TreeSet<>();
         Matcher request = Pattern.compile("(?m)^(GET|POST|PUT|PATCH|DELETE|HEAD) \\{\\{base}}([^?\\s]*)").matcher(text);
         while (request.find()) {
-            // A path parameter is filled from a variable in the example: {{sessionId}} stands for {id}.
+            // A path variable of the example ({{sessionId}}) stands for the document's template ({id}).
             shown.add(request.group(1) + " " + request.group(2).replaceAll("\\{\\{\\w+}}", "{id}"));
         }
         assertThat(shown).as("operations with an example in %s", examples).containsAll(documentedOperations());
@@ -341,6 +385,10 @@ class OpenApiContractTest {
             check(outage, "GET", "/auth/confirm-email?token=" + wellFormed, null, null, 503);
             form(outage, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
             form(outage, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
+            String code = "{\"email\":\"ada@example.com\",\"code\":\"ABCDEFGH\"}";
+            check(outage, "POST", "/api/auth/magic-link/verify-code", code, null, 503);
+            check(outage, "POST", "/api/auth/confirm-email-code", code, bearer, 503);
+            form(outage, "/auth/magic-link/code", "email=ada%40example.com&code=ABCDEFGH", "application/x-www-form-urlencoded", 503);
             check(outage, "POST", "/api/auth/magic-link", "{\"email\":\"ada@example.com\"}", null, 503);
             check(outage, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", bearer, 503);
             check(outage, "POST", "/auth/send-email-confirmation", "{}", bearer, 503);

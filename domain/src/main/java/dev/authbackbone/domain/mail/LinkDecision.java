@@ -5,6 +5,7 @@ import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +36,8 @@ public sealed interface LinkDecision {
         /** Who receives the mail. */
         EmailAddress to();
 
-        /** The mail to send, for the fresh {@code token} stored for this request. */
-        Mail mail(OneTimeToken token, Instant expiresAt);
+        /** The mail to send, for the fresh {@code token} and {@code code} stored for this request. */
+        Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt);
 
         /** The token as it is stored: usable for a link, already spent for a notice. */
         EmailToken stored(EmailToken issued, Instant now);
@@ -88,12 +89,12 @@ public sealed interface LinkDecision {
             this(purpose, requester, to, Optional.empty());
         }
 
-        /** The link mail carrying {@code token}. */
+        /** The link mail carrying {@code token} and {@code code}. */
         @Override
-        public Mail mail(OneTimeToken token, Instant expiresAt) {
+        public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
-                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, expiresAt, requesterPrimary.orElseThrow());
-                case SIGN_IN -> new Mail.SignInLink(to, token, expiresAt);
+                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, code, expiresAt, requesterPrimary.orElseThrow());
+                case SIGN_IN -> new Mail.SignInLink(to, token, code, expiresAt);
             };
         }
 
@@ -111,16 +112,19 @@ public sealed interface LinkDecision {
             Objects.requireNonNull(to, "to");
         }
 
-        /** The notice, which never carries {@code token}: "already linked" for a confirmation, "account disabled" for a sign-in. */
+        /**
+         * The notice, which never carries {@code token} or {@code code}: "already linked" for a
+         * confirmation, "account disabled" for a sign-in.
+         */
         @Override
-        public Mail mail(OneTimeToken token, Instant expiresAt) {
+        public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
                 case EMAIL_CONFIRMATION -> new Mail.AlreadyLinkedNotice(to);
                 case SIGN_IN -> new Mail.AccountDisabledNotice(to);
             };
         }
 
-        /** Spent from the start, so the notice's request costs the same storage work as a link's. */
+        /** Spent from the start (code included), so the notice's request costs the same storage work as a link's. */
         @Override
         public EmailToken stored(EmailToken issued, Instant now) {
             return issued.consumeAt(now).orElseThrow();

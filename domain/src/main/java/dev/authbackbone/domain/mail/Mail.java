@@ -1,35 +1,42 @@
 package dev.authbackbone.domain.mail;
 
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A mail to one address. Only link mails carry a token; a notice never carries a usable link. */
+/**
+ * A mail to one address. Only link mails carry a token, and with it a code for typing instead; a
+ * notice never carries a usable link or a code.
+ */
 public sealed interface Mail {
 
     /** Who receives it. */
     EmailAddress recipient();
 
     /**
-     * A link that confirms {@code recipient} as an identity of the account that asked, which the mail
-     * names by its primary address ({@code requester}, shown masked) so that nobody confirms blindly.
+     * A link, and its {@code code}, that confirm {@code recipient} as an identity of the account that
+     * asked, which the mail names by its primary address ({@code requester}, shown masked) so that
+     * nobody confirms blindly.
      */
-    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt, EmailAddress requester)
-            implements Mail {
+    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, OneTimeCode code, Instant expiresAt,
+                            EmailAddress requester) implements Mail {
         public ConfirmationLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(code, "code");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(requester, "requester");
         }
     }
 
-    /** A magic link that signs the holder of {@code recipient} in. */
-    record SignInLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt) implements Mail {
+    /** A magic link, and its {@code code}, that sign the holder of {@code recipient} in. */
+    record SignInLink(EmailAddress recipient, OneTimeToken token, OneTimeCode code, Instant expiresAt) implements Mail {
         public SignInLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(code, "code");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }

@@ -38,7 +38,12 @@ public enum Reason {
     /** The address to restore as primary is held by another account now. */
     ADDRESS_GONE,
     /** The mail announcing a change could not be sent, so the change was taken back. */
-    MAIL_UNAVAILABLE;
+    MAIL_UNAVAILABLE,
+    /**
+     * A typed code matched no mail of that address that could still be checked (wrong, expired, used
+     * up, or another account's); one reason, so it is no oracle.
+     */
+    INVALID_CODE;
 
     /** The stored and shown form, e.g. {@code invalid_token}. */
     public String code() {

@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * A token mailed to an address, as stored: its hash, what it is for, the account it would link the
  * address to (none for sign-in), and when it expires or was used. Usable once, before it expires.
+ * The mail's code, when it carries one, is the same credential: it has the token's expiry, using
+ * either spends both, and after {@value #MAX_CODE_CHECKS} checks of a code the link is dead too.
  */
 public final class EmailToken {
 
@@ -20,9 +22,14 @@ public final class EmailToken {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final Instant consumedAt;
+    private final CodeHash code;
+    private final int codeChecks;
+
+    /** How many codes may be checked against one mail; after that neither its code nor its link works. */
+    public static final int MAX_CODE_CHECKS = 5;
 
     private EmailToken(TokenHash hash, EmailPurpose purpose, AccountId account, EmailAddress email,
-                       Instant issuedAt, Instant expiresAt, Instant consumedAt) {
+                       Instant issuedAt, Instant expiresAt, Instant consumedAt, CodeHash code, int codeChecks) {
         this.hash = Objects.requireNonNull(hash, "hash");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.account = account;
@@ -30,6 +37,11 @@ public final class EmailToken {
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.consumedAt = consumedAt;
+        this.code = code;
+        this.codeChecks = codeChecks;
+        if (codeChecks < 0 || codeChecks > MAX_CODE_CHECKS) {
+            throw new IllegalArgumentException("codeChecks: must be between 0 and " + MAX_CODE_CHECKS);
+        }
         if (purpose == EmailPurpose.EMAIL_CONFIRMATION && account == null) {
             throw new IllegalArgumentException("account: a confirmation token links to an account");
         }
@@ -38,30 +50,86 @@ public final class EmailToken {
         }
     }
 
-    /** A new token for {@code email}; the raw {@code token} is not kept, only its hash. */
+    /** A new token for {@code email}, without a code; the raw {@code token} is not kept, only its hash. */
     public static EmailToken issue(OneTimeToken token, EmailPurpose purpose, Optional<AccountId> account,
                                    EmailAddress email, Instant now, Duration ttl) {
-        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null);
+        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null, null, 0);
     }
 
-    /** A token as storage holds it. */
+    /** A new token for {@code email} whose mail also carries the code stored as {@code code}. */
+    public static EmailToken issue(OneTimeToken token, CodeHash code, EmailPurpose purpose, Optional<AccountId> account,
+                                   EmailAddress email, Instant now, Duration ttl) {
+        Objects.requireNonNull(code, "code");
+        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null, code, 0);
+    }
+
+    /** A token without a code as storage holds it. */
     public static EmailToken restore(TokenHash hash, EmailPurpose purpose, Optional<AccountId> account,
                                      EmailAddress email, Instant issuedAt, Instant expiresAt,
                                      Optional<Instant> consumedAt) {
-        return new EmailToken(hash, purpose, account.orElse(null), email, issuedAt, expiresAt, consumedAt.orElse(null));
+        return restore(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, Optional.empty(), 0);
     }
 
-    /** Whether the token can still be used at {@code now}: never used and not yet expired. */
+    /** A token as storage holds it, with its code (if its mail carried one) and how often a code was checked against it. */
+    public static EmailToken restore(TokenHash hash, EmailPurpose purpose, Optional<AccountId> account,
+                                     EmailAddress email, Instant issuedAt, Instant expiresAt,
+                                     Optional<Instant> consumedAt, Optional<CodeHash> code, int codeChecks) {
+        return new EmailToken(hash, purpose, account.orElse(null), email, issuedAt, expiresAt, consumedAt.orElse(null),
+                code.orElse(null), codeChecks);
+    }
+
+    /**
+     * Whether the token is still pending at {@code now}: never used and not yet expired (a mail whose
+     * code checks are used up is still pending, so it can be sent again, but it can no longer be redeemed).
+     */
     public boolean isUsableAt(Instant now) {
         return consumedAt == null && now.isBefore(expiresAt);
     }
 
-    /** This token used at {@code now}, or empty when it could not be used any more. */
+    /** Whether its link can still be redeemed at {@code now}: pending, and its code was not checked too often. */
+    public boolean isRedeemableAt(Instant now) {
+        return isUsableAt(now) && codeChecks < MAX_CODE_CHECKS;
+    }
+
+    /** This token used by its link at {@code now}, or empty when it could not be redeemed any more. */
     public Optional<EmailToken> consumeAt(Instant now) {
+        if (!isRedeemableAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(used(now));
+    }
+
+    /**
+     * One more code check counted against this mail at {@code now}, or empty when none is left: it
+     * has no code, has expired, or was checked {@value #MAX_CODE_CHECKS} times. A used mail can still
+     * be checked (its holder learns why it no longer works), within the same budget.
+     */
+    public Optional<EmailToken> claimCodeCheckAt(Instant now) {
+        if (code == null || !now.isBefore(expiresAt) || codeChecks >= MAX_CODE_CHECKS) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, code,
+                codeChecks + 1));
+    }
+
+    /** Whether {@code presented} is this mail's code (compared in constant time); false when it carried none. */
+    public boolean codeMatches(OneTimeCode presented) {
+        return code != null && presented.matches(code, email);
+    }
+
+    /**
+     * This token used by its code at {@code now}, after the check that matched it was claimed (which
+     * may have been the last one), or empty when it was used or expired meanwhile.
+     */
+    public Optional<EmailToken> consumeByCodeAt(Instant now) {
         if (!isUsableAt(now)) {
             return Optional.empty();
         }
-        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now));
+        return Optional.of(used(now));
+    }
+
+    private EmailToken used(Instant now) {
+        return new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, code, codeChecks);
     }
 
     public TokenHash hash() {
@@ -92,9 +160,19 @@ public final class EmailToken {
         return Optional.ofNullable(consumedAt);
     }
 
+    /** The stored form of the mail's code, when it carried one. */
+    public Optional<CodeHash> code() {
+        return Optional.ofNullable(code);
+    }
+
+    /** How many codes were checked against this mail. */
+    public int codeChecks() {
+        return codeChecks;
+    }
+
     @Override
     public String toString() {
         return "EmailToken[" + purpose + ", account=" + account + ", expiresAt=" + expiresAt
-                + (consumedAt == null ? "" : ", consumedAt=" + consumedAt) + "]";
+                + (consumedAt == null ? "" : ", consumedAt=" + consumedAt) + ", codeChecks=" + codeChecks + "]";
     }
 }

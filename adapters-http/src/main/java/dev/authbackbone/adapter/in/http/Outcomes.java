@@ -40,9 +40,11 @@ import java.util.Optional;
  *                                     NoPendingConfirmation    NoPendingConfirmation
  * ConfirmEmailResult                  Confirmed                (route: 200)
  *                                     AddressTaken             AddressTaken
- *                                     InvalidToken             InvalidConfirmationToken
+ *                                     InvalidToken             InvalidConfirmationToken (by link),
+ *                                                              InvalidCode (by code)
  * SignInWithLinkResult                SignedIn                 (route: 200)
- *                                     InvalidToken             InvalidSignInToken
+ *                                     InvalidToken             InvalidSignInToken (by link),
+ *                                                              InvalidCode (by code)
  * MakePrimaryResult                   MadePrimary              (route: 200)
  *                                     NotFound                 AddressNotFound (404)
  *                                     MailUnavailable          MailUnavailable (503)
@@ -120,12 +122,21 @@ final class Outcomes {
         });
     }
 
-    /** The address confirmed, for the JSON route and the page alike. */
+    /** What the client presented: the answer to an unusable one names it. */
+    enum Presented { LINK, CODE }
+
+    /** The address confirmed by a link, for the JSON route and the page alike. */
     static EmailAddress confirmed(ConfirmEmailResult result) {
+        return confirmed(result, Presented.LINK);
+    }
+
+    /** The address confirmed by what was {@code presented}. */
+    static EmailAddress confirmed(ConfirmEmailResult result, Presented presented) {
         return result.accept(new ConfirmEmailResult.Visitor<EmailAddress>() {
             @Override public EmailAddress confirmed(ConfirmEmailResult.Confirmed outcome) { return outcome.email(); }
             @Override public EmailAddress invalidToken(ConfirmEmailResult.InvalidToken outcome) {
-                throw reject(new HttpProblem.InvalidConfirmationToken());
+                throw reject(presented == Presented.CODE ? new HttpProblem.InvalidCode()
+                        : new HttpProblem.InvalidConfirmationToken());
             }
             @Override public EmailAddress addressTaken(ConfirmEmailResult.AddressTaken outcome) {
                 throw reject(new HttpProblem.AddressTaken());
@@ -133,12 +144,18 @@ final class Outcomes {
         });
     }
 
-    /** The account signed in to and the session it started, for the JSON route and the page alike. */
+    /** The account signed in to by a link and the session it started, for the JSON route and the page alike. */
     static SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult result) {
+        return signedIn(result, Presented.LINK);
+    }
+
+    /** The account signed in to by what was {@code presented} and the session it started. */
+    static SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult result, Presented presented) {
         return result.accept(new SignInWithLinkResult.Visitor<SignInWithLinkResult.SignedIn>() {
             @Override public SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult.SignedIn outcome) { return outcome; }
             @Override public SignInWithLinkResult.SignedIn invalidToken(SignInWithLinkResult.InvalidToken outcome) {
-                throw reject(new HttpProblem.InvalidSignInToken());
+                throw reject(presented == Presented.CODE ? new HttpProblem.InvalidCode()
+                        : new HttpProblem.InvalidSignInToken());
             }
         });
     }

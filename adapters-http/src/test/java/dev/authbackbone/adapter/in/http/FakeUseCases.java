@@ -31,6 +31,10 @@ import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
@@ -64,7 +68,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Hand-written fakes of the seven incoming ports, each recording what it was asked. */
+/** Hand-written fakes of the nine incoming ports, each recording what it was asked. */
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
@@ -75,6 +79,8 @@ final class FakeUseCases {
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();
     final SignInWithLink signInWithLink = new SignInWithLink();
+    final SignInWithCode signInWithCode = new SignInWithCode();
+    final ConfirmEmailWithCode confirmEmailWithCode = new ConfirmEmailWithCode();
     final RequestEmailConfirmation requestEmailConfirmation = new RequestEmailConfirmation();
     final ConfirmEmail confirmEmail = new ConfirmEmail();
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
@@ -87,14 +93,16 @@ final class FakeUseCases {
     final UndoPrimaryChange undoPrimaryChange = new UndoPrimaryChange();
 
     HttpUseCases asUseCases() {
-        return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                previewConfirmation, resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases(),
-                new AddressUseCases(makePrimary, removeAddress, undoPrimaryChange));
+        return new HttpUseCases(requestSignInLink, signInWithLink, signInWithCode, requestEmailConfirmation, confirmEmail,
+                confirmEmailWithCode, previewConfirmation, resendEmailConfirmation, viewAccount, viewAccountEvents,
+                sessions.asUseCases(), new AddressUseCases(makePrimary, removeAddress, undoPrimaryChange));
     }
 
     void reset() {
         requestSignInLink.reset();
         signInWithLink.reset();
+        signInWithCode.reset();
+        confirmEmailWithCode.reset();
         requestEmailConfirmation.reset();
         confirmEmail.reset();
         resendEmailConfirmation.reset();
@@ -108,6 +116,7 @@ final class FakeUseCases {
     /** How many commands reached any use case. */
     int totalCalls() {
         return requestSignInLink.commands().size() + signInWithLink.commands().size()
+                + signInWithCode.commands().size() + confirmEmailWithCode.commands().size()
                 + requestEmailConfirmation.commands().size() + confirmEmail.commands().size()
                 + resendEmailConfirmation.commands().size() + viewAccount.commands().size()
                 + viewAccountEvents.commands().size() + makePrimary.commands().size()
@@ -134,6 +143,30 @@ final class FakeUseCases {
 
         @Override
         public SignInWithLinkResult signIn(SignInWithLinkCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class SignInWithCode extends RecordingUseCase<SignInWithCodeCommand, SignInWithLinkResult>
+            implements SignInWithCodeUseCase {
+        SignInWithCode() {
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false, STARTED));
+        }
+
+        @Override
+        public SignInWithLinkResult signIn(SignInWithCodeCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ConfirmEmailWithCode extends RecordingUseCase<ConfirmEmailWithCodeCommand, ConfirmEmailResult>
+            implements ConfirmEmailWithCodeUseCase {
+        ConfirmEmailWithCode() {
+            super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
+        }
+
+        @Override
+        public ConfirmEmailResult confirm(ConfirmEmailWithCodeCommand command) {
             return handle(command);
         }
     }

@@ -30,7 +30,7 @@ public final class MailTemplates {
             .ofPattern("d MMMM uuuu 'at' HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "expiresAt", "expiresIn");
+    private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "code", "expiresAt", "expiresIn");
     private static final Set<String> NOTICE_VALUES = Set.of("recipient");
     private static final Set<String> CONFIRMATION_VALUES = Set.of("recipient", "link", "expiresAt", "expiresIn", "requester");
     private static final Set<String> PRIMARY_CHANGED_VALUES =
@@ -78,11 +78,11 @@ public final class MailTemplates {
         String recipient = mail.recipient().value();
         if (mail instanceof Mail.ConfirmationLink link) {
             // Masked: the mailbox learns which account asked, not the whole address of its owner.
-            return render(confirmation, with(linkValues(recipient, links.confirmUrl(link.token()), link.expiresAt()),
-                    "requester", link.requester().masked()));
+            return render(confirmation, with(linkValues(recipient, links.confirmUrl(link.token()), link.code().reveal(),
+                    link.expiresAt()), "requester", link.requester().masked()));
         }
         if (mail instanceof Mail.SignInLink link) {
-            return render(signIn, linkValues(recipient, links.signInUrl(link.token()), link.expiresAt()));
+            return render(signIn, linkValues(recipient, links.signInUrl(link.token()), link.code().reveal(), link.expiresAt()));
         }
         if (mail instanceof Mail.AlreadyLinkedNotice) {
             return render(alreadyLinked, Map.of("recipient", recipient));
@@ -103,6 +103,12 @@ public final class MailTemplates {
         throw new IllegalArgumentException("no template for " + mail.getClass().getName());
     }
 
+    /** The code goes into the text only: never into {@code link}, so no URL (and no scanner following one) holds it. */
+    private Map<String, String> linkValues(String recipient, String link, String code, Instant expiresAt) {
+        return with(linkValues(recipient, link, expiresAt), "code", code);
+    }
+
+    /** For a link that comes without a code (an undo link is not a sign-in or a confirmation). */
     private Map<String, String> linkValues(String recipient, String link, Instant expiresAt) {
         return Map.of("recipient", recipient, "link", link, "expiresAt", EXPIRY.format(expiresAt),
                 "expiresIn", expiresIn(Duration.between(clock.instant(), expiresAt)));

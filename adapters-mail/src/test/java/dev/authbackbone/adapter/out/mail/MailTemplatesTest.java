@@ -90,6 +90,23 @@ class MailTemplatesTest {
     }
 
     @Test
+    void render_linkMails_showTheCodeInBothBodiesAndInNoUrl() {
+        String code = MailTestData.aCode().reveal();
+        for (Mail linkMail : new Mail[] {aConfirmationLink(JANE, aToken(3)), aSignInLink(JANE, aToken(4))}) {
+            RenderedMail mail = templates.render(linkMail);
+
+            assertThat(mail.text()).contains("    " + code + "\n");
+            assertThat(mail.html()).contains(">" + code + "</p>");
+            assertThat(urls(mail.text()) + urls(mail.html())).isNotEmpty().doesNotContain(code);
+        }
+    }
+
+    private static String urls(String body) {
+        return java.util.regex.Pattern.compile("https?://[^\\s\"<]+").matcher(body).results()
+                .map(java.util.regex.MatchResult::group).reduce("", String::concat);
+    }
+
+    @Test
     void render_notices_carryNoLinkAndNoToken() {
         for (Mail notice : new Mail[] {new Mail.AlreadyLinkedNotice(JANE), new Mail.AccountDisabledNotice(JANE)}) {
             RenderedMail mail = templates.render(notice);

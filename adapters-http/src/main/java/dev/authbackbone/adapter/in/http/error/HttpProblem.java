@@ -150,6 +150,15 @@ public sealed interface HttpProblem {
         public String sentence() { return "This sign-in link is invalid, has expired or has already been used."; }
     }
 
+    /**
+     * The typed code matches no mail of that address that can still be checked: wrong, expired, used,
+     * checked too often, or (for a confirmation) another account's. One outcome, so it is no oracle.
+     */
+    record InvalidCode() implements HttpProblem {
+        public int status() { return 400; }
+        public String sentence() { return "This code is wrong, has expired or has already been used."; }
+    }
+
     /** The refresh token is unknown, expired, spent or revoked: one outcome. */
     record InvalidRefreshToken() implements HttpProblem {
         public int status() { return 400; }

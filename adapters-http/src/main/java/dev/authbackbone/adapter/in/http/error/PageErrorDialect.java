@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * InvalidConfirmationToken   400     "This link does not work"
  * InvalidSignInToken         400     "This link does not work"
  * InvalidUndoToken           400     "This link does not work"
+ * InvalidCode                400     "This code does not work"
  * MalformedForm              400     "Request not accepted"
  * AddressTaken               409     "Address already linked"
  * MethodNotAllowed           405     "Request not accepted"
@@ -43,6 +44,9 @@ final class PageErrorDialect implements ErrorDialect {
         if (problem instanceof InvalidConfirmationToken || problem instanceof InvalidSignInToken
                 || problem instanceof InvalidUndoToken) {
             return "This link does not work";
+        }
+        if (problem instanceof HttpProblem.InvalidCode) {
+            return "This code does not work";
         }
         if (problem instanceof AddressTaken) {
             return "Address already linked";
