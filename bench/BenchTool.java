@@ -28,7 +28,8 @@ import java.util.UUID;
  * in the database, and writes one access token per line, signed as the server signs its own:
  * RS256 with the database's current signing key (its {@code kid} in the header), with iss, aud,
  * sub, sid, iat, exp and jti, valid for a day. So every benchmark request pays the real
- * verification and the real session check.
+ * verification and the real session check. Beside {@code <out>}, {@code <out>.ended} holds a
+ * token of a session that has ended (the server must refuse it).
  */
 public final class BenchTool {
 
@@ -83,6 +84,29 @@ public final class BenchTool {
                 }
                 session.executeBatch();
             }
+            // One more session, already ended, and its token: the run checks that the server refuses it,
+            // so it is known that the session check ran inside the measured requests.
+            UUID ended = sessionId(0);
+            try (PreparedStatement session = db.prepareStatement("INSERT INTO user_session (id, account_id, created_at,"
+                    + " last_used_at, ended_at, end_reason) VALUES (?, ?, ?, ?, ?, 'SIGNED_OUT')")) {
+                Timestamp at = Timestamp.from(now);
+                session.setObject(1, ended);
+                session.setObject(2, accountId(first));
+                session.setTimestamp(3, at);
+                session.setTimestamp(4, at);
+                session.setTimestamp(5, at);
+                session.executeUpdate();
+            }
+            Files.writeString(Path.of(args[6] + ".ended"), JWT.create()
+                    .withKeyId(kid)
+                    .withIssuer("auth-backbone")
+                    .withAudience("auth-backbone")
+                    .withSubject(accountId(first).toString())
+                    .withClaim("sid", ended.toString())
+                    .withIssuedAt(now)
+                    .withExpiresAt(now.plus(Duration.ofDays(1)))
+                    .withJWTId(UUID.randomUUID().toString())
+                    .sign(rs256) + "\n", StandardCharsets.US_ASCII);
             db.commit();
         }
     }

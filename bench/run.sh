@@ -315,6 +315,14 @@ meta selfcheck_sent "$SELF_CHECK_MAILS"
 meta selfcheck_accepted "$accepted"
 meta selfcheck_mails "$((after - before))"
 log "  $accepted of $SELF_CHECK_MAILS answered 202; the sink counted $((after - before)) mails"
+# The load's tokens name live sessions; a token of an ended session must be refused, which shows the
+# session check runs inside every measured request.
+ended_status=$(python3 -c 'import http.client,sys
+c=http.client.HTTPConnection("127.0.0.1",int(sys.argv[1]),timeout=30)
+c.request("POST","/api/auth/request-email-confirmation","{\"email\":\"ended@bench.example.org\"}",{"Content-Type":"application/json","Authorization":"Bearer "+open(sys.argv[2]).read().strip()})
+print(c.getresponse().status)' "$HTTP_PORT" "$TOKENS.ended")
+meta selfcheck_ended_session_status "$ended_status"
+log "  a token of an ended session was answered $ended_status (401 expected: the session check is live)"
 
 log "warm-up: ${WARMUP}s of load, not measured"
 warm "$NOWORK_PATH" ceiling.lua 3
