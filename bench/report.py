@@ -183,6 +183,8 @@ def build(meta, steps):
         "wrk": meta.get("wrk"),
         "git": meta.get("git"),
         "server_java_opts": meta.get("java_opts"),
+        "access_tokens": meta.get("access_tokens"),
+        "ended_session_status": meta.get("selfcheck_ended_session_status"),
         "step_seconds": int(meta.get("duration_s", 0)),
         "loadavg_at_start": meta.get("loadavg_at_start"),
         "loadavg_at_end": meta.get("loadavg_at_end"),
@@ -226,6 +228,10 @@ def markdown(res):
     out.append("")
     out.append("The launcher ran: `%s`" % res.get("launcher_command"))
     out.append("")
+    if res.get("access_tokens"):
+        out.append("Access tokens of the load: %s; a token of an ended session was answered %s." % (
+            res["access_tokens"], res.get("ended_session_status")))
+        out.append("")
     out.append("## As the README runs it, and beside it")
     out.append("")
     out.append("request-email-confirmation; RSS is the peak (VmHWM) of the server process in that phase.")

@@ -106,11 +106,19 @@ public final class Outbox {
         EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), random), send.purpose(), send.requester(),
                 send.to(), now, ttl(send.purpose()));
         tokens.save(send.stored(issued, now));
-        EmailRequest request = new EmailRequest(new UUID(random.nextLong(), random.nextLong()), send.to(), send.purpose(),
-                send.requester(), now);
+        EmailRequest request = new EmailRequest(timeOrderedId(now), send.to(), send.purpose(), send.requester(), now);
         ledger.record(request);
         audit.record(requested);
         return new Reservation.Reserved(request, issued, send.mail(token, code, issued.expiresAt()), requested);
+    }
+
+    /**
+     * The ledger entry's id: the time in milliseconds in the high bits, random below. New entries
+     * then land on the last page of the primary-key index instead of a random one, so the embedded
+     * database rewrites fewer pages per request. The id is never shown outside the database.
+     */
+    private UUID timeOrderedId(Instant now) {
+        return new UUID((now.toEpochMilli() << 16) | (random.nextInt() & 0xFFFFL), random.nextLong());
     }
 
     private Delivery deliver(Reservation.Reserved reserved) {

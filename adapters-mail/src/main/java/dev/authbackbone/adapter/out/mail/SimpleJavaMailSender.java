@@ -54,6 +54,32 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
 
+    /**
+     * Jakarta Mail asks for its {@code StreamProvider} in every body part, multipart, header block
+     * and encoder it creates, and without this property finds it through {@code ServiceLoader} each
+     * time, which re-reads the service files of the class path: measured as 39 % of everything the
+     * server allocated, about 300 KiB per mail. The property is the API's own documented first
+     * choice, so naming the one provider on the class path (Angus's) skips the scan; it is set only
+     * when nobody set it.
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null && angusOnClassPath()) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        }
+    }
+
+    private static boolean angusOnClassPath() {
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, SimpleJavaMailSender.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private final MailTemplates templates;
     private final InternetAddress from;
     private final Duration timeout;

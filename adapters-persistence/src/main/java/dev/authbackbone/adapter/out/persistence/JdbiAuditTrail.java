@@ -4,14 +4,12 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * {@link AuditTrail} on the {@code audit_event} table. Inside a unit of work the insert joins its
@@ -31,15 +29,28 @@ public final class JdbiAuditTrail implements AuditTrail {
         this.jdbi = jdbi;
     }
 
+    /** The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. */
+    private static final String INSERT = "INSERT INTO audit_event (occurred_at, event_type, account_id, email_masked,"
+            + " reason, client_ip, request_id) VALUES (:occurredAt, :type, CAST(:accountId AS uuid), :emailMasked,"
+            + " :reason, :clientIp, :requestId)";
+
+    /**
+     * A fluent statement, not the SqlObject: every request records an event, and attaching a
+     * SqlObject re-prepares each method of its interface on every call (18 % of the request's CPU
+     * in the profile).
+     */
     @Override
     public void record(AuditEvent event) {
-        Handles.with(jdbi, h -> {
-            h.attach(Statements.class).insert(Timestamps.toColumn(event.occurredAt()), event.type().name(),
-                    event.account().map(AccountId::value).orElse(null), event.maskedEmail().orElse(null),
-                    event.reason().orElse(null), event.origin().clientIp().orElse(null),
-                    event.origin().requestId().orElse(null));
-            return null;
-        });
+        Handles.with(jdbi, h -> h.createUpdate(INSERT)
+                .bind("occurredAt", Timestamps.toColumn(event.occurredAt()))
+                .bind("type", event.type().name())
+                // Typed, as the SqlObject bound them: a null still says which SQL type it is.
+                .bindByType("accountId", event.account().map(AccountId::value).orElse(null), UUID.class)
+                .bindByType("emailMasked", event.maskedEmail().orElse(null), String.class)
+                .bindByType("reason", event.reason().orElse(null), String.class)
+                .bindByType("clientIp", event.origin().clientIp().orElse(null), String.class)
+                .bindByType("requestId", event.origin().requestId().orElse(null), String.class)
+                .execute());
     }
 
     @Override
@@ -59,13 +70,6 @@ public final class JdbiAuditTrail implements AuditTrail {
     /** The plain statements, as a SqlObject: those not run on every request (attaching one re-prepares each method). */
     @RegisterRowMapper(AuditEventRow.Mapper.class)
     interface Statements {
-
-        /** The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. */
-        @SqlUpdate("INSERT INTO audit_event (occurred_at, event_type, account_id, email_masked, reason, client_ip, request_id)"
-                + " VALUES (:occurredAt, :type, CAST(:accountId AS uuid), :emailMasked, :reason, :clientIp, :requestId)")
-        void insert(@Bind("occurredAt") OffsetDateTime occurredAt, @Bind("type") String type,
-                    @Bind("accountId") UUID accountId, @Bind("emailMasked") String emailMasked,
-                    @Bind("reason") String reason, @Bind("clientIp") String clientIp, @Bind("requestId") String requestId);
 
         @SqlQuery("SELECT " + AuditEventRow.COLUMNS + " FROM audit_event WHERE account_id = :accountId"
                 + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")

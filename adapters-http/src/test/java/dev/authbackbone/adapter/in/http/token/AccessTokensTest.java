@@ -69,6 +69,32 @@ class AccessTokensTest {
     }
 
     @Test
+    void verify_sameTokenAgainPastExpiry_rejects() {
+        // The second check is answered from the tokens already verified; expiry still applies.
+        String token = tokens.issue(ACCOUNT, SESSION).value();
+        assertThat(tokens.verify(token)).contains(ACCOUNT);
+        clock.advance(Duration.ofMinutes(30).plusSeconds(6));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verify_verifiedTokensSignatureUnderAnotherPayload_rejects() {
+        String token = tokens.issue(ACCOUNT, SESSION).value();
+        assertThat(tokens.verify(token)).contains(ACCOUNT);
+        String[] parts = token.split("\\.");
+        String otherPayload = JWT.decode(valid().withSubject(UUID.randomUUID().toString()).sign(Algorithm.HMAC256(SECRET)))
+                .getPayload();
+        assertThat(tokens.verify(parts[0] + "." + otherPayload + "." + parts[2])).isEmpty();
+    }
+
+    @Test
+    void verify_manyDistinctTokens_staysBoundedAndKeepsAnswering() {
+        for (int i = 0; i < AccessTokens.MAX_REMEMBERED + 10; i++) {
+            assertThat(tokens.verify(tokens.issue(ACCOUNT, SESSION).value())).contains(ACCOUNT);
+        }
+    }
+
+    @Test
     void verify_issuedInTheFuture_rejects() {
         String token = valid().withIssuedAt(clock.instant().plusSeconds(60)).sign(Algorithm.HMAC256(SECRET));
         assertThat(tokens.verify(token)).isEmpty();
