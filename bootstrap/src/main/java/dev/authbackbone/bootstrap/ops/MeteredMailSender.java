@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * Counts mails by kind as they leave: {@code auth_mails_sent_total} and {@code auth_mails_failed_total}
- * (failed = the transport, or the open breaker, refused it). The kind is the mail's type, never
- * its recipient.
+ * (failed = the transport, or the open breaker, refused it). The kind is what was asked for
+ * (confirmation or sign-in), never whether a link or a notice went out: the scrape may be read by
+ * the requester, and a notice must look like a link. Never the recipient either.
  */
 final class MeteredMailSender implements MailSender {
 
-    static final List<String> KINDS = List.of("confirmation_link", "sign_in_link", "already_linked_notice",
-            "account_disabled_notice");
+    static final List<String> KINDS = List.of("confirmation", "sign_in");
 
     private final MailSender delegate;
     private final MeterRegistry registry;
@@ -46,15 +46,9 @@ final class MeteredMailSender implements MailSender {
     }
 
     static String kind(Mail mail) {
-        if (mail instanceof Mail.ConfirmationLink) {
-            return "confirmation_link";
-        }
-        if (mail instanceof Mail.SignInLink) {
-            return "sign_in_link";
-        }
-        if (mail instanceof Mail.AlreadyLinkedNotice) {
-            return "already_linked_notice";
-        }
-        return "account_disabled_notice";
+        return switch (mail.purpose()) {
+            case EMAIL_CONFIRMATION -> "confirmation";
+            case SIGN_IN -> "sign_in";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.authbackbone.domain.mail;
 
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,12 +12,20 @@ public sealed interface Mail {
     /** Who receives it. */
     EmailAddress recipient();
 
+    /** What was asked for: the same for a link and for the notice sent in its place. */
+    EmailPurpose purpose();
+
     /** A link that confirms {@code recipient} as an identity of the account that asked. */
     record ConfirmationLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt) implements Mail {
         public ConfirmationLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public EmailPurpose purpose() {
+            return EmailPurpose.EMAIL_CONFIRMATION;
         }
     }
 
@@ -26,6 +35,11 @@ public sealed interface Mail {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public EmailPurpose purpose() {
+            return EmailPurpose.SIGN_IN;
         }
     }
 
@@ -37,6 +51,11 @@ public sealed interface Mail {
         public AlreadyLinkedNotice {
             Objects.requireNonNull(recipient, "recipient");
         }
+
+        @Override
+        public EmailPurpose purpose() {
+            return EmailPurpose.EMAIL_CONFIRMATION;
+        }
     }
 
     /**
@@ -46,6 +65,11 @@ public sealed interface Mail {
     record AccountDisabledNotice(EmailAddress recipient) implements Mail {
         public AccountDisabledNotice {
             Objects.requireNonNull(recipient, "recipient");
+        }
+
+        @Override
+        public EmailPurpose purpose() {
+            return EmailPurpose.SIGN_IN;
         }
     }
 }

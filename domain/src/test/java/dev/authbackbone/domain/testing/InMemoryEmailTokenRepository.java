@@ -56,7 +56,7 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     public synchronized List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
         return tokens.values().stream()
                 .filter(t -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION)
-                .filter(t -> t.account().equals(Optional.of(account)) && t.isUsableAt(now))
+                .filter(t -> t.account().equals(Optional.of(account)) && t.isPendingAt(now))
                 .sorted(Comparator.comparing(EmailToken::issuedAt).reversed())
                 .toList();
     }
@@ -66,7 +66,7 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
         List<TokenHash> spent = new ArrayList<>();
         tokens.forEach((hash, t) -> {
             boolean expired = !t.expiresAt().isAfter(cutoff);
-            boolean used = t.consumedAt().map(c -> c.isBefore(cutoff)).orElse(false);
+            boolean used = !t.isPlaceholder() && t.consumedAt().map(c -> c.isBefore(cutoff)).orElse(false);
             if (expired || used) {
                 spent.add(hash);
             }

@@ -15,14 +15,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code email_token}; the columns every token query selects are {@link #COLUMNS}. */
 record EmailTokenRow(String tokenHash, String purpose, UUID accountId, String email, Instant issuedAt,
-                     Instant expiresAt, Instant consumedAt) {
+                     Instant expiresAt, Instant consumedAt, boolean placeholder) {
 
-    static final String COLUMNS = "token_hash, purpose, account_id, email, issued_at, expires_at, consumed_at";
+    static final String COLUMNS = "token_hash, purpose, account_id, email, issued_at, expires_at, consumed_at, placeholder";
 
     EmailToken toToken() {
         return EmailToken.restore(new TokenHash(tokenHash), EmailPurpose.valueOf(purpose),
                 Optional.ofNullable(accountId).map(AccountId::new), EmailAddress.parse(email), issuedAt, expiresAt,
-                Optional.ofNullable(consumedAt));
+                Optional.ofNullable(consumedAt), placeholder);
     }
 
     /** Reads {@link #COLUMNS}. */
@@ -32,7 +32,7 @@ record EmailTokenRow(String tokenHash, String purpose, UUID accountId, String em
             return new EmailTokenRow(rs.getString("token_hash"), rs.getString("purpose"),
                     rs.getObject("account_id", UUID.class), rs.getString("email"),
                     Timestamps.fromColumn(rs, "issued_at"), Timestamps.fromColumn(rs, "expires_at"),
-                    Timestamps.fromColumn(rs, "consumed_at"));
+                    Timestamps.fromColumn(rs, "consumed_at"), rs.getBoolean("placeholder"));
         }
     }
 }

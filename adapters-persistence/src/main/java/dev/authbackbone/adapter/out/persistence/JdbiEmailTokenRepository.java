@@ -35,8 +35,9 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * like the other per-request statements: attaching a SqlObject per call costs more than the SQL.)
      */
     private static final String INSERT_IF_ABSENT = "INSERT INTO email_token (token_hash, purpose, account_id, email,"
-            + " email_canonical, issued_at, expires_at, consumed_at) VALUES (:hash, :purpose, CAST(:accountId AS uuid),"
-            + " :email, :canonical, :issuedAt, :expiresAt, :consumedAt) ON CONFLICT DO NOTHING";
+            + " email_canonical, issued_at, expires_at, consumed_at, placeholder) VALUES (:hash, :purpose,"
+            + " CAST(:accountId AS uuid), :email, :canonical, :issuedAt, :expiresAt, :consumedAt, :placeholder)"
+            + " ON CONFLICT DO NOTHING";
     /**
      * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
      * them instead deadlocks two confirmations of one address by two accounts (each holds its own
@@ -72,6 +73,7 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 .bind("issuedAt", Timestamps.toColumn(token.issuedAt()))
                 .bind("expiresAt", Timestamps.toColumn(token.expiresAt()))
                 .bindByType("consumedAt", token.consumedAt().map(Timestamps::toColumn).orElse(null), OffsetDateTime.class)
+                .bind("placeholder", token.isPlaceholder())
                 .execute());
         if (inserted == 0) {
             throw new IllegalStateException("a token with this hash exists");
@@ -153,22 +155,23 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
         @SqlQuery("SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
                 + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
-                + " AND consumed_at IS NULL AND expires_at > :now"
+                + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now"
                 + " ORDER BY issued_at DESC, token_hash")
         List<EmailTokenRow> pendingConfirmations(@Bind("accountId") UUID accountId, @Bind("now") OffsetDateTime now);
 
         /**
          * The next batch to purge, with the same boundaries as the domain's fake: expired at or before
-         * the cutoff, or used before it. Batches keep each statement short, well inside the statement
+         * the cutoff, or used before it (a placeholder, spent from the start, only once it expired). Batches keep each statement short, well inside the statement
          * timeout, and a select-then-delete by key is fast on both databases (H2 runs a DELETE with an
          * IN-subquery row by row).
          */
-        @SqlQuery("SELECT token_hash FROM email_token WHERE expires_at <= :cutoff OR consumed_at < :cutoff"
+        @SqlQuery("SELECT token_hash FROM email_token WHERE expires_at <= :cutoff"
+                + " OR (consumed_at < :cutoff AND NOT placeholder)"
                 + " FETCH FIRST " + PURGE_BATCH + " ROWS ONLY")
         List<String> spentBefore(@Bind("cutoff") OffsetDateTime cutoff);
 
         @SqlUpdate("DELETE FROM email_token WHERE token_hash IN (<hashes>)"
-                + " AND (expires_at <= :cutoff OR consumed_at < :cutoff)")
+                + " AND (expires_at <= :cutoff OR (consumed_at < :cutoff AND NOT placeholder))")
         int deleteSpent(@BindList("hashes") List<String> hashes, @Bind("cutoff") OffsetDateTime cutoff);
 
         /** Rows per purge statement. */

@@ -243,6 +243,33 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void save_placeholder_isListedAsPendingUntilItExpiresButNeverConsumed() {
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(clock.instant());
+        tokens.save(placeholder);
+
+        assertThat(tokens.find(placeholder.hash())).get().satisfies(stored -> {
+            assertThat(stored.isPlaceholder()).isTrue();
+            assertThat(stored.consumedAt()).contains(clock.instant());
+        });
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(placeholder.hash());
+        assertThat(usable(placeholder)).isFalse();
+        clock.advance(DAY);
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void purgeSpentBefore_placeholder_isKeptUntilItExpires() {
+        Instant start = clock.instant();
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(start);
+        tokens.save(placeholder);
+
+        assertThat(tokens.purgeSpentBefore(start.plus(Duration.ofHours(2)))).isZero();
+        assertThat(tokens.find(placeholder.hash())).isPresent();
+        assertThat(tokens.purgeSpentBefore(start.plus(DAY))).isEqualTo(1);
+    }
+
+    @Test
     void pendingConfirmations_accountWithoutTokens_isEmpty() {
         saved(confirmation(BOB, "bob@example.com", DAY));
 
