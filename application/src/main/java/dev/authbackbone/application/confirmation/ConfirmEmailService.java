@@ -78,7 +78,7 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase {
         if (accounts.link(confirmed.account(), confirmed.email(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
             return confirmed.taken();
         }
-        tokens.revokeOutstanding(confirmed.email(), now);
+        tokens.revokeOutstanding(confirmed.email(), confirmed.account(), now);
         return confirmed;
     }
 

@@ -72,7 +72,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
             // A concurrent first sign-in for the same address opened the account a moment ago.
             return SignInRedemption.afterRace(accounts.findByEmail(opened.email()), opened.email());
         }
-        tokens.revokeOutstanding(opened.email(), now);
+        tokens.revokeOutstanding(opened.email(), opened.account(), now);
         return opened;
     }
 

@@ -100,6 +100,31 @@ class NoEnumerationEndToEndTest {
         }
     }
 
+    /**
+     * Watching the entry instead: an account asks for a free address, then its owner confirms it on
+     * their own account. The requester's entry must not vanish (that would tell it the address was
+     * just taken); it stays pending like one verified before the request, and a re-send mails a notice.
+     */
+    @Test
+    void afterTheOwnerConfirmsTheAddressElsewhere_theRequesterStillSeesItPending() {
+        try (TestServer server = TestServer.start(database)) {
+            String mallory = TestServer.accessToken(server.openAccount("mallory@example.com"));
+            String owner = TestServer.accessToken(server.openAccount("owner@example.com"));
+            request(server, mallory, "dana@example.com");
+            String before = server.get("/api/auth/me", mallory).body();
+            request(server, owner, "dana@example.com");
+            assertThat(server.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + server.lastTokenMailedTo("dana@example.com") + "\"}").status()).isEqualTo(200);
+
+            assertThat(server.get("/api/auth/me", mallory).body()).isEqualTo(before)
+                    .contains("{\"email\":\"dana@example.com\",\"verified\":false");
+            Answer resent = server.postJson("/auth/send-email-confirmation", "{\"email\":\"dana@example.com\"}", mallory);
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(resent.body()).isEqualTo("{\"email\":\"dana@example.com\",\"sent\":true}");
+            assertThat(TestServer.text(last(server.mailsTo("dana@example.com")))).doesNotContain("token=");
+        }
+    }
+
     /** What {@code attackerEmail}'s account sees around asking for {@code target}, with the target and time left out. */
     private static Observed observe(TestServer server, String attackerEmail, String target) {
         String bearer = TestServer.accessToken(server.openAccount(attackerEmail));

@@ -89,6 +89,20 @@ public final class EmailToken {
     }
 
     /**
+     * This token made unusable at {@code now} because {@code holder} has just been given its address,
+     * or empty when it was not usable any more. A confirmation another account asked for stays
+     * listed as a placeholder until it expires: that requester sees what it would have seen had the
+     * address been verified before it asked, so it does not learn when somebody took the address.
+     */
+    public Optional<EmailToken> revokeAt(Instant now, AccountId holder) {
+        if (!isUsableAt(now)) {
+            return Optional.empty();
+        }
+        boolean othersRequest = purpose == EmailPurpose.EMAIL_CONFIRMATION && !holder.equals(account);
+        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, othersRequest));
+    }
+
+    /**
      * This fresh token as the placeholder of a request that mails no link: spent at {@code now}, so
      * no redemption can ever use it, and listed as pending until it expires.
      */

@@ -43,8 +43,8 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
-    public synchronized void revokeOutstanding(EmailAddress email, Instant now) {
-        tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.consumeAt(now).orElse(t) : t);
+    public synchronized void revokeOutstanding(EmailAddress email, AccountId holder, Instant now) {
+        tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.revokeAt(now, holder).orElse(t) : t);
     }
 
     @Override

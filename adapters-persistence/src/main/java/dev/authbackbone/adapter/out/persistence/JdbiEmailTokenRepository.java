@@ -42,9 +42,13 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
      * them instead deadlocks two confirmations of one address by two accounts (each holds its own
      * token, then one waits for the other's identity insert while that one waits here). The
-     * consumer of a skipped token goes on to link the address and finds it taken.
+     * consumer of a skipped token goes on to link the address and finds it taken. Another account's
+     * confirmation stays listed as a placeholder, as {@code EmailToken.revokeAt} says (a sign-in
+     * token's null account compares unknown, so it never does).
      */
-    private static final String REVOKE_OUTSTANDING = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
+    private static final String REVOKE_OUTSTANDING = "UPDATE email_token SET consumed_at = :now, placeholder ="
+            + " CASE WHEN purpose = 'EMAIL_CONFIRMATION' AND account_id <> :holder THEN TRUE ELSE FALSE END"
+            + " WHERE token_hash IN"
             + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND consumed_at IS NULL"
             + " AND expires_at > :now FOR UPDATE SKIP LOCKED)";
     private static final String SELECT_BY_HASH =
@@ -111,8 +115,9 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
-    public void revokeOutstanding(EmailAddress email, Instant now) {
+    public void revokeOutstanding(EmailAddress email, AccountId holder, Instant now) {
         Handles.with(jdbi, h -> h.createUpdate(REVOKE_OUTSTANDING).bind("canonical", email.canonical())
+                .bind("holder", holder.value())
                 .bind("now", Timestamps.toColumn(now)).execute());
     }
 

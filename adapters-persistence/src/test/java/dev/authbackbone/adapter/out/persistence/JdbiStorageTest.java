@@ -252,7 +252,7 @@ class JdbiStorageTest {
                     bothConsumed.countDown();
                     await(bothConsumed);
                     LinkOutcome outcome = accounts.link(token.account().orElseThrow(), token.email(), later);
-                    tokens.revokeOutstanding(token.email(), later);
+                    tokens.revokeOutstanding(token.email(), token.account().orElseThrow(), later);
                     return outcome;
                 }))).toList();
 

@@ -196,7 +196,7 @@ public abstract class EmailTokenRepositoryContract {
         EmailToken otherAddress = saved(confirmation(ADA, "ada@work.example", DAY));
         clock.advance(Duration.ofMinutes(1));
 
-        tokens.revokeOutstanding(EmailAddress.parse("Ada@example.COM"), clock.instant());
+        tokens.revokeOutstanding(EmailAddress.parse("Ada@example.COM"), ADA, clock.instant());
 
         assertThat(usable(confirmation)).isFalse();
         assertThat(usable(signIn)).isFalse();
@@ -208,10 +208,26 @@ public abstract class EmailTokenRepositoryContract {
         saved(confirmation(ADA, "ada@example.com", DAY));
         EmailToken other = saved(confirmation(ADA, "ada@work.example", DAY));
 
-        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), clock.instant());
+        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), ADA, clock.instant());
 
         assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
                 .containsExactly(other.hash());
+    }
+
+    @Test
+    void revokeOutstanding_anotherAccountsConfirmation_staysListedButUnusableUntilItExpires() {
+        EmailToken bobs = saved(confirmation(BOB, "ada@example.com", DAY));
+        EmailToken signIn = saved(signIn("ada@example.com"));
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), ADA, clock.instant());
+
+        assertThat(usable(bobs)).isFalse();
+        assertThat(tokens.pendingConfirmations(BOB, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(bobs.hash());
+        assertThat(tokens.find(signIn.hash())).get().extracting(EmailToken::isPlaceholder).isEqualTo(false);
+        clock.advance(DAY);
+        assertThat(tokens.pendingConfirmations(BOB, clock.instant())).isEmpty();
     }
 
     @Test
