@@ -10,9 +10,10 @@ import java.util.Optional;
 /**
  * A token mailed to an address, as stored: its hash, what it is for, the account it would link the
  * address to (none for sign-in), and when it expires or was used. Usable once, before it expires.
- * A {@linkplain #isPlaceholder() placeholder} stands for a request that mailed a notice instead of
- * a link: spent from the start, yet listed among the requester's pending confirmations until it
- * expires, so the requester sees the same as for a link.
+ * A {@linkplain #isPlaceholder() placeholder} stands for a confirmation request that cannot bring
+ * a link (it mailed a notice instead, or another account took the address since): spent, so nothing
+ * redeems it, yet listed among the requester's pending confirmations until it expires, so the
+ * requester sees the same as for a link.
  */
 public final class EmailToken {
 
@@ -36,7 +37,7 @@ public final class EmailToken {
         this.consumedAt = consumedAt;
         this.placeholder = placeholder;
         if (placeholder && consumedAt == null) {
-            throw new IllegalArgumentException("consumedAt: a placeholder is spent from the start");
+            throw new IllegalArgumentException("consumedAt: a placeholder is always spent");
         }
         if (purpose == EmailPurpose.EMAIL_CONFIRMATION && account == null) {
             throw new IllegalArgumentException("account: a confirmation token links to an account");
@@ -141,7 +142,7 @@ public final class EmailToken {
         return Optional.ofNullable(consumedAt);
     }
 
-    /** Whether this token stands for a notice: spent from the start, listed as pending until it expires. */
+    /** Whether this token is a placeholder: spent, yet listed as pending until it expires. */
     public boolean isPlaceholder() {
         return placeholder;
     }

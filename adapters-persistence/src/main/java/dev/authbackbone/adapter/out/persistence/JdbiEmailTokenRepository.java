@@ -166,9 +166,10 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
         /**
          * The next batch to purge, with the same boundaries as the domain's fake: expired at or before
-         * the cutoff, or used before it (a placeholder, spent from the start, only once it expired). Batches keep each statement short, well inside the statement
-         * timeout, and a select-then-delete by key is fast on both databases (H2 runs a DELETE with an
-         * IN-subquery row by row).
+         * the cutoff, or used before it (a placeholder only once it expired: it is listed until then).
+         * Batches keep each statement short, well inside the statement timeout, and a
+         * select-then-delete by key is fast on both databases (H2 runs a DELETE with an IN-subquery
+         * row by row).
          */
         @SqlQuery("SELECT token_hash FROM email_token WHERE expires_at <= :cutoff"
                 + " OR (consumed_at < :cutoff AND NOT placeholder)"
