@@ -10,13 +10,20 @@ import statistics
 import sys
 
 TARGETS = {
-    "rps_c32": 4000.0,
-    "p99_ms_c32": 17.0,
-    "cpu_ms_per_request": 0.25,
-    "rss_mib": 128.0,
+    "rps_c32": 1500.0,
+    "p99_ms_c32": 40.0,
+    "cpu_ms_per_request": 0.6,
+    "rss_mib": 200.0,
     "startup_existing_ms": 1000.0,
+    "c128_over_c32": 0.90,
     "large_ratio": 0.80,
 }
+# Phases: empty = the launcher (as the README runs it) on the embedded database; plain = plain
+# `java -jar` on the same database; large = the launcher with 1,000,000 accounts; postgresql = the
+# launcher on PostgreSQL; profiled = the launcher under JFR (not a measurement of record).
+PHASES = [("empty", "launcher, embedded H2"), ("plain", "plain java -jar, embedded H2"),
+          ("postgresql", "launcher, PostgreSQL"), ("large", "launcher, H2 with 1,000,000 accounts"),
+          ("profiled", "launcher under JFR")]
 
 
 def figures(step):
@@ -116,17 +123,19 @@ def build(meta, steps):
     }
     totals["equal"] = totals["accepted_in_database"] == totals["mails_delivered"]
 
-    loaded = [r for r in rows if r["endpoint"] != "noop"]
+    loaded = [r for r in rows if r["endpoint"] != "noop" and r["phase"] == "empty"]
     r32 = by.get(("empty", "request-email-confirmation", 32))
+    r128 = by.get(("empty", "request-email-confirmation", 128))
     values = {
         "rps_c32": r32["req_per_s"] if r32 else None,
         "p99_ms_c32": r32["latency_ms"]["p99"] if r32 else None,
         "cpu_ms_per_request": r32["cpu_ms_per_request"] if r32 else None,
         "rss_mib": max((r["rss_peak_mib"] for r in loaded), default=None),
         "startup_existing_ms": statistics.median(existing) if existing else None,
+        "c128_over_c32": round(r128["req_per_s"] / r32["req_per_s"], 3) if r32 and r128 else None,
         "large_ratio": large.get("32"),
     }
-    higher_is_better = {"rps_c32", "large_ratio"}
+    higher_is_better = {"rps_c32", "large_ratio", "c128_over_c32"}
     targets = {}
     for k, target in TARGETS.items():
         v = values[k]
@@ -136,7 +145,38 @@ def build(meta, steps):
     mails_ok = all(r["mails_match"] for r in rows) and sc["ok"] and totals["equal"]
     targets["every_accepted_mail_delivered"] = {"target": True, "value": mails_ok, "met": mails_ok}
 
+    def ints(key):
+        return [int(x) for x in meta.get(key, "").split()]
+
+    startups = {"empty": ints("startup_existing_ms"), "plain": ints("startup_plain_existing_ms"),
+                "postgresql": ints("startup_pg_existing_ms"), "large": ints("startup_large_ms")}
+    configurations = {}
+    for phase, label in PHASES:
+        c32 = by.get((phase, "request-email-confirmation", 32))
+        c128 = by.get((phase, "request-email-confirmation", 128))
+        if not c32:
+            continue
+        phase_rows = [r for r in rows if r["phase"] == phase]
+        configurations[phase] = {
+            "label": label,
+            "req_per_s_c32": c32["req_per_s"],
+            "p99_ms_c32": c32["latency_ms"]["p99"],
+            "cpu_ms_per_request_c32": c32["cpu_ms_per_request"],
+            "req_per_s_c128": c128["req_per_s"] if c128 else None,
+            "p99_ms_c128": c128["latency_ms"]["p99"] if c128 else None,
+            "c128_over_c32": round(c128["req_per_s"] / c32["req_per_s"], 3) if c128 else None,
+            "rss_peak_mib": max(r["rss_peak_mib"] for r in phase_rows),
+            "rss_after_load_mib": max(r["rss_mib_after"] for r in phase_rows),
+            "startup_existing_ms": startups.get(phase) or None,
+            "startup_existing_median_ms": statistics.median(startups[phase]) if startups.get(phase) else None,
+            "mails_match": all(r["mails_match"] for r in phase_rows),
+            "others_cores_c32": c32["cores_used"]["others"],
+        }
+
     return {
+        "launcher_command": meta.get("launcher_command"),
+        "postgresql": meta.get("postgresql"),
+        "configurations": configurations,
         "timestamp": meta.get("timestamp"),
         "machine": meta.get("machine"),
         "java": meta.get("java"),
@@ -154,6 +194,9 @@ def build(meta, steps):
             "existing_database_without_cds_archive": int(meta["startup_existing_nocds_ms"]) if "startup_existing_nocds_ms" in meta else None,
             "cds_archive": meta.get("cds_archive"),
             "large_database": int(meta["startup_large_ms"]) if "startup_large_ms" in meta else None,
+            "plain_java_jar_existing_database": ints("startup_plain_existing_ms"),
+            "postgresql_fresh_schema": int(meta["startup_pg_fresh_ms"]) if "startup_pg_fresh_ms" in meta else None,
+            "postgresql_existing_schema": ints("startup_pg_existing_ms"),
         },
         "large_database": {
             "accounts": int(meta.get("seeded_accounts", 0)),
@@ -175,13 +218,29 @@ def markdown(res):
     out = []
     out.append("# auth-backbone benchmark %s" % res["timestamp"])
     out.append("")
-    out.append("Machine: %s; %s; %s. Commit %s. Server JVM: `%s`. %d s per step, %d s in all. "
+    out.append("Machine: %s; %s; %s. Commit %s. JAVA_OPTS given to the launcher: `%s`. %d s per step, %d s in all. "
                "Load average at start/end: %s / %s (other work on the machine competes for its cores; "
                "see the `others` column)." % (
         res["machine"], res["java"], res["wrk"], res["git"], res["server_java_opts"], res["step_seconds"],
         res["total_seconds"], res.get("loadavg_at_start"), res.get("loadavg_at_end")))
     out.append("")
-    out.append("## Targets")
+    out.append("The launcher ran: `%s`" % res.get("launcher_command"))
+    out.append("")
+    out.append("## As the README runs it, and beside it")
+    out.append("")
+    out.append("request-email-confirmation; RSS is the peak (VmHWM) of the server process in that phase.")
+    out.append("")
+    out.append("| configuration | req/s c=32 | p99 c=32 (ms) | CPU ms/req c=32 | req/s c=128 | c=128 / c=32 | p99 c=128 (ms) | RSS peak MiB | start, existing DB (ms) | mails match | others' cores at c=32 |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    for phase, c in res["configurations"].items():
+        out.append("| %s | %.0f | %.1f | %.3f | %s | %s | %s | %.0f | %s | %s | %.2f |" % (
+            c["label"], c["req_per_s_c32"], c["p99_ms_c32"], c["cpu_ms_per_request_c32"] or 0,
+            "%.0f" % c["req_per_s_c128"] if c["req_per_s_c128"] else "-", c["c128_over_c32"] or "-",
+            "%.1f" % c["p99_ms_c128"] if c["p99_ms_c128"] else "-", c["rss_peak_mib"],
+            " / ".join(str(x) for x in c["startup_existing_ms"]) if c["startup_existing_ms"] else "-",
+            "yes" if c["mails_match"] else "**no**", c["others_cores_c32"]))
+    out.append("")
+    out.append("## Targets (the launcher on the embedded database)")
     out.append("")
     out.append("| target | wanted | measured | met | measured / wanted |")
     out.append("|---|---|---|---|---|")
@@ -192,6 +251,7 @@ def markdown(res):
         "rss_mib": "server RSS under load, peak (MiB)",
         "startup_existing_ms": "start to first answer, existing database (ms, median)",
         "large_ratio": "1,000,000 accounts vs empty, c=32",
+        "c128_over_c32": "request-email-confirmation c=128 / c=32 (no collapse)",
         "every_accepted_mail_delivered": "every accepted request's mail delivered",
     }
     for k, t in res["targets"].items():
@@ -212,10 +272,14 @@ def markdown(res):
             r["rss_mib_after"], r["cpu_ms_per_request"] or 0, cu["server"], cu["wrk"], cu["sink"], cu["others"]))
     out.append("")
     s = res["startup_ms"]
-    out.append("Start to first answer: fresh database %s ms; existing database %s ms (median %s; with the "
-               "class-data archive: %s), %s ms without it; 1,000,000 accounts %s ms." % (
-                   s["fresh_database"], s["existing_database"], s["existing_database_median"], s["cds_archive"],
-                   s["existing_database_without_cds_archive"], s["large_database"]))
+    out.append("Start to first answer under the launcher: fresh database %s ms (this start writes the class-data "
+               "archive when it stops: %s); existing database %s ms (median %s), %s ms with the archive switched off; "
+               "1,000,000 accounts %s ms. Plain `java -jar`, existing database: %s ms. PostgreSQL (%s): fresh schema "
+               "%s ms, existing %s ms." % (
+                   s["fresh_database"], s["cds_archive"], s["existing_database"], s["existing_database_median"],
+                   s["existing_database_without_cds_archive"], s["large_database"],
+                   s["plain_java_jar_existing_database"], res.get("postgresql"), s["postgresql_fresh_schema"],
+                   s["postgresql_existing_schema"]))
     out.append("")
     out.append("Throughput as a share of the no-work route: %s." % json.dumps(res["ratio_to_noop_route"]))
     out.append("")

@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # Load benchmark of auth-backbone; see docs/performance.md. One command:
 #
-#   bench/run.sh
+#   bench/run.sh               (~9 minutes)      BENCH_QUICK=1 bench/run.sh   (~2 minutes, smoke check)
 #
-# Builds the jar if needed, starts a counting SMTP sink and the server (its own process, embedded
-# H2 database, limits raised so nothing is refused) on loopback, drives load with wrk, and writes
+# Measures the server as the README runs it: started by bin/auth-backbone (the launcher, its default
+# JVM settings, its class-data archive), and beside it the same jar under plain `java -jar`, and the
+# launcher on PostgreSQL. Builds the jar if needed, starts a counting SMTP sink and the server (its
+# own process, limits raised so nothing is refused) on loopback, drives load with wrk, and writes
 # bench/results/<timestamp>.json and .md. Everything it starts, it stops. Tunables (environment):
 #   BENCH_DURATION=20        seconds per measured step (BENCH_NOOP_DURATION=10 for the no-work route,
 #                            BENCH_CONFIRM_DURATION=10 for confirm-email, whose tokens must be mailed first)
-#   BENCH_CONCURRENCY="1 8 32 128"
+#   BENCH_CONCURRENCY="32 128"   concurrencies of every measured endpoint
 #   BENCH_SEED_ACCOUNTS=1000000  accounts (with identities) for the large-database phase; 0 skips it
 #   BENCH_LOAD_ACCOUNTS=1000 accounts whose tokens the load uses
-#   BENCH_JAVA_OPTS=...      JVM flags of the server (default below)
-#   BENCH_JFR=1              record a JFR profile of each phase into the work directory
+#   BENCH_PLAIN=1            also measure plain `java -jar` (0 skips)
+#   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   PostgreSQL for the PostgreSQL
+#                            phase (a fresh schema is created and dropped); "" skips the phase
+#   BENCH_PROFILE=1          also record a JFR profile of request-email-confirmation at c=32 under the
+#                            launcher (JAVA_OPTS=-XX:StartFlightRecording=...) and summarise it into
+#                            bench/results/<timestamp>-profile.txt (the measured steps stay unprofiled)
+#   BENCH_SERVER_JAVA_OPTS   JAVA_OPTS for the launcher (default: none, as the README runs it)
+#   BENCH_NMT=1              native memory tracking in the launcher phase (costs a little speed): where the
+#                            resident memory goes, into bench/results/<timestamp>-nmt.txt
 #   BENCH_KEEP=1             keep the work directory (database, logs, profiles)
+#   BENCH_QUICK=1            short steps, c=32 only, no large database: checks the tooling, not the speed
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,16 +32,27 @@ JAR=$ROOT/bootstrap/target/auth-backbone.jar
 TS=$(date -u +%Y%m%dT%H%M%SZ)
 WORK=${BENCH_WORK_DIR:-/tmp}/auth-backbone-bench-$TS
 RESULTS=$BENCH/results
+QUICK=${BENCH_QUICK:-0}
+if [[ $QUICK == 1 ]]; then
+  : "${BENCH_DURATION:=5}" "${BENCH_NOOP_DURATION:=3}" "${BENCH_CONFIRM_DURATION:=3}" "${BENCH_CONCURRENCY:=32}"
+  : "${BENCH_SEED_ACCOUNTS:=0}" "${BENCH_WARMUP:=3}" "${BENCH_SELF_CHECK_MAILS:=100}" "${BENCH_STARTS:=1}"
+fi
 DURATION=${BENCH_DURATION:-20}
 NOOP_DURATION=${BENCH_NOOP_DURATION:-10}        # the no-work route is steady
 CONFIRM_DURATION=${BENCH_CONFIRM_DURATION:-10}  # each confirmation needs a mailed token: 10 s keeps the run under 10 minutes
-CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
+CONCURRENCY=${BENCH_CONCURRENCY:-"32 128"}
 SEED_ACCOUNTS=${BENCH_SEED_ACCOUNTS:-1000000}
 LOAD_ACCOUNTS=${BENCH_LOAD_ACCOUNTS:-1000}
 WARMUP=${BENCH_WARMUP:-10}
 SELF_CHECK_MAILS=${BENCH_SELF_CHECK_MAILS:-500}
-JAVA_OPTS_DEFAULT="-Xms64m -Xmx64m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-JAVA_OPTS=${BENCH_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}
+STARTS=${BENCH_STARTS:-3}                       # timed starts on the existing database, per configuration
+PLAIN=${BENCH_PLAIN:-1}
+PG_URL=${BENCH_PG_URL-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+PROFILE=${BENCH_PROFILE:-0}
+LAUNCHER=$ROOT/bin/auth-backbone
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
+NMT=${BENCH_NMT:-0}
+[[ $NMT == 1 ]] && SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:NativeMemoryTracking=summary"
 SECRET="bench-only-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export BENCH_LUA_DIR=$BENCH/lua
 
@@ -42,6 +63,7 @@ META=$WORK/meta.env
 : > "$META"
 SERVER_PID=
 SINK_PID=
+PG_SCHEMA_CREATED=
 T0=$(date +%s)
 printf 'loadavg_at_start=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"
 
@@ -53,6 +75,7 @@ cleanup() {
   set +e
   if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
   if [[ -n $SINK_PID ]]; then kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null; fi
+  if [[ -n $PG_SCHEMA_CREATED ]]; then psql "${PG_URL#jdbc:}" -X -q -c "DROP SCHEMA $PG_SCHEMA CASCADE" > /dev/null 2>&1; fi
   if [[ ${BENCH_KEEP:-0} != 1 && $rc == 0 ]]; then rm -rf "$WORK"; else log "work directory kept: $WORK"; fi
   exit $rc
 }
@@ -92,12 +115,13 @@ sink() { # sink COUNT|FLUSH|STATS
   printf '%s\n' "$answer"
 }
 
-# Waits until the sink's count has stopped moving (in-flight mails delivered); prints the count.
+# Waits until the sink's count has stopped moving for a second (in-flight requests finished and their
+# mails delivered, even on a machine busy with other work); prints the count.
 sink_drained() {
   local last=-1 now same=0
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     now=$(sink COUNT)
-    if [[ $now == "$last" ]]; then same=$((same + 1)); [[ $same -ge 3 ]] && break; else same=0; fi
+    if [[ $now == "$last" ]]; then same=$((same + 1)); [[ $same -ge 10 ]] && break; else same=0; fi
     last=$now
     sleep 0.1
   done
@@ -111,7 +135,9 @@ server_env=(
   AUTH_HTTP_HOST=127.0.0.1 AUTH_HTTP_PORT="$HTTP_PORT" AUTH_DATA_DIR="$WORK/data"
   AUTH_SMTP_HOST=127.0.0.1 AUTH_SMTP_PORT="$SMTP_PORT" AUTH_JWT_SECRET="$SECRET" AUTH_ACCESS_TOKEN_TTL=1d
   AUTH_RATE_LIMIT_EMAIL=999999999/1s AUTH_RATE_LIMIT_ACCOUNT=999999999/1s AUTH_RATE_LIMIT_IP=999999999/1s AUTH_RATE_LIMIT_TOKEN_IP=999999999/1s
-  MALLOC_ARENA_MAX=2
+  # The launcher's class-data archive goes to the work directory, so that the run sees a first start
+  # (which writes it) and leaves the archive next to the user's jar alone. Same flags, other path.
+  AUTHBACKBONE_CDS_ARCHIVE="$WORK/auth-backbone.jsa"
 )
 NOWORK_PATH="/auth/confirm-email?token=bench"
 
@@ -124,12 +150,19 @@ http_status() { # http_status PATH -> status code of a GET, or nothing when nobo
   printf '%s\n' "$status"
 }
 
-# start_server LABEL [JVM FLAGS...]: starts the jar; sets SERVER_PID and STARTUP_MS (from exec to the first 200 answer).
+# start_server LABEL HOW [ENV...]: HOW is "launcher" (bin/auth-backbone, as the README runs it, with
+# $SERVER_JAVA_OPTS as JAVA_OPTS) or "plain" (java -jar, no flags, no environment of the launcher's).
+# Sets SERVER_PID (the launcher's process: the JVM itself once it has exec'd) and STARTUP_MS (from
+# exec to the first 200 answer).
 start_server() {
-  local label=$1 started now
-  shift
+  local label=$1 how=$2 started now
+  shift 2
   started=$(date +%s%N)
-  env "${server_env[@]}" java $JAVA_OPTS "$@" -jar "$JAR" >> "$WORK/server-$label.log" 2>&1 &
+  if [[ $how == launcher ]]; then
+    env "${server_env[@]}" JAVA_OPTS="$SERVER_JAVA_OPTS" "$@" "$LAUNCHER" >> "$WORK/server-$label.log" 2>&1 &
+  else
+    env "${server_env[@]}" "$@" java -jar "$JAR" >> "$WORK/server-$label.log" 2>&1 &
+  fi
   SERVER_PID=$!
   while true; do
     if [[ $(http_status "$NOWORK_PATH" 2>/dev/null || true) == 200 ]]; then break; fi
@@ -146,9 +179,17 @@ stop_server() {
   SERVER_PID=
 }
 
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
-hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$SERVER_PID/status"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# The JVM's process: the launcher exec's java, except on the start that writes the class-data archive,
+# where java is its child.
+jvm_pid() {
+  local child
+  if [[ $(cat "/proc/$SERVER_PID/comm") == java ]]; then echo "$SERVER_PID"; return; fi
+  child=$(pgrep -P "$SERVER_PID" java | head -1)
+  echo "${child:-$SERVER_PID}"
+}
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$(jvm_pid)/status"; }
+hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$(jvm_pid)/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(jvm_pid)/stat"; }
 sink_ticks() { awk '{print $14 + $15}' "/proc/$SINK_PID/stat"; }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }  # busy time, all processes
 CLK_TCK=$(getconf CLK_TCK)
@@ -177,8 +218,18 @@ SQL
   done
 }
 
-jfr_start() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/$1.jfr" >/dev/null || true; }
-jfr_stop() { [[ ${BENCH_JFR:-0} == 1 ]] && jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || true; }
+
+# PostgreSQL: psql takes the JDBC URL without its "jdbc:" prefix (a libpq URI); every statement runs in
+# the run's own schema, which the server gets through currentSchema= in its URL.
+PG_SCHEMA=bench_$(echo "$TS" | tr 'A-Z' 'a-z')
+pg() { psql "${PG_URL#jdbc:}" -X -q -t -A -v ON_ERROR_STOP=1 -c "SET search_path TO $PG_SCHEMA; $1"; }
+pg_seed_accounts() { # pg_seed_accounts FIRST LAST
+  pg "INSERT INTO account (id, created_at, disabled)
+        SELECT CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), now(), FALSE FROM generate_series($1, $2) x;
+      INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)
+        SELECT 'seed' || x || '@seed.example.net', 'Seed' || x || '@seed.example.net',
+               CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), TRUE, now() FROM generate_series($1, $2) x;"
+}
 
 # step PHASE ENDPOINT CONCURRENCY LUA PATH [lua args...]: one measured wrk run, one JSON line in $STEPS.
 step() {
@@ -211,33 +262,43 @@ REQUEST=/api/auth/request-email-confirmation
 CONFIRM=/api/auth/confirm-email
 tokens_available() { sink FLUSH; }
 
-# ---------------------------------------------------------------- phase 0: start-up and self-check
-log "fresh database: first start (runs the migrations; the JVM writes a class-data archive at exit)"
-CDS=$WORK/app-cds.jsa
-start_server fresh -XX:ArchiveClassesAtExit="$CDS"; fresh_ms=$STARTUP_MS
-meta startup_fresh_ms "$fresh_ms"
-log "  first answer after $fresh_ms ms"
+# starts HOW LABEL META [ENV...]: $STARTS timed starts on the existing database; the last one keeps running.
+starts() {
+  local how=$1 label=$2 key=$3 i; shift 3
+  local times=()
+  for ((i = 1; i <= STARTS; i++)); do
+    start_server "$label" "$how" "$@"
+    times+=("$STARTUP_MS")
+    log "  start $i ($label) on the existing database: first answer after $STARTUP_MS ms"
+    [[ $i == "$STARTS" ]] || stop_server
+  done
+  meta "$key" "${times[*]}"
+}
+
+# request_steps PHASE TAG: request-email-confirmation at every concurrency
+request_steps() {
+  local c
+  for c in $CONCURRENCY; do step "$1" request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "$2$c.$TS"; done
+}
+
+# ---------------------------------------------------------------- phase 1: the launcher, embedded database
+log "launcher, fresh database: first start (runs the migrations; the launcher writes its class-data archive when the server stops)"
+start_server fresh launcher
+meta startup_fresh_ms "$STARTUP_MS"
+log "  first answer after $STARTUP_MS ms"
 stop_server
+if [[ -s $WORK/auth-backbone.jsa ]]; then meta cds_archive yes; else meta cds_archive no; fi
+meta launcher_command "$(env "${server_env[@]}" JAVA_OPTS="$SERVER_JAVA_OPTS" AUTHBACKBONE_DRY_RUN=1 "$LAUNCHER" | sed "s|$WORK|<work>|g; s|$ROOT/||g")"
 
 log "seeding $LOAD_ACCOUNTS load accounts (SQL, server stopped) and minting their access tokens"
 seed_accounts 1 "$LOAD_ACCOUNTS"
 java -cp "$JAR" "$BENCH/BenchTool.java" tokens "$SECRET" 1 "$LOAD_ACCOUNTS" "$WORK/access-tokens.txt"
 
-start_server existing-nocds
+start_server existing-nocds launcher AUTHBACKBONE_CDS_ARCHIVE=off
 meta startup_existing_nocds_ms "$STARTUP_MS"
-log "  start on the existing database without the class-data archive: first answer after $STARTUP_MS ms"
+log "  launcher without its class-data archive, existing database: first answer after $STARTUP_MS ms"
 stop_server
-# From here on the server starts from the application class-data archive (AppCDS) the first start wrote.
-if [[ -f $CDS ]]; then JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS"; meta cds_archive yes; else meta cds_archive no; fi
-existing=()
-for i in 1 2 3; do
-  start_server existing; ms=$STARTUP_MS
-  existing+=("$ms")
-  log "  start $i on the existing database: first answer after $ms ms"
-  [[ $i == 3 ]] || stop_server
-done
-meta startup_existing_ms "${existing[*]}"
-meta server_pid_note "one server process per phase"
+starts launcher existing startup_existing_ms
 
 log "self-check: exactly $SELF_CHECK_MAILS requests (Python client), expecting as many 202s and mails"
 before=$(sink COUNT)
@@ -248,17 +309,20 @@ meta selfcheck_accepted "$accepted"
 meta selfcheck_mails "$((after - before))"
 log "  $accepted of $SELF_CHECK_MAILS answered 202; the sink counted $((after - before)) mails"
 
-# ---------------------------------------------------------------- phase 1: near-empty database
 log "warm-up: ${WARMUP}s of load, not measured"
 warm "$NOWORK_PATH" ceiling.lua 3
 warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "w$TS"
-jfr_start empty
 for c in $CONCURRENCY; do step empty noop "$c" ceiling.lua "$NOWORK_PATH"; done
-for c in $CONCURRENCY; do step empty request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "e$c.$TS"; done
-jfr_stop
+request_steps empty e
+if [[ $NMT == 1 ]]; then
+  { grep VmRSS "/proc/$(jvm_pid)/status"; grep -E '^(Rss|Pss)' "/proc/$(jvm_pid)/smaps_rollup" 2>/dev/null
+    jcmd "$(jvm_pid)" VM.native_memory summary; } > "$RESULTS/$TS-nmt.txt" 2>&1 || true
+  log "wrote $RESULTS/$TS-nmt.txt"
+fi
 
 declare -A request_rate
 while read -r c r; do request_rate[$c]=$r; done < <(python3 "$BENCH/report.py" --rates "$STEPS" empty request-email-confirmation)
+first_c=${CONCURRENCY%% *}
 used=0
 ratio=5   # confirming is cheaper than requesting: first guess of how many times faster, then measured
 for c in $CONCURRENCY; do
@@ -266,7 +330,7 @@ for c in $CONCURRENCY; do
   need=$(python3 -c "import math; print(math.ceil(${request_rate[$c]} * $ratio * $CONFIRM_DURATION) + 1000)")
   if (( available - used < need )); then
     more=$(( need - (available - used) ))
-    secs=$(python3 -c "import math; print(max(3, math.ceil($more / max(${request_rate[32]:-${request_rate[$c]}}, 1)) + 2))")
+    secs=$(python3 -c "import math; print(max(3, math.ceil($more / max(${request_rate[$first_c]}, 1)) + 2))")
     log "  $more more confirmation tokens needed: ${secs}s of request load, not measured"
     warm "$REQUEST" request.lua "$secs" "$WORK/access-tokens.txt" "t$c.$TS"
     available=$(tokens_available)
@@ -279,10 +343,36 @@ for c in $CONCURRENCY; do
   ratio=$(python3 -c "print(max(1.5, $conf / max(${request_rate[$c]}, 1) * 1.3))")
 done
 stop_server
-meta accepted_total_empty "$(h2_count email_request)"
-meta mails_total_empty "$(sink COUNT)"
 
-# ---------------------------------------------------------------- phase 2: 1,000,000 accounts
+# ---------------------------------------------------------------- phase 2: plain java -jar, same database
+if [[ $PLAIN == 1 ]]; then
+  log "plain java -jar (no JVM flags), the same database"
+  starts plain plain startup_plain_existing_ms
+  warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "p$TS"
+  step plain noop 32 ceiling.lua "$NOWORK_PATH"
+  request_steps plain p
+  stop_server
+fi
+
+# ---------------------------------------------------------------- phase 3: JFR profile under the launcher
+if [[ $PROFILE == 1 ]]; then
+  log "profile: the launcher with JAVA_OPTS=-XX:StartFlightRecording=..., request-email-confirmation at c=32"
+  saved_opts=$SERVER_JAVA_OPTS
+  SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:StartFlightRecording=name=startup,settings=profile,filename=$WORK/startup.jfr"
+  start_server profile launcher
+  SERVER_JAVA_OPTS=$saved_opts
+  warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "f$TS"
+  # The recording started with the JVM covers start-up and warm-up; the profile is of the steady state only.
+  jcmd "$(jvm_pid)" JFR.stop name=startup > /dev/null
+  jcmd "$(jvm_pid)" JFR.start name=steady settings=profile filename="$WORK/request-c32.jfr" > /dev/null
+  step profiled request-email-confirmation 32 request.lua "$REQUEST" "$WORK/access-tokens.txt" "f32.$TS"
+  jcmd "$(jvm_pid)" JFR.stop name=steady > /dev/null
+  stop_server
+  python3 "$BENCH/profile.py" "$WORK/request-c32.jfr" "$(tail -1 "$STEPS")" > "$RESULTS/$TS-profile.txt"
+  log "wrote $RESULTS/$TS-profile.txt"
+fi
+
+# ---------------------------------------------------------------- phase 4: 1,000,000 accounts
 if (( SEED_ACCOUNTS > LOAD_ACCOUNTS )); then
   log "seeding accounts $((LOAD_ACCOUNTS + 1))..$SEED_ACCOUNTS with identities (SQL, server stopped)"
   s0=$(date +%s)
@@ -290,23 +380,43 @@ if (( SEED_ACCOUNTS > LOAD_ACCOUNTS )); then
   meta seed_seconds "$(( $(date +%s) - s0 ))"
   meta seeded_accounts "$(h2_count account)"
   meta seeded_identities "$(h2_count email_identity)"
-  start_server large; ms=$STARTUP_MS
+  start_server large launcher; ms=$STARTUP_MS
   meta startup_large_ms "$ms"
   log "  start on the large database: first answer after $ms ms"
   warm "$REQUEST" request.lua 5 "$WORK/access-tokens.txt" "v$TS"
-  jfr_start large
-  for c in $CONCURRENCY; do step large request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "l$c.$TS"; done
-  jfr_stop
+  for c in 32; do step large request-email-confirmation "$c" request.lua "$REQUEST" "$WORK/access-tokens.txt" "l$c.$TS"; done
   stop_server
 fi
-meta accepted_total "$(h2_count email_request)"
+accepted_h2=$(h2_count email_request)
+
+# ---------------------------------------------------------------- phase 5: the launcher on PostgreSQL
+accepted_pg=0
+if [[ -n $PG_URL ]] && command -v psql > /dev/null && psql "${PG_URL#jdbc:}" -X -q -c 'SELECT 1' > /dev/null 2>&1; then
+  log "launcher on PostgreSQL: fresh schema $PG_SCHEMA"
+  psql "${PG_URL#jdbc:}" -X -q -v ON_ERROR_STOP=1 -c "CREATE SCHEMA $PG_SCHEMA"
+  PG_SCHEMA_CREATED=1
+  pg_env=(AUTH_DB_URL="$PG_URL$([[ $PG_URL == *\?* ]] && echo '&' || echo '?')currentSchema=$PG_SCHEMA")
+  start_server pg-fresh launcher "${pg_env[@]}"
+  meta startup_pg_fresh_ms "$STARTUP_MS"
+  stop_server
+  pg_seed_accounts 1 "$LOAD_ACCOUNTS"
+  starts launcher pg startup_pg_existing_ms "${pg_env[@]}"
+  warm "$REQUEST" request.lua "$WARMUP" "$WORK/access-tokens.txt" "g$TS"
+  request_steps postgresql g
+  stop_server
+  accepted_pg=$(pg "SELECT COUNT(*) FROM email_request")
+  meta postgresql "$(psql "${PG_URL#jdbc:}" -X -q -t -A -c 'SHOW server_version' 2>/dev/null)"
+else
+  log "PostgreSQL phase skipped (BENCH_PG_URL empty, no psql, or no answer from ${PG_URL:-nothing})"
+fi
+meta accepted_total "$(( accepted_h2 + accepted_pg ))"
 meta mails_total "$(sink COUNT)"
 meta sink_stats "$(sink STATS)"
 
 # ---------------------------------------------------------------- report
 meta timestamp "$TS"
 meta duration_s "$DURATION"
-meta java_opts "$JAVA_OPTS"
+meta java_opts "${SERVER_JAVA_OPTS:-(none)}"
 meta loadavg_at_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta machine "$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r)"
 meta java "$(java -version 2>&1 | head -1)"

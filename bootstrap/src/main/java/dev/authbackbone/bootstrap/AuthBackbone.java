@@ -7,11 +7,13 @@ import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.SessionUseCases;
+import dev.authbackbone.adapter.in.http.WellKnownRoutes;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.ops.HealthRoutes;
 import dev.authbackbone.adapter.in.http.ops.MetricsRoutes;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
+import dev.authbackbone.adapter.in.http.token.SigningKeyCache;
 import dev.authbackbone.adapter.out.mail.BreakerSettings;
 import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
 import dev.authbackbone.adapter.out.mail.LinkTemplates;
@@ -47,11 +49,29 @@ import dev.authbackbone.application.session.ListSessionsService;
 import dev.authbackbone.application.session.RefreshSessionService;
 import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.application.session.SignOutService;
+import dev.authbackbone.adapter.out.persistence.JdbiSigningKeyRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
+import dev.authbackbone.application.confirmation.ConfirmEmailService;
+import dev.authbackbone.application.mail.EmailLinkPolicy;
+import dev.authbackbone.application.account.ManageAccountService;
+import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
+import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
+import dev.authbackbone.application.signin.RequestSignInLinkService;
+import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
+import dev.authbackbone.application.signin.SignInWithLinkService;
+import dev.authbackbone.application.account.ViewAccountEventsService;
+import dev.authbackbone.application.account.ViewAccountService;
+import dev.authbackbone.application.signing.RsaSigningKeys;
+import dev.authbackbone.application.signing.SigningKeyService;
 import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
 import dev.authbackbone.bootstrap.ops.Metrics;
 import dev.authbackbone.bootstrap.ops.ObservedAuditTrail;
 import dev.authbackbone.domain.port.in.account.ManageAccountUseCase;
+import dev.authbackbone.domain.port.in.account.ManageAccountUseCase;
+import dev.authbackbone.domain.port.in.signing.ReadSigningKeysUseCase;
+import dev.authbackbone.domain.port.in.signing.RotateSigningKeyResult;
+import dev.authbackbone.domain.port.in.signing.RotateSigningKeyUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
@@ -59,11 +79,15 @@ import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.signing.SigningKey;
+import dev.authbackbone.domain.signing.SigningKeyRing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -81,6 +105,8 @@ import org.slf4j.LoggerFactory;
 public final class AuthBackbone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
+    /** The least time between two re-reads of the keys caused by tokens naming an unknown kid. */
+    private static final Duration KEY_RELOAD_GAP = Duration.ofMillis(200);
 
     private final Deque<AutoCloseable> resources;
     private final ManageAccountUseCase accounts;
@@ -171,10 +197,14 @@ public final class AuthBackbone implements AutoCloseable {
                 sessionRepository, sessionPolicy),
                 config.purgeInterval(), random));
 
-        AccessTokens accessTokens = accessTokens(config, clock);
+        Signing signing = signing(config, database, clock, random);
+        AccessTokens accessTokens = signing.tokens();
+        signing.keys().ifPresent(keys -> resources.push(
+                SigningKeySchedule.start(signing.rotation(), keys, config.signingKeys().refresh())));
         List<RouteGroup> extraRoutes = new ArrayList<>(List.of(
                 new HealthRoutes(List.of(new DatabaseHealthCheck(database), mailHealth)),
-                new MetricsRoutes(metrics::scrape)));
+                new MetricsRoutes(metrics::scrape),
+                new WellKnownRoutes(signing.keys(), config.jwtIssuer(), config.publicBaseUrl())));
         devInbox.ifPresent(inbox -> extraRoutes.add(new DevMailboxRoutes(mailboxOf(inbox))));
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
@@ -229,16 +259,54 @@ public final class AuthBackbone implements AutoCloseable {
         }
     }
 
-    /** Access tokens signed with the configured secret, or with the development secret kept in the data directory. */
-    static AccessTokens accessTokens(Configuration config, Clock clock) {
-        byte[] secret = config.jwtSecret()
-                .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> {
-                    LOG.warn("No AUTH_JWT_SECRET set: signing access tokens with a development secret kept in {}. "
-                            + "Set AUTH_JWT_SECRET (at least 32 bytes) in production.", config.dataDir().resolve("jwt-secret"));
-                    return DevelopmentSecret.loadOrCreate(config.dataDir());
-                });
-        return new AccessTokens(secret, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+    /** How long a retired key's tokens may be live: token lifetime, one key refresh (it may still sign until then), leeway. */
+    static Duration keyGrace(Configuration config) {
+        return config.accessTokenTtl().plus(config.signingKeys().refresh()).plus(Duration.ofMinutes(1));
+    }
+
+    /**
+     * The access tokens of {@code config}: HS256 with {@code AUTH_JWT_SECRET} (legacy), RS256 with
+     * the key in {@code AUTH_JWT_PRIVATE_KEY_FILE}, or RS256 with the keys in the database, the
+     * first one generated here when none is stored yet (or the stored one is due for rotation).
+     */
+    static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random) {
+        if (config.jwtSecret().isPresent()) {
+            LOG.warn("AUTH_JWT_SECRET is set: access tokens are HS256 with that shared secret (the legacy mode), "
+                    + "and the JWKS is empty. Unset it to sign with rotating RS256 keys.");
+            return new Signing(new AccessTokens(config.jwtSecret().get().getBytes(StandardCharsets.UTF_8), config.jwtIssuer(),
+                    config.jwtAudience(), config.accessTokenTtl(), clock), Optional.empty(), Optional.empty());
+        }
+        Duration grace = keyGrace(config);
+        ReadSigningKeysUseCase source;
+        Optional<RotateSigningKeyUseCase> rotation;
+        if (config.signingKeys().privateKeyFile().isPresent()) {
+            Path file = config.signingKeys().privateKeyFile().get();
+            SigningKey key;
+            try {
+                key = RsaSigningKeys.of(PrivateKeyFile.read(file), clock.instant());
+            } catch (IllegalArgumentException tooShort) {
+                throw ConfigurationException.invalid("AUTH_JWT_PRIVATE_KEY_FILE", file.toString(), tooShort.getMessage());
+            }
+            SigningKeyRing ring = new SigningKeyRing(List.of(key));
+            source = () -> ring;
+            rotation = Optional.empty();
+        } else {
+            SigningKeyService keys = new SigningKeyService(new JdbiSigningKeyRepository(database), clock, random,
+                    config.signingKeys().rotation(), grace);
+            if (keys.rotate(RotateSigningKeyUseCase.Trigger.SCHEDULE) instanceof RotateSigningKeyResult.Rotated made) {
+                LOG.info("Generated access-token signing key {} (generation {}), kept in the database for every instance",
+                        made.kid(), made.generation());
+            }
+            source = keys;
+            rotation = Optional.of(keys);
+        }
+        SigningKeyCache cache = new SigningKeyCache(source, clock, grace, KEY_RELOAD_GAP);
+        return new Signing(new AccessTokens(cache, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock),
+                Optional.of(cache), rotation);
+    }
+
+    /** The access tokens, and in the key modes the key cache and (with database keys) the rotation. */
+    record Signing(AccessTokens tokens, Optional<SigningKeyCache> keys, Optional<RotateSigningKeyUseCase> rotation) {
     }
 
     /** The port the server listens on. */

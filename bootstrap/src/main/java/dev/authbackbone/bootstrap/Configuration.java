@@ -47,6 +47,7 @@ public record Configuration(
         String jwtIssuer,
         String jwtAudience,
         Duration accessTokenTtl,
+        SigningKeys signingKeys,
         Duration refreshTokenTtl,
         Duration sessionMaxTtl,
         RateLimit rateLimitEmail,
@@ -82,6 +83,17 @@ public record Configuration(
         }
     }
 
+    /** The longest access-token lifetime accepted: a token cannot be called back, so it must not live long. */
+    static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofHours(24);
+
+    /**
+     * Where RS256 keys come from when no {@code AUTH_JWT_SECRET} is set: the database (generated,
+     * rotated every {@code rotation}), or one operator-managed PKCS#8 PEM file; every instance
+     * re-reads them every {@code refresh}.
+     */
+    public record SigningKeys(Optional<Path> privateKeyFile, Duration rotation, Duration refresh) {
+    }
+
     static final List<String> KNOWN = List.of(
             "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_HTTP_THREADS", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
             "AUTH_HTTP_READ_TIMEOUT", "AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "AUTH_MAIL_HEALTH_INTERVAL",
@@ -89,8 +101,8 @@ public record Configuration(
             "AUTH_PURGE_INTERVAL",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
             "AUTH_SMTP_TIMEOUT", "AUTH_SMTP_BREAKER_WAIT", "AUTH_SMTP_POOL_SIZE", "AUTH_MAIL_FROM",
-            "AUTH_JWT_SECRET", "AUTH_JWT_ISSUER", "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL",
-            "AUTH_REFRESH_TOKEN_TTL", "AUTH_SESSION_MAX_TTL",
+            "AUTH_JWT_SECRET", "AUTH_JWT_PRIVATE_KEY_FILE", "AUTH_JWT_KEY_ROTATION", "AUTH_JWT_KEY_REFRESH", "AUTH_JWT_ISSUER",
+            "AUTH_JWT_AUDIENCE", "AUTH_ACCESS_TOKEN_TTL", "AUTH_REFRESH_TOKEN_TTL", "AUTH_SESSION_MAX_TTL",
             "AUTH_RATE_LIMIT_EMAIL", "AUTH_RATE_LIMIT_ACCOUNT", "AUTH_RATE_LIMIT_IP", "AUTH_RATE_LIMIT_TOKEN_IP",
             "AUTH_TRUSTED_PROXIES",
             "AUTH_CONFIRMATION_TTL", "AUTH_MAGIC_LINK_TTL", "AUTH_CONFIRM_URL", "AUTH_MAGIC_LINK_URL",
@@ -136,6 +148,19 @@ public record Configuration(
             }
         });
 
+        Optional<Path> keyFile = v.optional("AUTH_JWT_PRIVATE_KEY_FILE").map(Path::of);
+        if (secret.isPresent() && keyFile.isPresent()) {
+            throw new ConfigurationException("AUTH_JWT_SECRET and AUTH_JWT_PRIVATE_KEY_FILE are both set; expected one of them "
+                    + "(the secret selects the legacy HS256 mode, the file an RS256 key)");
+        }
+        Duration accessTokenTtl = v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofSeconds(1));
+        if (accessTokenTtl.compareTo(MAX_ACCESS_TOKEN_TTL) > 0) {
+            throw ConfigurationException.invalid("AUTH_ACCESS_TOKEN_TTL", human(accessTokenTtl), "a duration of at most 24h");
+        }
+        SigningKeys signingKeys = new SigningKeys(keyFile,
+                v.duration("AUTH_JWT_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1)),
+                v.duration("AUTH_JWT_KEY_REFRESH", Duration.ofSeconds(30), Duration.ofMillis(100)));
+
         String dbUrl = v.string("AUTH_DB_URL", defaultH2Url(dataDir));
         // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
         // unasked-for default would only obscure.
@@ -160,7 +185,8 @@ public record Configuration(
                 secret,
                 v.string("AUTH_JWT_ISSUER", "auth-backbone"),
                 v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
-                v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
+                accessTokenTtl,
+                signingKeys,
                 v.duration("AUTH_REFRESH_TOKEN_TTL", Duration.ofDays(30), Duration.ofSeconds(1)),
                 v.duration("AUTH_SESSION_MAX_TTL", Duration.ofDays(90), Duration.ofSeconds(1)),
                 v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
@@ -254,7 +280,10 @@ public record Configuration(
                 "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
                         + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait)
                         + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize + "  AUTH_MAIL_HEALTH_INTERVAL=" + human(mailHealthInterval),
-                "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "***" : "(development secret in data dir)")
+                "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "*** (legacy HS256)" : "-")
+                        + "  AUTH_JWT_PRIVATE_KEY_FILE=" + signingKeys.privateKeyFile().map(Path::toString).orElse("(keys in the database)")
+                        + "  AUTH_JWT_KEY_ROTATION=" + human(signingKeys.rotation())
+                        + "  AUTH_JWT_KEY_REFRESH=" + human(signingKeys.refresh())
                         + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
                         + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
                 "  AUTH_REFRESH_TOKEN_TTL=" + human(refreshTokenTtl) + "  AUTH_SESSION_MAX_TTL=" + human(sessionMaxTtl),

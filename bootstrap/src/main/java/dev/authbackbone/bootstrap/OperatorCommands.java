@@ -5,9 +5,14 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.email.InvalidEmailAddressException;
 import dev.authbackbone.domain.port.in.account.ManageAccountResult;
 import dev.authbackbone.domain.port.in.account.ManageAccountUseCase;
+import dev.authbackbone.adapter.out.persistence.JdbiSigningKeyRepository;
+import dev.authbackbone.application.signing.SigningKeyService;
+import dev.authbackbone.domain.port.in.signing.RotateSigningKeyResult;
+import dev.authbackbone.domain.port.in.signing.RotateSigningKeyUseCase;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +29,8 @@ final class OperatorCommands {
             "usage: java -jar auth-backbone.jar [serve]",
             "       java -jar auth-backbone.jar accounts create <email>              open an account, print an access and a refresh token",
             "       java -jar auth-backbone.jar accounts disable <account id | email>",
-            "       java -jar auth-backbone.jar accounts enable <account id | email>");
+            "       java -jar auth-backbone.jar accounts enable <account id | email>",
+            "       java -jar auth-backbone.jar keys rotate                          sign new access tokens with a new key");
 
     private final Configuration config;
     private final PrintStream out;
@@ -38,6 +44,9 @@ final class OperatorCommands {
 
     /** Runs {@code accounts <verb> <argument>}; returns the process exit code. */
     int run(List<String> args) {
+        if (args.equals(List.of("keys", "rotate"))) {
+            return rotateKeys();
+        }
         if (args.size() != 3 || !args.get(0).equals("accounts") || !List.of("create", "disable", "enable").contains(args.get(1))) {
             err.println(USAGE);
             return 2;
@@ -58,19 +67,20 @@ final class OperatorCommands {
             ManageAccountUseCase accounts = AuthBackbone.accountCommands(
                     AuthBackbone.Storage.on(database, UnaryOperator.identity()), clock, new SecureRandom());
             return switch (verb) {
-                case "create" -> create(accounts, newAddress, clock);
+                case "create" -> create(accounts, newAddress, clock, database);
                 case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);
                 default -> report(accounts.setDisabled(argument, false), "enabled", argument);
             };
         }
     }
 
-    private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock) {
+    private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock, Database database) {
         ManageAccountResult result = accounts.open(email);
         if (result instanceof ManageAccountResult.Opened opened) {
             // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
             // Minting may log: do it before printing, so the lines stay together.
-            String token = AuthBackbone.accessTokens(config, clock).issue(opened.account(), opened.session().id()).value();
+            String token = AuthBackbone.signing(config, database, clock, new SecureRandom()).tokens()
+                    .issue(opened.account(), opened.session().id()).value();
             out.println("account " + opened.account() + " opened for " + email.value());
             out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
             out.println(token);
@@ -81,6 +91,31 @@ final class OperatorCommands {
         }
         err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");
         return 1;
+    }
+
+    /** {@code keys rotate}: a new database key signs from now on; the old one stays published while its tokens live. */
+    private int rotateKeys() {
+        if (config.jwtSecret().isPresent()) {
+            err.println("keys rotate: AUTH_JWT_SECRET is set, so tokens are HS256 with that secret and there is no key to rotate; "
+                    + "change the secret instead (every token in circulation then stops working)");
+            return 1;
+        }
+        if (config.signingKeys().privateKeyFile().isPresent()) {
+            err.println("keys rotate: the key comes from AUTH_JWT_PRIVATE_KEY_FILE; rotating it is the operator's job "
+                    + "(see docs/operations.md)");
+            return 1;
+        }
+        Clock clock = Clock.systemUTC();
+        Duration grace = AuthBackbone.keyGrace(config);
+        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
+            RotateSigningKeyResult result = new SigningKeyService(new JdbiSigningKeyRepository(database), clock,
+                    new SecureRandom(), config.signingKeys().rotation(), grace).rotate(RotateSigningKeyUseCase.Trigger.OPERATOR);
+            String kid = result.kid();
+            out.println("signing key " + kid + " signs new access tokens; every running instance uses it within "
+                    + Configuration.human(config.signingKeys().refresh()) + ", and the previous public key stays in the JWKS for "
+                    + Configuration.human(grace));
+            return 0;
+        }
     }
 
     private int report(ManageAccountResult result, String what, String reference) {

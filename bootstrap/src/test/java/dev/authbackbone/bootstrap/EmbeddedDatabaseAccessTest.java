@@ -59,7 +59,7 @@ class EmbeddedDatabaseAccessTest {
             }
             String attackUrl = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + lock.getProperty("id");
 
-            assertThatThrownBy(() -> attack(attackUrl, data.resolve("jwt-secret")))
+            assertThatThrownBy(() -> attack(attackUrl, data.resolve("auth-backbone.db-password")))
                     .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(ErrorCode.WRONG_USER_OR_PASSWORD));
         }
@@ -76,7 +76,7 @@ class EmbeddedDatabaseAccessTest {
                 files = list.toList();
             }
             assertThat(files).extracting(f -> f.getFileName().toString())
-                    .contains("auth-backbone.mv.db", "auth-backbone.lock.db", "auth-backbone.db-password", "jwt-secret");
+                    .contains("auth-backbone.mv.db", "auth-backbone.lock.db", "auth-backbone.db-password");
             assertThat(files).allSatisfy(f -> assertThat(posix(f)).as("%s", f).isEqualTo("rw-------"));
         }
     }

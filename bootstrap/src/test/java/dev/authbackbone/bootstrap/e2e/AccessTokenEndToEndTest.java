@@ -3,11 +3,16 @@ package dev.authbackbone.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -20,7 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every kind of bad bearer token is a 401 with the right WWW-Authenticate, before anything else. */
+/**
+ * The server as shipped (RS256 keys in its database): every kind of bad bearer token, including the
+ * classic attacks on asymmetric JWTs, is a 401 with the right WWW-Authenticate, before anything else.
+ */
 @OnEveryDatabase
 class AccessTokenEndToEndTest {
 
@@ -29,11 +37,13 @@ class AccessTokenEndToEndTest {
 
     private static TestServer server;
     private static String account;
+    private static String kid;
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) {
-        server = TestServer.start(database);
+        server = TestServer.start(database, TestServer.WITH_KEYS);
         account = server.openAccount("alice@example.com");
+        kid = StoredKeys.currentKid(server.database);
     }
 
     @AfterParameterizedClassInvocation
@@ -43,21 +53,33 @@ class AccessTokenEndToEndTest {
 
     static Stream<Arguments> rejectedTokens() {
         Instant now = Instant.now();
-        Algorithm right = Algorithm.HMAC256(TestServer.SECRET);
+        Algorithm right = StoredKeys.algorithm(server.database, kid);
+        RSAPublicKey ours = StoredKeys.publicKey(server.database, kid);
+        KeyPair foreign = StoredKeys.foreign();
+        Algorithm foreignKey = Algorithm.RSA256((RSAPublicKey) foreign.getPublic(), (RSAPrivateKey) foreign.getPrivate());
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(ours.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         return Stream.of(
                 Arguments.of("malformed", "not.a.jwt"),
                 Arguments.of("garbage", "x".repeat(5000)),
-                Arguments.of("expired", token(now.minusSeconds(7200), now.minusSeconds(3600), "auth-backbone", "auth-backbone", right)),
-                Arguments.of("wrongly signed", token(now, now.plusSeconds(600), "auth-backbone", "auth-backbone",
-                        Algorithm.HMAC256("another-secret-that-is-also-32-bytes-long"))),
+                Arguments.of("expired", token(kid, now.minusSeconds(7200), now.minusSeconds(3600), "auth-backbone", "auth-backbone", right)),
+                Arguments.of("wrong issuer", token(kid, now, now.plusSeconds(600), "someone-else", "auth-backbone", right)),
+                Arguments.of("wrong audience", token(kid, now, now.plusSeconds(600), "auth-backbone", "another-service", right)),
+                Arguments.of("unknown account", JWT.create().withKeyId(kid).withIssuer("auth-backbone").withAudience("auth-backbone")
+                        .withSubject(UUID.randomUUID().toString()).withClaim("sid", UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
+                        .withJWTId("j").sign(right)),
                 Arguments.of("alg none", unsigned(now)),
-                Arguments.of("HS512 with the right secret", token(now, now.plusSeconds(600), "auth-backbone", "auth-backbone",
-                        Algorithm.HMAC512(TestServer.SECRET))),
-                Arguments.of("wrong issuer", token(now, now.plusSeconds(600), "someone-else", "auth-backbone", right)),
-                Arguments.of("wrong audience", token(now, now.plusSeconds(600), "auth-backbone", "another-service", right)),
-                Arguments.of("unknown account", JWT.create().withIssuer("auth-backbone").withAudience("auth-backbone")
-                        .withSubject(UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(600))
-                        .withJWTId("j").sign(right)));
+                Arguments.of("HS256 keyed with our public key as PEM", token(kid, now, now.plusSeconds(600), "auth-backbone",
+                        "auth-backbone", Algorithm.HMAC256(pem.getBytes(StandardCharsets.US_ASCII)))),
+                Arguments.of("HS256 keyed with our public key as DER", token(kid, now, now.plusSeconds(600), "auth-backbone",
+                        "auth-backbone", Algorithm.HMAC256(ours.getEncoded()))),
+                Arguments.of("foreign key claiming our kid", token(kid, now, now.plusSeconds(600), "auth-backbone",
+                        "auth-backbone", foreignKey)),
+                Arguments.of("foreign key with its own kid", token("attacker-key", now, now.plusSeconds(600), "auth-backbone",
+                        "auth-backbone", foreignKey)),
+                Arguments.of("our key without a kid", token(null, now, now.plusSeconds(600), "auth-backbone", "auth-backbone", right)),
+                Arguments.of("RS512 with our key", token(kid, now, now.plusSeconds(600), "auth-backbone", "auth-backbone",
+                        Algorithm.RSA512(ours, StoredKeys.privateKey(server.database, kid)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,23 +102,40 @@ class AccessTokenEndToEndTest {
     }
 
     @Test
-    void validToken_isAccepted() {
-        Answer answer = server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"ok@example.com\"}",
-                TestServer.accessToken(account));
+    void issuedToken_isRs256WithTheStoredKid_andIsAccepted() {
+        String token = server.issue(account);
+        DecodedJWT jwt = JWT.decode(token);
 
-        assertThat(answer.status()).isEqualTo(202);
+        assertThat(jwt.getAlgorithm()).isEqualTo("RS256");
+        assertThat(jwt.getKeyId()).isEqualTo(kid);
+        assertThat(jwt.getExpiresAtAsInstant()).isEqualTo(jwt.getIssuedAtAsInstant().plusSeconds(15 * 60));
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"ok@example.com\"}", token).status())
+                .isEqualTo(202);
     }
 
-    private static String token(Instant issued, Instant expires, String issuer, String audience, Algorithm algorithm) {
-        return JWT.create().withIssuer(issuer).withAudience(audience).withSubject(account)
+    @Test
+    void tokenSignedWithTheStoredKey_isAccepted() {
+        Instant now = Instant.now();
+        String token = token(kid, now, now.plusSeconds(600), "auth-backbone", "auth-backbone",
+                StoredKeys.algorithm(server.database, kid));
+
+        assertThat(server.get("/api/auth/me", token).status()).isEqualTo(200);
+    }
+
+    private static String token(String keyId, Instant issued, Instant expires, String issuer, String audience, Algorithm algorithm) {
+        JWTCreator.Builder builder = JWT.create();
+        if (keyId != null) {
+            builder.withKeyId(keyId);
+        }
+        return builder.withIssuer(issuer).withAudience(audience).withSubject(account).withClaim("sid", TestServer.sessionIdOf(account))
                 .withIssuedAt(issued).withExpiresAt(expires).withJWTId(UUID.randomUUID().toString()).sign(algorithm);
     }
 
     private static String unsigned(Instant now) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String header = b64.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"auth-backbone\",\"aud\":\"auth-backbone\",\"sub\":\"" + account
-                + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
+                + "\",\"sid\":\"" + TestServer.sessionIdOf(account) + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"n\"}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }

@@ -69,6 +69,7 @@ class OpenApiContractTest {
     private static TestServer mailDown;
     private static TestServer devInbox;
     private static TestServer tokenLimited;
+    private static TestServer withKeys;
     private static String document;
     private static OpenApiInteractionValidator validator;
     private final Set<String> covered = new TreeSet<>();
@@ -84,6 +85,7 @@ class OpenApiContractTest {
         mailDown = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(closedPort), "AUTH_SMTP_BREAKER_WAIT", "60s"));
         devInbox = TestServer.startWithDevInbox(TestDatabase.H2, Map.of());
         tokenLimited = TestServer.start(TestDatabase.H2, Map.of("AUTH_RATE_LIMIT_TOKEN_IP", "1/15m"));
+        withKeys = TestServer.start(TestDatabase.H2, TestServer.WITH_KEYS);
         document = server.get("/openapi.json", null).body();
         // The document exactly as served, for the OpenAPI linter that .ci/run runs after the build.
         Files.writeString(Path.of("target", "openapi.json"), document, StandardCharsets.UTF_8);
@@ -92,7 +94,7 @@ class OpenApiContractTest {
 
     @AfterAll
     static void stop() {
-        for (TestServer s : new TestServer[] {server, mailDown, devInbox, tokenLimited}) {
+        for (TestServer s : new TestServer[] {server, mailDown, devInbox, tokenLimited, withKeys}) {
             if (s != null) {
                 s.close();
             }
@@ -205,6 +207,10 @@ class OpenApiContractTest {
         check(server, "GET", "/metrics", null, null, 200);
         check(server, "GET", "/openapi.json", null, null, 200);
         check(server, "GET", "/docs", null, null, 200);
+        check(withKeys, "GET", "/.well-known/jwks.json", null, null, 200);
+        check(withKeys, "GET", "/.well-known/openid-configuration", null, null, 200);
+        check(server, "GET", "/.well-known/jwks.json", null, null, 200);
+        check(server, "GET", "/.well-known/openid-configuration", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox?format=xml", null, null, 400);
         String bob = TestServer.accessToken(mailDown.openAccount("bob@example.com"));

@@ -35,7 +35,7 @@ class SignInAndDisabledAccountEndToEndTest {
             assertThat(verified.status()).isEqualTo(200);
             assertThat(verified.header("Cache-Control")).isEqualTo("no-store");
             assertThat(verified.json().get("token_type").asText()).isEqualTo("bearer");
-            assertThat(verified.json().get("expires_in").asInt()).isEqualTo(3600);
+            assertThat(verified.json().get("expires_in").asInt()).as("the default lifetime, 15 minutes").isEqualTo(900);
             assertThat(server.get("/api/auth/me", verified.json().get("access_token").asText()).status()).isEqualTo(200);
 
             assertThat(verify(server, token).status()).isEqualTo(400);

@@ -44,6 +44,12 @@ import java.util.regex.Pattern;
 final class TestServer implements AutoCloseable {
 
     static final String SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
+    /**
+     * The override that runs a server as shipped, signing with RS256 keys kept in its database;
+     * without it a test server runs in the legacy HS256 mode with {@link #SECRET}, so that tests
+     * can mint their own tokens with {@link #accessToken}.
+     */
+    static final Map<String, String> WITH_KEYS = Map.of("AUTH_JWT_SECRET", "");
     /** Small pools: every class on PostgreSQL shares one server's connection limit with other runs. */
     static final int POOL_SIZE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -170,6 +176,17 @@ final class TestServer implements AutoCloseable {
         ManageAccountResult.Opened opened = (ManageAccountResult.Opened) app.accounts().open(EmailAddress.parse(email));
         OPENED_SESSIONS.put(opened.account().toString(), opened.session());
         return opened.account().toString();
+    }
+
+    /** A token this server issues for {@code accountId} in the session {@link #openAccount} started, whatever its signing mode. */
+    String issue(String accountId) {
+        return app.accessTokens().issue(dev.authbackbone.domain.account.AccountId.parse(accountId),
+                OPENED_SESSIONS.get(accountId).id()).value();
+    }
+
+    /** The id of the session {@link #openAccount} started for {@code accountId}, for tokens a test signs itself. */
+    static String sessionIdOf(String accountId) {
+        return OPENED_SESSIONS.get(accountId).id().toString();
     }
 
     /** The refresh token of the session {@link #openAccount} started. */

@@ -47,7 +47,7 @@ final class MigratedDatabase implements AutoCloseable {
     /** Empties every table, for a fresh fixture per test without a fresh database per test. */
     void wipe() {
         jdbi().useHandle(h -> {
-            for (String table : new String[] {"refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
+            for (String table : new String[] {"signing_key", "refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
                     "email_quota_lock", "audit_event"}) {
                 h.execute("DELETE FROM " + table);
             }
@@ -60,6 +60,16 @@ final class MigratedDatabase implements AutoCloseable {
             database.close();
         } finally {
             fresh.close();
+        }
+    }
+
+    /** How many versioned migrations the module ships: each must be applied exactly once. */
+    static int migrationFiles() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                MigratedDatabase.class.getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

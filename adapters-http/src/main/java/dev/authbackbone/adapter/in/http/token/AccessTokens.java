@@ -1,6 +1,7 @@
 package dev.authbackbone.adapter.in.http.token;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
@@ -11,33 +12,44 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and verifies access tokens: HS256 JWTs with {@code iss}, {@code aud}, {@code sub} (the
- * account id), {@code sid} (the session id), {@code iat}, {@code exp} and a random {@code jti}. Verification pins the algorithm,
- * so {@code alg: none} and every other algorithm fail.
+ * Issues and verifies access tokens: JWTs with {@code iss}, {@code aud}, {@code sub} (the account
+ * id), {@code sid} (the session id), {@code iat}, {@code exp} and a random {@code jti}. Signed with the newest RS256 key of a
+ * {@link SigningKeyCache} (its {@code kid} in the header), or, in the legacy mode, HS256 with a
+ * shared secret. Verification pins the algorithm of the mode: {@code alg: none}, HMAC while keys are
+ * asymmetric, and every other algorithm fail before any key is tried.
  */
 public final class AccessTokens {
 
     /** HS256 needs a key at least as long as its output (RFC 7518 section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
-    /** Our tokens are about 300 characters; anything far longer is not ours and is not parsed. */
+    /** Our tokens are under 700 characters; anything far longer is not ours and is not parsed. */
     public static final int MAX_TOKEN_CHARS = 4096;
     private static final long LEEWAY_SECONDS = 5;
     /** The session the token belongs to; this server refuses the token once the session ends. */
     static final String SESSION_CLAIM = "sid";
 
-    private final Algorithm algorithm;
     private final String issuer;
     private final String audience;
     private final Duration ttl;
     private final Clock clock;
-    private final JWTVerifier verifier;
+    /** Legacy mode: the one HMAC key; null when keys sign. */
+    private final JWTVerifier hmacVerifier;
+    private final Algorithm hmac;
+    /** Key mode: the keys; null in the legacy mode. */
+    private final SigningKeyCache keys;
+    /** One verifier per {@code kid}: a kid is the thumbprint of its key, so the pair never changes. */
+    private final Map<String, JWTVerifier> keyVerifiers = new ConcurrentHashMap<>();
 
     /**
+     * The legacy mode: HS256 with one shared secret.
+     *
      * @param secret   the HMAC key, at least {@value #MIN_SECRET_BYTES} bytes (copied)
      * @param issuer   the {@code iss} issued and required
      * @param audience the {@code aud} issued and required
@@ -46,8 +58,16 @@ public final class AccessTokens {
      * @throws IllegalArgumentException when the secret is too short or an argument is blank
      */
     public AccessTokens(byte[] secret, String issuer, String audience, Duration ttl, Clock clock) {
-        Objects.requireNonNull(secret, "secret");
-        if (secret.length < MIN_SECRET_BYTES) {
+        this(Objects.requireNonNull(secret, "secret"), null, issuer, audience, ttl, clock);
+    }
+
+    /** Tokens signed with the newest key of {@code keys} and verified with the key their {@code kid} names. */
+    public AccessTokens(SigningKeyCache keys, String issuer, String audience, Duration ttl, Clock clock) {
+        this(null, Objects.requireNonNull(keys, "keys"), issuer, audience, ttl, clock);
+    }
+
+    private AccessTokens(byte[] secret, SigningKeyCache keys, String issuer, String audience, Duration ttl, Clock clock) {
+        if (secret != null && secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("secret: at least " + MIN_SECRET_BYTES + " bytes are required for HS256");
         }
         this.issuer = requireText(issuer, "issuer");
@@ -57,10 +77,16 @@ public final class AccessTokens {
             throw new IllegalArgumentException("ttl: at least one second");
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.algorithm = Algorithm.HMAC256(secret.clone());
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                .withIssuer(this.issuer)
-                .withAudience(this.audience)
+        this.keys = keys;
+        this.hmac = secret == null ? null : Algorithm.HMAC256(secret.clone());
+        this.hmacVerifier = hmac == null ? null : verification(hmac);
+    }
+
+    /** The one place the required claims are listed; {@code JWT.require} also pins {@code algorithm}'s name. */
+    private JWTVerifier verification(Algorithm algorithm) {
+        return ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(issuer)
+                .withAudience(audience)
                 .withClaimPresence("sub")
                 .withClaimPresence(SESSION_CLAIM)
                 .withClaimPresence("iat")
@@ -70,13 +96,26 @@ public final class AccessTokens {
                 .build(clock);
     }
 
+    /** Whether tokens are signed with keys published in the JWKS (false in the legacy HS256 mode). */
+    public boolean signsWithKeys() {
+        return keys != null;
+    }
+
     /** A fresh token for {@code account} in {@code session}, valid for the configured time from now. */
     public IssuedAccessToken issue(AccountId account, SessionId session) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(session, "session");
         // JWT times are whole seconds; truncating first keeps exp - iat exactly the TTL.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String token = JWT.create()
+        JWTCreator.Builder builder = JWT.create();
+        Algorithm algorithm = hmac;
+        if (keys != null) {
+            // One read of the cache's snapshot: the kid and the key that signs always belong together.
+            SigningKeyCache.Signer signer = keys.signer();
+            builder.withKeyId(signer.kid());
+            algorithm = signer.algorithm();
+        }
+        String token = builder
                 .withIssuer(issuer)
                 .withAudience(audience)
                 .withSubject(account.toString())
@@ -106,13 +145,37 @@ public final class AccessTokens {
             return Optional.empty();
         }
         try {
-            DecodedJWT jwt = verifier.verify(token);
+            DecodedJWT jwt = verifierFor(token).verify(token);
             AccountId account = AccountId.parse(jwt.getSubject());
             return SessionId.parse(jwt.getClaim(SESSION_CLAIM).asString())
                     .map(session -> new VerifiedAccessToken(account, session));
         } catch (JWTVerificationException | IllegalArgumentException rejected) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The verifier for {@code token}'s header: in the key mode only {@code RS256} with a {@code kid}
+     * we hold (or find on re-reading) gets one, so the header never chooses HMAC, {@code none} or a
+     * key of its own.
+     *
+     * @throws JWTVerificationException when the header asks for anything else
+     */
+    private JWTVerifier verifierFor(String token) {
+        if (keys == null) {
+            return hmacVerifier;
+        }
+        DecodedJWT unverified = JWT.decode(token);
+        String kid = unverified.getKeyId();
+        if (!SigningKeyCache.ALGORITHM.equals(unverified.getAlgorithm()) || kid == null || kid.length() > 64) {
+            throw new JWTVerificationException("not an RS256 token with a key id");
+        }
+        JWTVerifier known = keyVerifiers.get(kid);
+        if (known != null) {
+            return known;
+        }
+        Algorithm algorithm = keys.verifierFor(kid).orElseThrow(() -> new JWTVerificationException("an unknown key id"));
+        return keyVerifiers.computeIfAbsent(kid, k -> verification(algorithm));
     }
 
     private static String requireText(String value, String name) {
@@ -124,6 +187,6 @@ public final class AccessTokens {
 
     @Override
     public String toString() {
-        return "AccessTokens[issuer=" + issuer + ", audience=" + audience + ", ttl=" + ttl + "]";
+        return "AccessTokens[" + (keys == null ? "HS256" : keys) + ", issuer=" + issuer + ", audience=" + audience + ", ttl=" + ttl + "]";
     }
 }

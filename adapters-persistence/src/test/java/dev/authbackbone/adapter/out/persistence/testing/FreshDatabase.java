@@ -53,6 +53,18 @@ public final class FreshDatabase implements AutoCloseable {
         }
     }
 
+    /** The one text a query like {@code select kid from ...} answers (its first row). */
+    public String text(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement, for tests that put the database in a state no request can reach (old rows). */
     public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {

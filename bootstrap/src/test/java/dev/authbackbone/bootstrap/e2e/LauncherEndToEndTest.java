@@ -1,0 +1,310 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command: {@code bin/auth-backbone} starts the real server in its own JVM with a
+ * bounded heap, writes its class-data archive on the first stop and maps it on the next start,
+ * never fails because of an archive, and passes operator commands through.
+ *
+ * <p>The shaded jar does not exist yet in the test phase, so the launcher is pointed at a small jar
+ * whose manifest names the test's runtime class path (directories packed into jars, as the archive
+ * requires) and the same main class.
+ */
+class LauncherEndToEndTest {
+
+    private static final Pattern READY = Pattern.compile("auth-backbone ready on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path shared;
+
+    private static Path launcher;
+    private static Path classPathJars;
+
+    @TempDir
+    Path work;
+
+    private Path jar;
+    private Path archive;
+
+    @BeforeAll
+    static void findTheLauncherAndPackTheClassPath() throws IOException {
+        Assumptions.assumeTrue(onPath("sh"), "the launcher is a POSIX sh script and this host has no sh on the PATH");
+        launcher = repositoryRoot().resolve("bin/auth-backbone");
+        assertThat(launcher).isRegularFile();
+        classPathJars = Files.createDirectories(shared.resolve("lib"));
+    }
+
+    @BeforeEach
+    void aJarOfItsOwn() throws IOException {
+        jar = Files.createDirectories(work.resolve("app")).resolve("auth-backbone.jar");
+        writeLauncherJar(jar);
+        archive = work.resolve("app/auth-backbone.jsa");
+    }
+
+    @Test
+    void firstStartWritesTheClassDataArchiveWhenItStops_theNextStartMapsIt_andAnArchiveTheJvmCannotUseIsNoObstacle()
+            throws Exception {
+        try (Server first = start()) {
+            assertThat(first.get("/health/live")).isEqualTo(200);
+            assertThat(first.jvmCommandLine()).contains("-Xmx64m", "-XX:ArchiveClassesAtExit=" + archive + ".part.");
+        }
+        assertThat(archive).as("written when the first server stopped").isNotEmptyFile();
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".part."));
+        }
+
+        try (Server second = start()) {
+            assertThat(second.get("/health/live")).isEqualTo(200);
+            assertThat(second.jvmCommandLine()).contains("-Xmx64m", "-XX:SharedArchiveFile=" + archive)
+                    .doesNotContain("ArchiveClassesAtExit");
+        }
+
+        // Damaged (a disk error, a copy cut short): still newer than the jar, so the launcher offers it.
+        Files.write(archive, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertThat(dryRun(Map.of())).contains("-XX:SharedArchiveFile=" + archive);
+        try (Server third = start()) {
+            assertThat(third.get("/health/live")).isEqualTo(200);
+            assertThat(third.output()).doesNotContain("[warning]").doesNotContain("shared archive");
+        }
+    }
+
+    @Test
+    void anArchiveOlderThanTheJar_isNotUsed_andThisStartWritesANewOne() throws Exception {
+        Files.write(archive, new byte[] {1});
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(dryRun(Map.of())).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void javaOptsComeAfterTheDefaults_soTheyWin_andDefaultsCanBeSwitchedOff() throws Exception {
+        String withOpts = dryRun(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Dsome.property=x"));
+        assertThat(withOpts.indexOf("-XX:TieredStopAtLevel=4")).isGreaterThan(withOpts.indexOf("-Xmx64m"));
+        assertThat(withOpts).endsWith("-XX:TieredStopAtLevel=4 -Dsome.property=x -jar " + jar);
+        // Options the JVM refuses in pairs: ours give way instead of stopping the start.
+        assertThat(dryRun(Map.of("JAVA_OPTS", "-XX:+UseG1GC"))).doesNotContain("-XX:+UseSerialGC")
+                .doesNotContain("-XX:+UseParallelGC").contains("-Xmx64m");
+        assertThat(dryRun(Map.of("JAVA_OPTS", "-Xmx32m"))).doesNotContain("-Xms64m").doesNotContain("-Xmx64m");
+
+        assertThat(dryRun(Map.of("AUTHBACKBONE_DEFAULTS", "off", "JAVA_OPTS", "-Xmx300m")))
+                .isEqualTo(javaBinary() + " -Xmx300m -jar " + jar);
+        assertThat(dryRun(Map.of("AUTHBACKBONE_CDS_ARCHIVE", "off"))).doesNotContain("Archive");
+    }
+
+    @Test
+    void operatorCommandsPassThrough_andDoNotWriteAnArchive() throws Exception {
+        Process process = launch(List.of("accounts", "create", "grace@example.com"), Map.of());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("opened for grace@example.com").contains("access token");
+        assertThat(archive).as("an operator command loads too few classes to make a useful archive").doesNotExist();
+    }
+
+    @Test
+    void withoutAJar_itSaysHowToBuildOne() throws Exception {
+        Files.delete(jar);
+        Process process = launch(List.of(), Map.of());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("mvn -q -pl bootstrap -am package -DskipTests");
+    }
+
+    private String dryRun(Map<String, String> environment) throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("AUTHBACKBONE_DRY_RUN", "1");
+        Process process = launch(List.of(), env);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private Server start() throws Exception {
+        return new Server(launch(List.of(), Map.of()));
+    }
+
+    private Process launch(List<String> arguments, Map<String, String> environment) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AUTH") || name.equals("JAVA_OPTS"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("AUTHBACKBONE_JAR", jar.toString());
+        env.put("AUTH_HTTP_HOST", "127.0.0.1");
+        env.put("AUTH_HTTP_PORT", "0");
+        env.put("AUTH_DATA_DIR", work.resolve("data").toString());
+        env.putAll(environment);
+        return builder.start();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A server started by the launcher; closing it sends SIGTERM as an operator's stop would, and waits. */
+    private static final class Server implements AutoCloseable {
+        private final Process process;
+        private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+        private final int port;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        Server(Process process) throws InterruptedException {
+            this.process = process;
+            Thread reader = new Thread(() -> copy(process.getInputStream()), "launcher-output");
+            reader.setDaemon(true);
+            reader.start();
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            Matcher ready;
+            while (!(ready = READY.matcher(output())).find()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new AssertionError("the launcher's server did not start:\n" + output());
+                }
+                Thread.sleep(20);
+            }
+            port = Integer.parseInt(ready.group(1));
+        }
+
+        int get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        /** The JVM's command line: the launcher's own process once it has exec'd java, else its child. */
+        String jvmCommandLine() {
+            ProcessHandle jvm = process.toHandle().descendants().findFirst().orElse(process.toHandle());
+            return jvm.info().commandLine().orElseThrow();
+        }
+
+        String output() {
+            synchronized (output) {
+                return output.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        private void copy(InputStream in) {
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    synchronized (output) {
+                        output.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the server did not stop on SIGTERM:\n" + output());
+            }
+        }
+    }
+
+    /**
+     * Writes a jar with the server's main class whose manifest lists this test's runtime class path.
+     * Class directories are packed into jars first: a class-data archive accepts only jars.
+     */
+    private static void writeLauncherJar(Path target) throws IOException {
+        List<String> classPath = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                if (path.getFileName().toString().equals("test-classes")) {
+                    continue;
+                }
+                Path packed = classPathJars.resolve("classes-" + (n++) + ".jar");
+                if (!Files.exists(packed)) {
+                    pack(path, packed);
+                }
+                path = packed;
+            }
+            if (Files.isRegularFile(path)) {
+                classPath.add(path.toUri().toString());
+            }
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.authbackbone.bootstrap.Main");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+        try (OutputStream out = Files.newOutputStream(target); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            // The manifest is the whole jar.
+        }
+    }
+
+    private static void pack(Path directory, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target); JarOutputStream jarOut = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.filter(p -> !p.equals(directory)).sorted()::iterator) {
+                String name = directory.relativize(file).toString().replace(File.separatorChar, '/');
+                // Directory entries too: resource scanners (Flyway's migrations) look the folders up.
+                jarOut.putNextEntry(new JarEntry(Files.isDirectory(file) ? name + "/" : name));
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, jarOut);
+                }
+                jarOut.closeEntry();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("bin/auth-backbone")) && Files.exists(dir.resolve("bootstrap"))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("bin/auth-backbone not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static boolean onPath(String command) {
+        return List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}
