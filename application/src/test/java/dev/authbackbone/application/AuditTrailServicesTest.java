@@ -106,8 +106,13 @@ class AuditTrailServicesTest {
         String token = f.lastLinkToken();
 
         f.confirm.confirm(new ConfirmEmailCommand(token, ORIGIN));
-        assertThat(last().type()).isEqualTo(EMAIL_CONFIRMED);
-        assertThat(last().account()).contains(alice);
+        // The confirmation, then the notice to the account's primary that the address is linked.
+        List<AuditEvent> all = f.audit.all();
+        AuditEvent confirmed = all.get(all.size() - 2);
+        assertThat(confirmed.type()).isEqualTo(EMAIL_CONFIRMED);
+        assertThat(confirmed.account()).contains(alice);
+        assertThat(last().type()).isEqualTo(MAIL_SENT);
+        assertThat(last().maskedEmail()).contains("a***@example.com");
 
         f.confirm.confirm(new ConfirmEmailCommand(token, ORIGIN));
         assertThat(last().type()).isEqualTo(CONFIRMATION_REJECTED);
@@ -188,7 +193,7 @@ class AuditTrailServicesTest {
 
         ViewAccountEventsResult.Found found = (ViewAccountEventsResult.Found) f.events.events(alice);
         assertThat(found.events()).extracting(AuditEvent::type)
-                .containsExactly(EMAIL_CONFIRMED, MAIL_SENT, CONFIRMATION_REQUESTED, ACCOUNT_OPENED);
+                .containsExactly(MAIL_SENT, EMAIL_CONFIRMED, MAIL_SENT, CONFIRMATION_REQUESTED, ACCOUNT_OPENED);
 
         assertThat(f.events.events(new AccountId(new UUID(4, 2)))).isInstanceOf(ViewAccountEventsResult.UnknownAccount.class);
         f.manage.setDisabled(alice.toString(), true);

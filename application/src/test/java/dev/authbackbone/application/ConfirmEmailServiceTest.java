@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
+import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import java.time.Duration;
@@ -105,14 +108,27 @@ class ConfirmEmailServiceTest {
     }
 
     @Test
-    void pendingAddress_namesTheAddressWithoutUsingTheToken_andNothingOnceItCannotBeUsed() {
+    void preview_namesTheAddressAndTheRequesterMasked_withoutUsingTheToken_andNothingOnceItCannotBeUsed() {
         String token = requestLink(alice, "Alice@Home.example");
 
-        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).contains(email("alice@home.example"));
-        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).contains(email("alice@home.example"));
+        PreviewConfirmationResult first = f.preview.preview(new PreviewConfirmationCommand(token));
+        assertThat(first).isInstanceOf(PreviewConfirmationResult.Pending.class);
+        assertThat(((PreviewConfirmationResult.Pending) first).address()).isEqualTo(email("alice@home.example"));
+        assertThat(((PreviewConfirmationResult.Pending) first).requesterMaskedPrimary()).isEqualTo("a***@example.com");
+        assertThat(f.preview.preview(new PreviewConfirmationCommand(token))).isEqualTo(first);
         assertThat(confirm(token)).isInstanceOf(ConfirmEmailResult.Confirmed.class);
-        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(token))).isEmpty();
-        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand("not a token"))).isEmpty();
-        assertThat(f.confirm.pendingAddress(new ConfirmEmailCommand(null))).isEmpty();
+        assertThat(f.preview.preview(new PreviewConfirmationCommand(token))).isInstanceOf(PreviewConfirmationResult.Unusable.class);
+        assertThat(f.preview.preview(new PreviewConfirmationCommand("not a token")))
+                .isInstanceOf(PreviewConfirmationResult.Unusable.class);
+        assertThat(f.preview.preview(new PreviewConfirmationCommand(null))).isInstanceOf(PreviewConfirmationResult.Unusable.class);
+    }
+
+    @Test
+    void confirm_tellsTheRequestersPrimary_thatTheAddressCanNowSignIn() {
+        String token = requestLink(alice, "second@example.org");
+
+        confirm(token);
+
+        assertThat(f.mail.last()).isEqualTo(new Mail.AddressLinkedNotice(email("alice@example.com"), email("second@example.org")));
     }
 }

@@ -3,7 +3,13 @@ package dev.authbackbone.application;
 import dev.authbackbone.application.account.ManageAccountService;
 import dev.authbackbone.application.account.ViewAccountEventsService;
 import dev.authbackbone.application.account.ViewAccountService;
+import dev.authbackbone.application.address.MakePrimaryService;
+import dev.authbackbone.application.address.RemoveAddressService;
+import dev.authbackbone.application.address.UndoPrimaryChangeService;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
+import dev.authbackbone.application.confirmation.PreviewConfirmationService;
+import dev.authbackbone.application.mail.Notices;
+import dev.authbackbone.domain.testing.InMemoryPrimaryUndoRepository;
 import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
 import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
 import dev.authbackbone.application.mail.EmailLinkPolicy;
@@ -57,7 +63,13 @@ final class Fixture {
             new RequestEmailConfirmationService(accounts, unitOfWork, outbox, clock);
     final ResendEmailConfirmationService resend =
             new ResendEmailConfirmationService(accounts, tokens, unitOfWork, outbox, clock);
-    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, clock);
+    final Notices notices = new Notices(mail, audit, clock);
+    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, notices, clock);
+    final PreviewConfirmationService preview = new PreviewConfirmationService(accounts, tokens, unitOfWork, clock);
+    final InMemoryPrimaryUndoRepository undos = new InMemoryPrimaryUndoRepository();
+    final MakePrimaryService makePrimary = new MakePrimaryService(accounts, undos, unitOfWork, audit, notices, random, clock);
+    final RemoveAddressService remove = new RemoveAddressService(accounts, tokens, unitOfWork, audit, notices, clock);
+    final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, sessions, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
@@ -70,7 +82,7 @@ final class Fixture {
     final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
     final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
-            Duration.ofDays(90), sessionRepository, sessionPolicy);
+            Duration.ofDays(90), sessionRepository, sessionPolicy, undos);
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);
@@ -90,5 +102,17 @@ final class Fixture {
             return link.token().reveal();
         }
         throw new AssertionError("last mail carries no link: " + last);
+    }
+
+    /** The code in the last mail, which must be a link mail. */
+    String lastCode() {
+        Mail last = mail.last();
+        if (last instanceof Mail.ConfirmationLink link) {
+            return link.code().reveal();
+        }
+        if (last instanceof Mail.SignInLink link) {
+            return link.code().reveal();
+        }
+        throw new AssertionError("last mail carries no code: " + last);
     }
 }

@@ -100,11 +100,11 @@ class PurgeExpiredStateServiceTest {
     @Test
     void newService_negativeRetention_isRejected() {
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(-1), Duration.ofDays(90), f.sessionRepository, f.sessionPolicy))
+                Duration.ofDays(-1), Duration.ofDays(90), f.sessionRepository, f.sessionPolicy, f.undos))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spentTokenRetention");
         assertThatThrownBy(() -> new PurgeExpiredStateService(f.tokens, f.ledger, f.audit, f.clock, f.policy,
-                Duration.ofDays(7), Duration.ofDays(-1), f.sessionRepository, f.sessionPolicy))
+                Duration.ofDays(7), Duration.ofDays(-1), f.sessionRepository, f.sessionPolicy, f.undos))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auditRetention");
     }
@@ -113,7 +113,7 @@ class PurgeExpiredStateServiceTest {
     void purge_endedSessionsAfterTheRetention_idleOnesAfterTheirLifetimeToo_liveOnesNever() {
         var ended = f.sessions.start(alice, f.clock.instant());
         var idle = f.sessions.start(alice, f.clock.instant());
-        f.signOut.signOut(new dev.authbackbone.domain.port.in.session.Caller(alice, ended.id()));
+        f.signOut.signOut(new dev.authbackbone.domain.session.Caller(alice, ended.id()));
         f.clock.advance(Duration.ofDays(8));
         var live = f.sessions.start(alice, f.clock.instant());
 

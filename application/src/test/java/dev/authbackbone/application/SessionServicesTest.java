@@ -9,7 +9,7 @@ import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
 import dev.authbackbone.domain.session.EndReason;

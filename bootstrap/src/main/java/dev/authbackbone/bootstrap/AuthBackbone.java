@@ -5,6 +5,7 @@ import dev.authbackbone.adapter.in.http.HttpServer;
 import dev.authbackbone.adapter.in.http.RouteGroup;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.HttpSettings;
+import dev.authbackbone.adapter.in.http.AddressUseCases;
 import dev.authbackbone.adapter.in.http.HttpUseCases;
 import dev.authbackbone.adapter.in.http.SessionUseCases;
 import dev.authbackbone.adapter.in.http.WellKnownRoutes;
@@ -29,9 +30,15 @@ import dev.authbackbone.adapter.out.persistence.JdbiAuditTrail;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailRequestLedger;
 import dev.authbackbone.adapter.out.persistence.JdbiEmailTokenRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiSessionRepository;
+import dev.authbackbone.adapter.out.persistence.JdbiPrimaryUndoRepository;
 import dev.authbackbone.adapter.out.persistence.JdbiUnitOfWork;
 import dev.authbackbone.adapter.out.persistence.OwnerOnlyFiles;
+import dev.authbackbone.application.address.MakePrimaryService;
+import dev.authbackbone.application.address.RemoveAddressService;
+import dev.authbackbone.application.address.UndoPrimaryChangeService;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
+import dev.authbackbone.application.confirmation.PreviewConfirmationService;
+import dev.authbackbone.application.mail.Notices;
 import dev.authbackbone.application.mail.EmailLinkPolicy;
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.account.ManageAccountService;
@@ -78,6 +85,7 @@ import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.SessionPolicy;
+import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.signing.SigningKey;
 import dev.authbackbone.domain.signing.SigningKeyRing;
@@ -166,7 +174,8 @@ public final class AuthBackbone implements AutoCloseable {
                         s.transport(), config.mailFrom(), config.smtpTimeout()))
                 .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
                         config.mailFrom(), config.smtpTimeout()));
-        MailTemplates templates = new MailTemplates(new LinkTemplates(config.confirmUrl(), config.magicLinkUrl()), clock);
+        MailTemplates templates = new MailTemplates(LinkTemplates.of(config.confirmUrl(), config.magicLinkUrl(),
+                config.publicBaseUrl()), clock);
         SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.smtpPoolSize());
         resources.push(smtpSender);
         CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, BreakerSettings.failuresInARow(
@@ -177,24 +186,35 @@ public final class AuthBackbone implements AutoCloseable {
         resources.push(mailHealth);
 
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
+        Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
+        PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
         SignOutService signOut = new SignOutService(sessionRepository, clock);
+        // One service per mail kind redeems both halves of its credential, the link and the code.
+        SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random,
+                sessions);
+        ConfirmEmailService confirm = new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, notices, clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
-                new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random, sessions),
+                signIn, signIn,
                 new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
-                new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, clock),
+                confirm, confirm,
+                new PreviewConfirmationService(accountRepository, tokens, unitOfWork, clock),
                 new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit),
                 new SessionUseCases(new AuthenticateSessionService(sessionRepository, sessionPolicy, clock),
                         new RefreshSessionService(sessionRepository, accountRepository, unitOfWork, sessionPolicy, clock, random),
                         signOut, signOut, new ListSessionsService(sessionRepository, sessionPolicy, clock),
-                        new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)));
+                        new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)),
+                new AddressUseCases(
+                        new MakePrimaryService(accountRepository, undos, unitOfWork, audit, notices, random, clock),
+                        new RemoveAddressService(accountRepository, tokens, unitOfWork, audit, notices, clock),
+                        new UndoPrimaryChangeService(accountRepository, undos, sessions, unitOfWork, audit, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
-                sessionRepository, sessionPolicy),
+                sessionRepository, sessionPolicy, undos),
                 config.purgeInterval(), random));
 
         Signing signing = signing(config, database, clock, random);

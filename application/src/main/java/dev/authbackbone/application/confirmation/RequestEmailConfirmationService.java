@@ -1,5 +1,7 @@
 package dev.authbackbone.application.confirmation;
 
+import static dev.authbackbone.application.confirmation.Requesters.primaryOf;
+
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
 import dev.authbackbone.domain.account.Account;
@@ -39,7 +41,8 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
             LinkDecision decision = ConfirmationRequest.decide(command.account(),
-                    Account.standingOf(accounts.findForUpdate(command.account())), accounts.findByEmail(command.email()),
+                    Account.standingOf(accounts.findForUpdate(command.account())), primaryOf(accounts, command.account()),
+                    accounts.findByEmail(command.email()),
                     outbox.perAccount(command.account(), now),
                     outbox.perAddress(command.email(), EmailPurpose.EMAIL_CONFIRMATION, now), command.email());
             return outbox.reserve(decision, AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())

@@ -17,6 +17,7 @@ import dev.authbackbone.domain.quota.QuotaDecision;
 import dev.authbackbone.domain.quota.SlidingWindowQuota;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,13 +101,16 @@ public final class Outbox {
 
     private Reservation reserved(LinkDecision.Send send, AuditEvent requested, Instant now) {
         OneTimeToken token = OneTimeToken.generate(random);
-        EmailToken issued = EmailToken.issue(token, send.purpose(), send.requester(), send.to(), now, ttl(send.purpose()));
+        // A notice gets a code too, stored and never mailed: the same work as a link's.
+        OneTimeCode code = OneTimeCode.generate(random);
+        EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), random), send.purpose(), send.requester(),
+                send.to(), now, ttl(send.purpose()));
         tokens.save(send.stored(issued, now));
         EmailRequest request = new EmailRequest(new UUID(random.nextLong(), random.nextLong()), send.to(), send.purpose(),
                 send.requester(), now);
         ledger.record(request);
         audit.record(requested);
-        return new Reservation.Reserved(request, issued, send.mail(token, issued.expiresAt()), requested);
+        return new Reservation.Reserved(request, issued, send.mail(token, code, issued.expiresAt()), requested);
     }
 
     private Delivery deliver(Reservation.Reserved reserved) {

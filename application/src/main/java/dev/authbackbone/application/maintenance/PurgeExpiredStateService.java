@@ -6,6 +6,7 @@ import dev.authbackbone.application.mail.EmailLinkPolicy;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.SessionPolicy;
 import java.time.Clock;
@@ -44,10 +45,12 @@ public final class PurgeExpiredStateService implements PurgeExpiredStateUseCase 
     private final Duration auditRetention;
     private final SessionRepository sessions;
     private final SessionPolicy sessionPolicy;
+    private final PrimaryUndoRepository undos;
 
     public PurgeExpiredStateService(EmailTokenRepository tokens, EmailRequestLedger ledger, AuditTrail audit, Clock clock,
                                     EmailLinkPolicy policy, Duration spentTokenRetention, Duration auditRetention,
-                                    SessionRepository sessions, SessionPolicy sessionPolicy) {
+                                    SessionRepository sessions, SessionPolicy sessionPolicy, PrimaryUndoRepository undos) {
+        this.undos = Objects.requireNonNull(undos, "undos");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -68,7 +71,9 @@ public final class PurgeExpiredStateService implements PurgeExpiredStateUseCase 
     @Override
     public PurgeExpiredStateResult purge() {
         Instant now = clock.instant();
-        int purgedTokens = tokens.purgeSpentBefore(now.minus(spentTokenRetention));
+        // Undo links of primary changes are tokens too, kept as long as the others once spent.
+        int purgedTokens = tokens.purgeSpentBefore(now.minus(spentTokenRetention))
+                + undos.purgeSpentBefore(now.minus(spentTokenRetention));
         int purgedEntries = ledger.purgeBefore(now.minus(ledgerRetention));
         int purgedEvents = audit.purgeBefore(now.minus(auditRetention));
         // Ended or expired sessions are kept as long as spent tokens, for the operator to look at.

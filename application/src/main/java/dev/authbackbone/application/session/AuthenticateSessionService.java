@@ -2,7 +2,7 @@ package dev.authbackbone.application.session;
 
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionUseCase;
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.Session;
 import dev.authbackbone.domain.session.SessionPolicy;

@@ -1,6 +1,6 @@
 package dev.authbackbone.application.session;
 
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.EndSessionUseCase;
 import dev.authbackbone.domain.port.out.SessionRepository;

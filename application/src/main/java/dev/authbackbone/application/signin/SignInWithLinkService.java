@@ -1,9 +1,13 @@
 package dev.authbackbone.application.signin;
 
+import dev.authbackbone.application.mail.MailedCodes;
 import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
+import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
@@ -14,20 +18,20 @@ import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.signin.SignInRedemption;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
-import dev.authbackbone.domain.token.TokenHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Uses a magic-link token: signs in to the account holding its address, or opens one with that
+ * Uses a magic-link token, or the code mailed with it together with its address: signs in to the account holding its address, or opens one with that
  * address as its verified primary on the first sign-in (which revokes other tokens for it). What
  * the token comes to is decided by {@link SignInRedemption}; the outcome is recorded in the audit
  * trail, and a successful sign-in starts a session, in the same unit of work.
  */
-public final class SignInWithLinkService implements SignInWithLinkUseCase {
+public final class SignInWithLinkService implements SignInWithLinkUseCase, SignInWithCodeUseCase {
 
     private final AccountRepository accounts;
     private final EmailTokenRepository tokens;
@@ -36,6 +40,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
     private final Clock clock;
     private final RandomGenerator random;
     private final Sessions sessions;
+    private final MailedCodes codes;
 
     public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
                                  AuditTrail audit, Clock clock, RandomGenerator random, Sessions sessions) {
@@ -46,6 +51,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
         this.clock = clock;
         this.random = random;
         this.sessions = sessions;
+        this.codes = new MailedCodes(tokens);
     }
 
     @Override
@@ -53,13 +59,31 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
         Instant now = clock.instant();
         Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
         if (presented.isEmpty()) {
-            return recorded(SignInRedemption.invalidToken(), command, now);
+            return recorded(SignInRedemption.invalidToken(), command.origin(), now);
         }
-        return unitOfWork.inTransaction(() -> recorded(redeem(presented.get().hash(), now), command, now));
+        return unitOfWork.inTransaction(() -> recorded(
+                redeem(tokens.consume(presented.get().hash(), EmailPurpose.SIGN_IN, now), now), command.origin(), now));
     }
 
-    private SignInRedemption redeem(TokenHash hash, Instant now) {
-        Optional<EmailToken> consumed = tokens.consume(hash, EmailPurpose.SIGN_IN, now);
+    @Override
+    public SignInWithLinkResult signIn(SignInWithCodeCommand command) {
+        Instant now = clock.instant();
+        Optional<OneTimeCode> presented = OneTimeCode.parse(command.code());
+        if (presented.isEmpty()) {
+            return recorded(SignInRedemption.wrongCode(), command.origin(), now);
+        }
+        return unitOfWork.inTransaction(() -> {
+            Optional<EmailToken> matched = codes.match(command.email(), EmailPurpose.SIGN_IN, Optional.empty(),
+                    presented.get(), now);
+            SignInRedemption outcome = matched
+                    .map(token -> redeem(tokens.consumeByCode(token.hash(), now), now))
+                    .orElseGet(SignInRedemption::wrongCode);
+            return recorded(outcome, command.origin(), now);
+        });
+    }
+
+    /** Decides on a token as its link or code just consumed it (empty when it could not). */
+    private SignInRedemption redeem(Optional<EmailToken> consumed, Instant now) {
         Optional<Account> holder = consumed.flatMap(token -> accounts.findByEmail(token.email()));
         Optional<AccountId> freshId = consumed.isPresent() && holder.isEmpty()
                 ? Optional.of(AccountId.generate(random)) : Optional.empty();
@@ -76,8 +100,8 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase {
         return opened;
     }
 
-    private SignInWithLinkResult recorded(SignInRedemption outcome, SignInWithLinkCommand command, Instant now) {
-        audit.record(outcome.auditEvent(now, command.origin()));
+    private SignInWithLinkResult recorded(SignInRedemption outcome, RequestOrigin origin, Instant now) {
+        audit.record(outcome.auditEvent(now, origin));
         return outcome.map(
                 signedIn -> new SignInWithLinkResult.SignedIn(signedIn.account(), false, sessions.start(signedIn.account(), now)),
                 opened -> new SignInWithLinkResult.SignedIn(opened.account(), true, sessions.start(opened.account(), now)),

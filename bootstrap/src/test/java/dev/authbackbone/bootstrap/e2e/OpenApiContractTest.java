@@ -49,7 +49,8 @@ class OpenApiContractTest {
     private static final Set<String> ONLY_BY_A_RACE = Set.of("POST /api/auth/confirm-email 409", "POST /auth/confirm-email 409",
             // Disabling an account ends its sessions, so its tokens get 401 from then on; 403 is left
             // for a request that passed the session check just before the disable committed.
-            "GET /api/auth/me 403", "GET /api/auth/me/events 403", "POST /api/auth/request-email-confirmation 403");
+            "GET /api/auth/me 403", "GET /api/auth/me/events 403", "POST /api/auth/request-email-confirmation 403",
+            "POST /api/auth/emails/primary 403", "POST /api/auth/emails/remove 403");
 
     /**
      * Documented, and provoked only on PostgreSQL (the embedded H2 lives inside the server's
@@ -59,7 +60,10 @@ class OpenApiContractTest {
     private static final Set<String> ONLY_IN_A_DATABASE_OUTAGE = Set.of(
             "POST /api/auth/magic-link/verify 503", "GET /api/auth/me 503", "GET /api/auth/me/events 503",
             "POST /api/auth/confirm-email 503", "GET /auth/confirm-email 503", "POST /auth/confirm-email 503",
-            "POST /auth/magic-link 503");
+            "POST /auth/magic-link 503", "POST /api/auth/token/refresh 503", "POST /api/auth/sign-out 503",
+            "POST /api/auth/sign-out-everywhere 503", "GET /api/auth/sessions 503", "DELETE /api/auth/sessions/{id} 503",
+            "POST /api/auth/emails/remove 503", "POST /auth/undo 503", "POST /api/auth/magic-link/verify-code 503",
+            "POST /api/auth/confirm-email-code 503", "POST /auth/magic-link/code 503");
     private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,6 +128,34 @@ class OpenApiContractTest {
         check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 202);
         check(server, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 429);
         check(mailDown, "POST", "/api/auth/magic-link", "{\"email\":\"grace@example.com\"}", null, 503);
+
+        // Managing addresses, and the undo page.
+        String cleo = TestServer.accessToken(server.openAccount("cleo@example.com"));
+        linkOverHttp(server, cleo, "cleo.work@example.org");
+        String dora = TestServer.accessToken(server.openAccount("dora@example.com"));
+        linkOverHttp(server, dora, "dora.work@example.org");
+        String primaryBody = "{\"email\":\"cleo.work@example.org\"}";
+        check(server, "POST", "/api/auth/emails/primary", primaryBody, null, 401);
+        check(server, "POST", "/api/auth/emails/primary", "{\"email\":\"nobody@example.org\"}", cleo, 404);
+        check(server, "POST", "/api/auth/emails/primary", "{\"email\": 5}", cleo, 422);
+        check(server, "POST", "/api/auth/emails/primary", TOO_LARGE, cleo, 413);
+        checkText(server, "/api/auth/emails/primary", 415, cleo);
+        check(server, "POST", "/api/auth/emails/primary", primaryBody, cleo, 200);
+        String undo = server.lastTokenMailedTo("cleo@example.com");
+        check(server, "GET", "/auth/undo?token=" + undo, null, null, 200);
+        check(server, "GET", "/auth/undo", null, null, 400);
+        form(server, "/auth/undo", "token=" + undo, "application/x-www-form-urlencoded", 200);
+        form(server, "/auth/undo", "token=" + undo, "application/x-www-form-urlencoded", 400);
+        form(server, "/auth/undo", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
+        form(server, "/auth/undo", "{\"token\":\"x\"}", "application/json", 415);
+        String cleoAgain = server.signIn("cleo@example.com").json().get("access_token").asText();
+        check(server, "POST", "/api/auth/emails/remove", "{\"email\":\"cleo@example.com\"}", cleoAgain, 409);
+        check(server, "POST", "/api/auth/emails/remove", "{\"email\":\"nobody@example.org\"}", cleoAgain, 404);
+        check(server, "POST", "/api/auth/emails/remove", "{}", cleoAgain, 422);
+        check(server, "POST", "/api/auth/emails/remove", TOO_LARGE, cleoAgain, 413);
+        checkText(server, "/api/auth/emails/remove", 415, cleoAgain);
+        check(server, "POST", "/api/auth/emails/remove", primaryBody, null, 401);
+        check(server, "POST", "/api/auth/emails/remove", primaryBody, cleoAgain, 200);
 
         // Sessions.
         String graceRefresh = JSON.readTree(server.postJson("/api/auth/magic-link/verify",
@@ -201,6 +233,43 @@ class OpenApiContractTest {
         form(server, "/auth/magic-link", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
         form(server, "/auth/magic-link", "{\"token\":\"x\"}", "application/json", 415);
 
+        // The codes in the same mails, by JSON and by the code page.
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"katherine@example.com\"}", null, 202);
+        String signInCode = server.lastCodeMailedTo("katherine@example.com");
+        String codeBody = "{\"email\":\"katherine@example.com\",\"code\":\"" + signInCode + "\"}";
+        check(server, "POST", "/api/auth/magic-link/verify-code", codeBody, null, 200);
+        check(server, "POST", "/api/auth/magic-link/verify-code", codeBody, null, 400);
+        check(server, "POST", "/api/auth/magic-link/verify-code", "{\"email\":\"katherine@example.com\"}", null, 422);
+        check(server, "POST", "/api/auth/magic-link/verify-code", TOO_LARGE, null, 413);
+        checkText(server, "/api/auth/magic-link/verify-code", 415);
+        check(server, "POST", "/api/auth/magic-link", "{\"email\":\"mary@example.com\"}", null, 202);
+        String pageCode = server.lastCodeMailedTo("mary@example.com");
+        check(server, "GET", "/auth/magic-link/code", null, null, 200);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com&code=" + pageCode, "application/x-www-form-urlencoded", 200);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com&code=" + pageCode, "application/x-www-form-urlencoded", 400);
+        form(server, "/auth/magic-link/code", "email=mary%40example.com", "application/x-www-form-urlencoded", 422);
+        form(server, "/auth/magic-link/code", "code=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
+        form(server, "/auth/magic-link/code", "{\"code\":\"x\"}", "application/json", 415);
+        String dorothy = TestServer.accessToken(server.openAccount("dorothy@example.com"));
+        String annie = TestServer.accessToken(server.openAccount("annie@example.com"));
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"dorothy.work@example.org\"}", dorothy, 202);
+        String confirmCode = server.lastCodeMailedTo("dorothy.work@example.org");
+        String confirmBody = "{\"email\":\"dorothy.work@example.org\",\"code\":\"" + confirmCode + "\"}";
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, annie, 400);
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, null, 401);
+        check(server, "POST", "/api/auth/confirm-email-code", "{\"email\":\"dorothy.work@example.org\"}", dorothy, 422);
+        check(server, "POST", "/api/auth/confirm-email-code", TOO_LARGE, dorothy, 413);
+        checkText(server, "/api/auth/confirm-email-code", 415, dorothy);
+        check(server, "POST", "/api/auth/confirm-email-code", confirmBody, dorothy, 200);
+        // Another account linked the address after this mail went out: 409, reachable without a race.
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"shared@example.org\"}", dorothy, 202);
+        String lateCode = server.lastCodeMailedTo("shared@example.org");
+        check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"shared@example.org\"}", annie, 202);
+        check(server, "POST", "/api/auth/confirm-email", "{\"token\":\"" + server.lastTokenMailedTo("shared@example.org") + "\"}",
+                null, 200);
+        check(server, "POST", "/api/auth/confirm-email-code", "{\"email\":\"shared@example.org\",\"code\":\"" + lateCode + "\"}",
+                dorothy, 409);
+
         // Operations, then the outage answers.
         check(server, "GET", "/health/live", null, null, 200);
         check(server, "GET", "/health/ready", null, null, 200);
@@ -232,6 +301,8 @@ class OpenApiContractTest {
         }
         check(server, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 202);
         server.smtp.stop();
+        // Without the undo mail the change does not stand.
+        check(server, "POST", "/api/auth/emails/primary", "{\"email\":\"dora.work@example.org\"}", dora, 503);
         check(server, "POST", "/auth/send-email-confirmation", "{\"email\":\"ada.later@example.org\"}", ada, 503);
 
         // The per-IP limit on the token routes: one attempt, then 429 on each of them, in each dialect.
@@ -239,14 +310,22 @@ class OpenApiContractTest {
         String wellFormed = "A".repeat(43);
         check(tokenLimited, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 429);
         check(tokenLimited, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 429);
+        check(tokenLimited, "POST", "/api/auth/token/refresh", "{\"refresh_token\":\"" + wellFormed + "\"}", null, 429);
         form(tokenLimited, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
         form(tokenLimited, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
+        form(tokenLimited, "/auth/undo", "token=" + wellFormed, "application/x-www-form-urlencoded", 429);
+        check(tokenLimited, "POST", "/api/auth/magic-link/verify-code", "{\"email\":\"a@example.com\",\"code\":\"ABCDEFGH\"}",
+                null, 429);
+        check(tokenLimited, "POST", "/api/auth/confirm-email-code", "{\"email\":\"a@example.com\",\"code\":\"ABCDEFGH\"}",
+                TestServer.accessToken(tokenLimited.openAccount("limited@example.com")), 429);
+        form(tokenLimited, "/auth/magic-link/code", "email=a%40example.com&code=ABCDEFGH", "application/x-www-form-urlencoded", 429);
         // Request headers over 8 KiB: Jetty refuses them on every route, in the route's dialect.
         for (String operation : documentedOperations()) {
             String[] methodAndPath = operation.split(" ");
             TestServer target = methodAndPath[1].startsWith("/dev/") ? devInbox : server;
+            String concrete = methodAndPath[1].replace("{id}", "00000000-0000-4000-8000-000000000000");
             record(methodAndPath[0], methodAndPath[1], 431,
-                    target.send(methodAndPath[1], methodAndPath[0], null, null, "x".repeat(9 * 1024)));
+                    target.send(concrete, methodAndPath[0], null, null, "x".repeat(9 * 1024)));
         }
 
         boolean onPostgres = TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL);
@@ -273,7 +352,8 @@ class OpenApiContractTest {
         Set<String> shown = new TreeSet<>();
         Matcher request = Pattern.compile("(?m)^(GET|POST|PUT|PATCH|DELETE|HEAD) \\{\\{base}}([^?\\s]*)").matcher(text);
         while (request.find()) {
-            shown.add(request.group(1) + " " + request.group(2));
+            // A path variable of the example ({{sessionId}}) stands for the document's template ({id}).
+            shown.add(request.group(1) + " " + request.group(2).replaceAll("\\{\\{\\w+}}", "{id}"));
         }
         assertThat(shown).as("operations with an example in %s", examples).containsAll(documentedOperations());
     }
@@ -295,14 +375,25 @@ class OpenApiContractTest {
             proxy.cut();
             check(outage, "POST", "/api/auth/magic-link/verify", "{\"token\":\"" + wellFormed + "\"}", null, 503);
             check(outage, "GET", "/api/auth/me", null, bearer, 503);
+            check(outage, "POST", "/api/auth/token/refresh", "{\"refresh_token\":\"" + wellFormed + "\"}", null, 503);
+            check(outage, "POST", "/api/auth/sign-out", null, bearer, 503);
+            check(outage, "POST", "/api/auth/sign-out-everywhere", null, bearer, 503);
+            check(outage, "GET", "/api/auth/sessions", null, bearer, 503);
+            check(outage, "DELETE", "/api/auth/sessions/00000000-0000-0000-0000-000000000000", null, bearer, 503);
             check(outage, "GET", "/api/auth/me/events", null, bearer, 503);
             check(outage, "POST", "/api/auth/confirm-email", "{\"token\":\"" + wellFormed + "\"}", null, 503);
             check(outage, "GET", "/auth/confirm-email?token=" + wellFormed, null, null, 503);
             form(outage, "/auth/confirm-email", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
             form(outage, "/auth/magic-link", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
+            String code = "{\"email\":\"ada@example.com\",\"code\":\"ABCDEFGH\"}";
+            check(outage, "POST", "/api/auth/magic-link/verify-code", code, null, 503);
+            check(outage, "POST", "/api/auth/confirm-email-code", code, bearer, 503);
+            form(outage, "/auth/magic-link/code", "email=ada%40example.com&code=ABCDEFGH", "application/x-www-form-urlencoded", 503);
             check(outage, "POST", "/api/auth/magic-link", "{\"email\":\"ada@example.com\"}", null, 503);
             check(outage, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"ada.work@example.org\"}", bearer, 503);
             check(outage, "POST", "/auth/send-email-confirmation", "{}", bearer, 503);
+            check(outage, "POST", "/api/auth/emails/remove", "{\"email\":\"ada.work@example.org\"}", bearer, 503);
+            form(outage, "/auth/undo", "token=" + wellFormed, "application/x-www-form-urlencoded", 503);
             check(outage, "GET", "/health/ready", null, null, 503);
             assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
                     .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
@@ -337,6 +428,13 @@ class OpenApiContractTest {
         assertThat(report(429, limited.headers(), limited.body(), "/api/auth/magic-link").hasErrors()).isFalse();
         assertThat(report(429, withoutRetryAfter, limited.body(), "/api/auth/magic-link").hasErrors())
                 .as("a 429 without Retry-After").isTrue();
+    }
+
+    /** Links {@code address} to the account of {@code bearer} by confirmation link, over HTTP. */
+    private static void linkOverHttp(TestServer target, String bearer, String address) {
+        target.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + address + "\"}", bearer);
+        assertThat(target.postJson("/api/auth/confirm-email", "{\"token\":\"" + target.lastTokenMailedTo(address) + "\"}")
+                .status()).isEqualTo(200);
     }
 
     private void check(TestServer target, String method, String pathAndQuery, String json, String bearer, int status) {

@@ -85,7 +85,7 @@ class SessionsEndToEndTest {
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.header("Cache-Control")).isEqualTo("no-store");
         assertThat(refreshed.json().get("token_type").asText()).isEqualTo("bearer");
-        assertThat(refreshed.json().get("expires_in").asInt()).isEqualTo(3600);
+        assertThat(refreshed.json().get("expires_in").asInt()).isEqualTo(900);
         Tokens second = Tokens.of(refreshed);
         assertThat(second.refresh()).isNotEqualTo(first.refresh());
         assertThat(second.sid()).isEqualTo(first.sid());

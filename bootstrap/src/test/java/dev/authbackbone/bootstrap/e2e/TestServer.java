@@ -56,6 +56,7 @@ final class TestServer implements AutoCloseable {
     /** The session each {@link #openAccount} started, by account id (ids are random, so tests never collide). */
     private static final Map<String, StartedSession> OPENED_SESSIONS = new ConcurrentHashMap<>();
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
+    private static final Pattern CODE_IN_TEXT = Pattern.compile("(?m)^ {4}([2-9A-HJKMNP-TV-Z]{8})\\r?$");
 
     final GreenMail smtp;
     final AuthBackbone app;
@@ -311,6 +312,19 @@ final class TestServer implements AutoCloseable {
         Matcher m = TOKEN_IN_LINK.matcher(text(received.get(received.size() - 1)));
         if (!m.find()) {
             throw new AssertionError("no link in the last mail to " + address);
+        }
+        return m.group(1);
+    }
+
+    /** The one-time code in the newest mail to {@code address}, as its recipient would type it. */
+    String lastCodeMailedTo(String address) {
+        List<MimeMessage> received = mailsTo(address);
+        if (received.isEmpty()) {
+            throw new AssertionError("no mail to " + address);
+        }
+        Matcher m = CODE_IN_TEXT.matcher(text(received.get(received.size() - 1)));
+        if (!m.find()) {
+            throw new AssertionError("no code in the last mail to " + address);
         }
         return m.group(1);
     }

@@ -44,5 +44,29 @@ public enum AuditEventType {
     ACCOUNT_DISABLED,
 
     /** An operator re-enabled an account. */
-    ACCOUNT_ENABLED
+    ACCOUNT_ENABLED,
+
+    /** The account made another of its verified addresses primary; the address is the new primary. */
+    PRIMARY_CHANGED,
+
+    /**
+     * A primary change was refused; reason {@code not_an_address_of_the_account},
+     * {@code account_disabled} or {@code unknown_account}.
+     */
+    PRIMARY_CHANGE_REFUSED,
+
+    /** The undo link mailed to the previous primary was used: it is primary again, every session ended. */
+    PRIMARY_CHANGE_UNDONE,
+
+    /** An undo link was refused; reason {@code invalid_token} or {@code address_gone}. */
+    PRIMARY_UNDO_REJECTED,
+
+    /** The account removed one of its addresses; reason {@code pending_address} when it was pending. */
+    ADDRESS_REMOVED,
+
+    /**
+     * A removal was refused; reason {@code primary_address}, {@code not_an_address_of_the_account},
+     * {@code account_disabled} or {@code unknown_account}.
+     */
+    ADDRESS_REMOVAL_REFUSED
 }

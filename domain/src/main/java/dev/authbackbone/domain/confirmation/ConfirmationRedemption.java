@@ -83,6 +83,14 @@ public sealed interface ConfirmationRedemption {
         return new Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A typed code that matched no mail of its address and the caller that could still be checked:
+     * the same answer as an invalid token, recorded without account or address (it names neither).
+     */
+    static Invalid wrongCode() {
+        return new Invalid(Reason.INVALID_CODE, Optional.empty(), Optional.empty());
+    }
+
     /** Decides on a token just consumed, given the account that asked for it (empty when it is gone). */
     static ConfirmationRedemption ofConsumed(EmailToken consumed, Optional<Account> owner) {
         if (owner.isEmpty()) {

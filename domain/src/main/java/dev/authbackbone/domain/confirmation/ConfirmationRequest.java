@@ -26,9 +26,11 @@ public final class ConfirmationRequest {
      * Decides a request of {@code requester} to have {@code to} mailed a confirmation: refused when
      * the account may not act or a quota (the account's first, then the address's) is used up; else
      * a link, or a notice when any account already holds the address, so the answer tells nothing.
+     * The link names the requester by {@code requesterPrimary}, its primary address.
      */
-    public static LinkDecision decide(AccountId requesterId, AccountStanding requester, Optional<Account> holder,
-                                      QuotaDecision perAccount, QuotaDecision perAddress, EmailAddress to) {
+    public static LinkDecision decide(AccountId requesterId, AccountStanding requester, Optional<EmailAddress> requesterPrimary,
+                                      Optional<Account> holder, QuotaDecision perAccount, QuotaDecision perAddress,
+                                      EmailAddress to) {
         Optional<AccountId> asker = Optional.of(requesterId);
         if (requester instanceof AccountStanding.Refused refused) {
             return new LinkDecision.Refuse(refused.why(), Optional.empty(), PURPOSE, asker, Optional.of(to));
@@ -41,7 +43,11 @@ public final class ConfirmationRequest {
             return new LinkDecision.Refuse(Reason.PER_ADDRESS, Optional.of(exhausted.retryAfter()), PURPOSE, asker,
                     Optional.of(to));
         }
-        return holder.isPresent() ? new LinkDecision.SendNotice(PURPOSE, asker, to) : new LinkDecision.SendLink(PURPOSE, asker, to);
+        if (holder.isPresent()) {
+            return new LinkDecision.SendNotice(PURPOSE, asker, to);
+        }
+        return new LinkDecision.SendLink(PURPOSE, asker, to, Optional.of(requesterPrimary
+                .orElseThrow(() -> new IllegalStateException("an account that may act has a primary address"))));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,8 @@ public sealed interface LinkDecision {
         /** Who receives the mail. */
         EmailAddress to();
 
-        /** The mail to send, for the fresh {@code token} stored for this request. */
-        Mail mail(OneTimeToken token, Instant expiresAt);
+        /** The mail to send, for the fresh {@code token} and {@code code} stored for this request. */
+        Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt);
 
         /** The token as it is stored: usable for a link, a spent placeholder for a notice. */
         EmailToken stored(EmailToken issued, Instant now);
@@ -68,20 +69,33 @@ public sealed interface LinkDecision {
         }
     }
 
-    /** Mail a usable link to {@code to}. */
-    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) implements Send {
+    /**
+     * Mail a usable link to {@code to}. A confirmation names the account that asked by its primary
+     * address ({@code requesterPrimary}); a sign-in has none.
+     */
+    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to,
+                    Optional<EmailAddress> requesterPrimary) implements Send {
         public SendLink {
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(requesterPrimary, "requesterPrimary");
+            if (purpose == EmailPurpose.EMAIL_CONFIRMATION && requesterPrimary.isEmpty()) {
+                throw new IllegalArgumentException("requesterPrimary: a confirmation names the account that asked");
+            }
         }
 
-        /** The link mail carrying {@code token}. */
+        /** A link that names no requester: a sign-in link. */
+        public SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) {
+            this(purpose, requester, to, Optional.empty());
+        }
+
+        /** The link mail carrying {@code token} and {@code code}. */
         @Override
-        public Mail mail(OneTimeToken token, Instant expiresAt) {
+        public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
-                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, expiresAt);
-                case SIGN_IN -> new Mail.SignInLink(to, token, expiresAt);
+                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, code, expiresAt, requesterPrimary.orElseThrow());
+                case SIGN_IN -> new Mail.SignInLink(to, token, code, expiresAt);
             };
         }
 
@@ -99,9 +113,12 @@ public sealed interface LinkDecision {
             Objects.requireNonNull(to, "to");
         }
 
-        /** The notice, which never carries {@code token}: "already linked" for a confirmation, "account disabled" for a sign-in. */
+        /**
+         * The notice, which never carries {@code token} or {@code code}: "already linked" for a
+         * confirmation, "account disabled" for a sign-in.
+         */
         @Override
-        public Mail mail(OneTimeToken token, Instant expiresAt) {
+        public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
                 case EMAIL_CONFIRMATION -> new Mail.AlreadyLinkedNotice(to);
                 case SIGN_IN -> new Mail.AccountDisabledNotice(to);
@@ -109,8 +126,8 @@ public sealed interface LinkDecision {
         }
 
         /**
-         * A placeholder: spent from the start, so nothing can redeem it, yet listed as pending, so the
-         * requester sees what a link's request leaves, at the same storage cost.
+         * A placeholder: spent from the start (code included), so nothing can redeem it, yet listed as
+         * pending, so the requester sees what a link's request leaves, at the same storage cost.
          */
         @Override
         public EmailToken stored(EmailToken issued, Instant now) {

@@ -1,45 +1,43 @@
 package dev.authbackbone.domain.mail;
 
 import dev.authbackbone.domain.email.EmailAddress;
-import dev.authbackbone.domain.token.EmailPurpose;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A mail to one address. Only link mails carry a token; a notice never carries a usable link. */
+/**
+ * A mail to one address. Only link mails carry a token, and with it a code for typing instead; a
+ * notice never carries a usable link or a code.
+ */
 public sealed interface Mail {
 
     /** Who receives it. */
     EmailAddress recipient();
 
-    /** What was asked for: the same for a link and for the notice sent in its place. */
-    EmailPurpose purpose();
-
-    /** A link that confirms {@code recipient} as an identity of the account that asked. */
-    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt) implements Mail {
+    /**
+     * A link, and its {@code code}, that confirm {@code recipient} as an identity of the account that
+     * asked, which the mail names by its primary address ({@code requester}, shown masked) so that
+     * nobody confirms blindly.
+     */
+    record ConfirmationLink(EmailAddress recipient, OneTimeToken token, OneTimeCode code, Instant expiresAt,
+                            EmailAddress requester) implements Mail {
         public ConfirmationLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(code, "code");
             Objects.requireNonNull(expiresAt, "expiresAt");
-        }
-
-        @Override
-        public EmailPurpose purpose() {
-            return EmailPurpose.EMAIL_CONFIRMATION;
+            Objects.requireNonNull(requester, "requester");
         }
     }
 
-    /** A magic link that signs the holder of {@code recipient} in. */
-    record SignInLink(EmailAddress recipient, OneTimeToken token, Instant expiresAt) implements Mail {
+    /** A magic link, and its {@code code}, that sign the holder of {@code recipient} in. */
+    record SignInLink(EmailAddress recipient, OneTimeToken token, OneTimeCode code, Instant expiresAt) implements Mail {
         public SignInLink {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(code, "code");
             Objects.requireNonNull(expiresAt, "expiresAt");
-        }
-
-        @Override
-        public EmailPurpose purpose() {
-            return EmailPurpose.SIGN_IN;
         }
     }
 
@@ -51,11 +49,6 @@ public sealed interface Mail {
         public AlreadyLinkedNotice {
             Objects.requireNonNull(recipient, "recipient");
         }
-
-        @Override
-        public EmailPurpose purpose() {
-            return EmailPurpose.EMAIL_CONFIRMATION;
-        }
     }
 
     /**
@@ -66,10 +59,35 @@ public sealed interface Mail {
         public AccountDisabledNotice {
             Objects.requireNonNull(recipient, "recipient");
         }
+    }
 
-        @Override
-        public EmailPurpose purpose() {
-            return EmailPurpose.SIGN_IN;
+    /**
+     * {@code recipient} is no longer the primary address of its account, {@code newPrimary} is: the
+     * mail carries the undo link ({@code token}) that restores it and ends every session.
+     */
+    record PrimaryChangedNotice(EmailAddress recipient, EmailAddress newPrimary, OneTimeToken token, Instant expiresAt)
+            implements Mail {
+        public PrimaryChangedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(newPrimary, "newPrimary");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /** {@code removed} was removed from the account whose primary is {@code recipient}. */
+    record AddressRemovedNotice(EmailAddress recipient, EmailAddress removed) implements Mail {
+        public AddressRemovedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(removed, "removed");
+        }
+    }
+
+    /** {@code linked} was confirmed and can now sign in to the account whose primary is {@code recipient}. */
+    record AddressLinkedNotice(EmailAddress recipient, EmailAddress linked) implements Mail {
+        public AddressLinkedNotice {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(linked, "linked");
         }
     }
 }

@@ -28,7 +28,22 @@ public enum Reason {
     /** The address is already a verified identity of the account asking. */
     ALREADY_CONFIRMED,
     /** The account has no pending confirmation to mail again. */
-    NO_PENDING_CONFIRMATION;
+    NO_PENDING_CONFIRMATION,
+    /** The address named is not a verified (or, for a removal, pending) address of the account asking. */
+    NOT_AN_ADDRESS_OF_THE_ACCOUNT,
+    /** The address named is the account's primary, which cannot be removed. */
+    PRIMARY_ADDRESS,
+    /** The address removed was pending: its confirmation links stopped working. */
+    PENDING_ADDRESS,
+    /** The address to restore as primary is held by another account now. */
+    ADDRESS_GONE,
+    /** The mail announcing a change could not be sent, so the change was taken back. */
+    MAIL_UNAVAILABLE,
+    /**
+     * A typed code matched no mail of that address that could still be checked (wrong, expired, used
+     * up, or another account's); one reason, so it is no oracle.
+     */
+    INVALID_CODE;
 
     /** The stored and shown form, e.g. {@code invalid_token}. */
     public String code() {

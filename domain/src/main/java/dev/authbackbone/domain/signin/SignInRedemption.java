@@ -85,6 +85,11 @@ public sealed interface SignInRedemption {
         return new Rejected(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
     }
 
+    /** A typed code that matched no mail of its address that could still be checked: the answer of an invalid token. */
+    static Rejected wrongCode() {
+        return new Rejected(Reason.INVALID_CODE, Optional.empty(), Optional.empty());
+    }
+
     /**
      * Decides on a token as consumed (empty when it could not be), given the account holding its
      * address; {@code freshId} names the account to open when none does (present exactly then).

@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * A token mailed to an address, as stored: its hash, what it is for, the account it would link the
  * address to (none for sign-in), and when it expires or was used. Usable once, before it expires.
+ * The mail's code, when it carries one, is the same credential: it has the token's expiry, using
+ * either spends both, and after {@value #MAX_CODE_CHECKS} checks of a code the link is dead too.
  * A {@linkplain #isPlaceholder() placeholder} stands for a confirmation request that cannot bring
  * a link (it mailed a notice instead, or another account took the address since): spent, so nothing
  * redeems it, yet listed among the requester's pending confirmations until it expires, so the
@@ -24,10 +26,16 @@ public final class EmailToken {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final Instant consumedAt;
+    private final CodeHash code;
+    private final int codeChecks;
     private final boolean placeholder;
 
+    /** How many codes may be checked against one mail; after that neither its code nor its link works. */
+    public static final int MAX_CODE_CHECKS = 5;
+
     private EmailToken(TokenHash hash, EmailPurpose purpose, AccountId account, EmailAddress email,
-                       Instant issuedAt, Instant expiresAt, Instant consumedAt, boolean placeholder) {
+                       Instant issuedAt, Instant expiresAt, Instant consumedAt, CodeHash code, int codeChecks,
+                       boolean placeholder) {
         this.hash = Objects.requireNonNull(hash, "hash");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.account = account;
@@ -35,9 +43,14 @@ public final class EmailToken {
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.consumedAt = consumedAt;
+        this.code = code;
+        this.codeChecks = codeChecks;
         this.placeholder = placeholder;
         if (placeholder && consumedAt == null) {
             throw new IllegalArgumentException("consumedAt: a placeholder is always spent");
+        }
+        if (codeChecks < 0 || codeChecks > MAX_CODE_CHECKS) {
+            throw new IllegalArgumentException("codeChecks: must be between 0 and " + MAX_CODE_CHECKS);
         }
         if (purpose == EmailPurpose.EMAIL_CONFIRMATION && account == null) {
             throw new IllegalArgumentException("account: a confirmation token links to an account");
@@ -47,28 +60,46 @@ public final class EmailToken {
         }
     }
 
-    /** A new token for {@code email}; the raw {@code token} is not kept, only its hash. */
+    /** A new token for {@code email}, without a code; the raw {@code token} is not kept, only its hash. */
     public static EmailToken issue(OneTimeToken token, EmailPurpose purpose, Optional<AccountId> account,
                                    EmailAddress email, Instant now, Duration ttl) {
-        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null, false);
+        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null, null, 0, false);
     }
 
-    /** A token as storage holds it. */
+    /** A new token for {@code email} whose mail also carries the code stored as {@code code}. */
+    public static EmailToken issue(OneTimeToken token, CodeHash code, EmailPurpose purpose, Optional<AccountId> account,
+                                   EmailAddress email, Instant now, Duration ttl) {
+        Objects.requireNonNull(code, "code");
+        return new EmailToken(token.hash(), purpose, account.orElse(null), email, now, now.plus(ttl), null, code, 0, false);
+    }
+
+    /** A token without a code as storage holds it. */
     public static EmailToken restore(TokenHash hash, EmailPurpose purpose, Optional<AccountId> account,
                                      EmailAddress email, Instant issuedAt, Instant expiresAt,
                                      Optional<Instant> consumedAt) {
-        return restore(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, false);
+        return restore(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, Optional.empty(), 0, false);
     }
 
-    /** A token as storage holds it, stating whether it is a {@linkplain #isPlaceholder() placeholder}. */
+    /** A token as storage holds it, with its code (if its mail carried one) and how often a code was checked against it. */
     public static EmailToken restore(TokenHash hash, EmailPurpose purpose, Optional<AccountId> account,
                                      EmailAddress email, Instant issuedAt, Instant expiresAt,
-                                     Optional<Instant> consumedAt, boolean placeholder) {
-        return new EmailToken(hash, purpose, account.orElse(null), email, issuedAt, expiresAt, consumedAt.orElse(null),
-                placeholder);
+                                     Optional<Instant> consumedAt, Optional<CodeHash> code, int codeChecks) {
+        return restore(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, code, codeChecks, false);
     }
 
-    /** Whether the token can still be used at {@code now}: never used and not yet expired. */
+    /** As above, stating whether it is a {@linkplain #isPlaceholder() placeholder}. */
+    public static EmailToken restore(TokenHash hash, EmailPurpose purpose, Optional<AccountId> account,
+                                     EmailAddress email, Instant issuedAt, Instant expiresAt,
+                                     Optional<Instant> consumedAt, Optional<CodeHash> code, int codeChecks,
+                                     boolean placeholder) {
+        return new EmailToken(hash, purpose, account.orElse(null), email, issuedAt, expiresAt, consumedAt.orElse(null),
+                code.orElse(null), codeChecks, placeholder);
+    }
+
+    /**
+     * Whether the token is still pending at {@code now}: never used and not yet expired (a mail whose
+     * code checks are used up is still pending, so it can be sent again, but it can no longer be redeemed).
+     */
     public boolean isUsableAt(Instant now) {
         return consumedAt == null && now.isBefore(expiresAt);
     }
@@ -81,12 +112,46 @@ public final class EmailToken {
         return now.isBefore(expiresAt) && (consumedAt == null || placeholder);
     }
 
-    /** This token used at {@code now}, or empty when it could not be used any more. */
+    /** Whether its link can still be redeemed at {@code now}: pending, and its code was not checked too often. */
+    public boolean isRedeemableAt(Instant now) {
+        return isUsableAt(now) && codeChecks < MAX_CODE_CHECKS;
+    }
+
+    /** This token used by its link at {@code now}, or empty when it could not be redeemed any more. */
     public Optional<EmailToken> consumeAt(Instant now) {
+        if (!isRedeemableAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(used(now));
+    }
+
+    /**
+     * One more code check counted against this mail at {@code now}, or empty when none is left: it
+     * has no code, has expired, or was checked {@value #MAX_CODE_CHECKS} times. A used mail can still
+     * be checked (its holder learns why it no longer works), within the same budget.
+     */
+    public Optional<EmailToken> claimCodeCheckAt(Instant now) {
+        if (code == null || !now.isBefore(expiresAt) || codeChecks >= MAX_CODE_CHECKS) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, consumedAt, code,
+                codeChecks + 1, placeholder));
+    }
+
+    /** Whether {@code presented} is this mail's code (compared in constant time); false when it carried none. */
+    public boolean codeMatches(OneTimeCode presented) {
+        return code != null && presented.matches(code, email);
+    }
+
+    /**
+     * This token used by its code at {@code now}, after the check that matched it was claimed (which
+     * may have been the last one), or empty when it was used or expired meanwhile.
+     */
+    public Optional<EmailToken> consumeByCodeAt(Instant now) {
         if (!isUsableAt(now)) {
             return Optional.empty();
         }
-        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, placeholder));
+        return Optional.of(used(now));
     }
 
     /**
@@ -100,18 +165,35 @@ public final class EmailToken {
             return Optional.empty();
         }
         boolean othersRequest = purpose == EmailPurpose.EMAIL_CONFIRMATION && !holder.equals(account);
-        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, othersRequest));
+        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, code, codeChecks,
+                othersRequest));
+    }
+
+    /**
+     * This confirmation withdrawn by its requester at {@code now}: spent, and no longer listed as
+     * pending even when it was a placeholder; empty when it was not pending any more.
+     */
+    public Optional<EmailToken> withdrawAt(Instant now) {
+        if (!isPendingAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailToken(hash, purpose, account, email, issuedAt, expiresAt,
+                consumedAt == null ? now : consumedAt, code, codeChecks, false));
     }
 
     /**
      * This fresh token as the placeholder of a request that mails no link: spent at {@code now}, so
-     * no redemption can ever use it, and listed as pending until it expires.
+     * no redemption (by link or by code) can ever use it, and listed as pending until it expires.
      */
     public EmailToken asPlaceholderAt(Instant now) {
         if (!isUsableAt(now)) {
             throw new IllegalStateException("only a fresh token becomes a placeholder");
         }
-        return new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, true);
+        return new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, code, codeChecks, true);
+    }
+
+    private EmailToken used(Instant now) {
+        return new EmailToken(hash, purpose, account, email, issuedAt, expiresAt, now, code, codeChecks, placeholder);
     }
 
     public TokenHash hash() {
@@ -142,6 +224,16 @@ public final class EmailToken {
         return Optional.ofNullable(consumedAt);
     }
 
+    /** The stored form of the mail's code, when it carried one. */
+    public Optional<CodeHash> code() {
+        return Optional.ofNullable(code);
+    }
+
+    /** How many codes were checked against this mail. */
+    public int codeChecks() {
+        return codeChecks;
+    }
+
     /** Whether this token is a placeholder: spent, yet listed as pending until it expires. */
     public boolean isPlaceholder() {
         return placeholder;
@@ -150,6 +242,7 @@ public final class EmailToken {
     @Override
     public String toString() {
         return "EmailToken[" + purpose + ", account=" + account + ", expiresAt=" + expiresAt
-                + (consumedAt == null ? "" : ", consumedAt=" + consumedAt) + (placeholder ? ", placeholder" : "") + "]";
+                + (consumedAt == null ? "" : ", consumedAt=" + consumedAt) + ", codeChecks=" + codeChecks
+                + (placeholder ? ", placeholder" : "") + "]";
     }
 }

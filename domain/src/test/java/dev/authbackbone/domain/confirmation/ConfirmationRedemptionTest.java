@@ -60,4 +60,15 @@ class ConfirmationRedemptionTest {
         assertThat(ConfirmationRedemption.invalidToken().auditEvent(NOW, RequestOrigin.unknown()).reason())
                 .contains("invalid_token");
     }
+
+    @Test
+    void wrongCode_isInvalid_recordedAsInvalidCode_namingNeitherAccountNorAddress() {
+        ConfirmationRedemption outcome = ConfirmationRedemption.wrongCode();
+
+        assertThat(outcome).isEqualTo(new ConfirmationRedemption.Invalid(Reason.INVALID_CODE, Optional.empty(), Optional.empty()));
+        var event = outcome.auditEvent(NOW, RequestOrigin.unknown());
+        assertThat(event.type()).isEqualTo(AuditEventType.CONFIRMATION_REJECTED);
+        assertThat(event.reason()).contains("invalid_code");
+        assertThat(event.account()).isEmpty();
+    }
 }

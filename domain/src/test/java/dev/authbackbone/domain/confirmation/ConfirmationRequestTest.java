@@ -24,12 +24,13 @@ class ConfirmationRequestTest {
 
     private static final AccountId ID = AccountTestData.ID;
     private static final EmailAddress TO = EmailAddress.parse("bob@example.org");
+    private static final EmailAddress REQUESTER_PRIMARY = EmailAddress.parse("alice@example.com");
     private static final QuotaDecision FITS = new QuotaDecision.Allowed();
     private static final QuotaDecision FULL = new QuotaDecision.Exhausted(Duration.ofSeconds(42));
 
     @Test
     void decide_usableAccountFreeAddress_sendsALink() {
-        LinkDecision decision = ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.empty(), FITS, FITS, TO);
+        LinkDecision decision = ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.of(REQUESTER_PRIMARY), Optional.empty(), FITS, FITS, TO);
 
         assertThat(decision).isInstanceOf(LinkDecision.SendLink.class);
         assertThat(((LinkDecision.SendLink) decision).to()).isEqualTo(TO);
@@ -39,7 +40,7 @@ class ConfirmationRequestTest {
     void decide_addressHeldByAnyAccount_sendsANoticeInstead() {
         Account holder = anAccount().id(new AccountId(new UUID(1, 2))).build();
 
-        assertThat(ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.of(holder), FITS, FITS, TO))
+        assertThat(ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.of(REQUESTER_PRIMARY), Optional.of(holder), FITS, FITS, TO))
                 .isInstanceOf(LinkDecision.SendNotice.class);
     }
 
@@ -75,6 +76,6 @@ class ConfirmationRequestTest {
 
     private static LinkDecision.Refuse refusal(dev.authbackbone.domain.account.AccountStanding standing,
                                                QuotaDecision perAccount, QuotaDecision perAddress) {
-        return (LinkDecision.Refuse) ConfirmationRequest.decide(ID, standing, Optional.empty(), perAccount, perAddress, TO);
+        return (LinkDecision.Refuse) ConfirmationRequest.decide(ID, standing, Optional.of(REQUESTER_PRIMARY), Optional.empty(), perAccount, perAddress, TO);
     }
 }

@@ -56,4 +56,12 @@ class SignInRedemptionTest {
                 .isInstanceOf(LinkDecision.SendNotice.class);
         assertThat(SignInRequest.decide(fits, Optional.empty(), TOKEN.email())).isInstanceOf(LinkDecision.SendLink.class);
     }
+
+    @Test
+    void wrongCode_isRejected_recordedAsInvalidCode() {
+        SignInRedemption outcome = SignInRedemption.wrongCode();
+
+        assertThat(outcome).isEqualTo(new SignInRedemption.Rejected(Reason.INVALID_CODE, Optional.empty(), Optional.empty()));
+        assertThat(outcome.auditEvent(Instant.EPOCH, RequestOrigin.unknown()).reason()).contains("invalid_code");
+    }
 }

@@ -63,6 +63,24 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
+    public synchronized void makePrimary(AccountId account, EmailAddress email) {
+        EmailIdentity target = identitiesByCanonical.get(email.canonical());
+        if (target == null || !target.account().equals(account)) {
+            return;
+        }
+        identitiesByCanonical.replaceAll((canonical, i) -> i.account().equals(account)
+                ? new EmailIdentity(account, i.email(), canonical.equals(email.canonical()), i.verifiedAt()) : i);
+    }
+
+    @Override
+    public synchronized void unlink(AccountId account, EmailAddress email) {
+        EmailIdentity identity = identitiesByCanonical.get(email.canonical());
+        if (identity != null && identity.account().equals(account) && !identity.primary()) {
+            identitiesByCanonical.remove(email.canonical());
+        }
+    }
+
+    @Override
     public synchronized void setDisabled(AccountId account, boolean disabled) {
         accounts.computeIfPresent(account, (id, a) -> Account.restore(id, a.createdAt(), disabled));
     }

@@ -38,6 +38,34 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized List<EmailToken> withCheckableCode(EmailAddress email, EmailPurpose purpose,
+                                                          Optional<AccountId> requester, Instant now) {
+        return tokens.values().stream()
+                .filter(t -> t.email().equals(email) && t.purpose() == purpose)
+                .filter(t -> purpose != EmailPurpose.EMAIL_CONFIRMATION || t.account().equals(requester))
+                .filter(t -> t.claimCodeCheckAt(now).isPresent())
+                .sorted(Comparator.comparing(EmailToken::issuedAt).reversed())
+                .limit(CODE_CANDIDATES)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<EmailToken> claimCodeCheck(TokenHash hash, Instant now) {
+        return replaced(hash, token -> token.claimCodeCheckAt(now));
+    }
+
+    @Override
+    public synchronized Optional<EmailToken> consumeByCode(TokenHash hash, Instant now) {
+        return replaced(hash, token -> token.consumeByCodeAt(now));
+    }
+
+    private Optional<EmailToken> replaced(TokenHash hash, java.util.function.Function<EmailToken, Optional<EmailToken>> change) {
+        Optional<EmailToken> changed = Optional.ofNullable(tokens.get(hash)).flatMap(change);
+        changed.ifPresent(t -> tokens.put(hash, t));
+        return changed;
+    }
+
+    @Override
     public synchronized Optional<EmailToken> find(TokenHash hash) {
         return Optional.ofNullable(tokens.get(hash));
     }
@@ -50,6 +78,12 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     @Override
     public synchronized void delete(TokenHash hash) {
         tokens.remove(hash);
+    }
+
+    @Override
+    public synchronized void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now) {
+        tokens.replaceAll((hash, t) -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION && t.email().equals(email)
+                && t.account().equals(Optional.of(account)) ? t.withdrawAt(now).orElse(t) : t);
     }
 
     @Override

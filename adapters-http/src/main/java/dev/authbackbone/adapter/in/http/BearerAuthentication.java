@@ -7,7 +7,7 @@ import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.VerifiedAccessToken;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionUseCase;
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;

@@ -6,6 +6,8 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
@@ -15,13 +17,14 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * Linking an address by JSON: asking for a confirmation mail, confirming with the mailed token,
- * and having a pending confirmation sent again.
+ * Linking an address by JSON: asking for a confirmation mail, confirming with the mailed token (or,
+ * signed in as the account that asked, with the mailed code), and having a pending confirmation sent again.
  */
 final class EmailConfirmationRoutes implements RouteGroup {
 
     static final String REQUEST = "/api/auth/request-email-confirmation";
     static final String CONFIRM = "/api/auth/confirm-email";
+    static final String CONFIRM_CODE = "/api/auth/confirm-email-code";
     static final String RESEND = "/auth/send-email-confirmation";
 
     static final String REQUEST_ACCEPTED = "If that email can be linked, a confirmation email has been sent.";
@@ -29,6 +32,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
 
     private final RequestEmailConfirmationUseCase requestConfirmation;
     private final ConfirmEmailUseCase confirmEmail;
+    private final ConfirmEmailWithCodeUseCase confirmEmailWithCode;
     private final TokenEndpoints tokenShape;
     private final ResendEmailConfirmationUseCase resendConfirmation;
     private final BearerAuthentication bearer;
@@ -36,11 +40,13 @@ final class EmailConfirmationRoutes implements RouteGroup {
     private final MailSendingLimit limit;
     private final Responses responses;
 
-    EmailConfirmationRoutes(RequestEmailConfirmationUseCase requestConfirmation, ConfirmEmailUseCase confirmEmail, TokenEndpoints tokenShape,
+    EmailConfirmationRoutes(RequestEmailConfirmationUseCase requestConfirmation, ConfirmEmailUseCase confirmEmail,
+                            ConfirmEmailWithCodeUseCase confirmEmailWithCode, TokenEndpoints tokenShape,
                             ResendEmailConfirmationUseCase resendConfirmation, BearerAuthentication bearer,
                             RequestBodies bodies, MailSendingLimit limit, Responses responses) {
         this.requestConfirmation = requestConfirmation;
         this.confirmEmail = confirmEmail;
+        this.confirmEmailWithCode = confirmEmailWithCode;
         this.tokenShape = tokenShape;
         this.resendConfirmation = resendConfirmation;
         this.bearer = bearer;
@@ -53,6 +59,7 @@ final class EmailConfirmationRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.post(REQUEST, this::request);
         routes.post(CONFIRM, this::confirm);
+        routes.post(CONFIRM_CODE, this::confirmCode);
         routes.post(RESEND, this::resend);
     }
 
@@ -69,6 +76,18 @@ final class EmailConfirmationRoutes implements RouteGroup {
         EmailAddress confirmed = Outcomes.confirmed(tokenShape.wellFormed(token, "email_confirmation")
                 ? confirmEmail.confirm(new ConfirmEmailCommand(token, RequestTracing.origin(ctx)))
                 : new ConfirmEmailResult.InvalidToken());
+        responses.json(ctx, 200, new ConfirmedBody(CONFIRMED, confirmed.value()));
+    }
+
+    /** The same answer as {@link #confirm}, for the account that asked, the address and the code of its mail. */
+    private void confirmCode(Context ctx) {
+        AccountId account = bearer.require(ctx);
+        ObjectNode body = bodies.jsonObject(ctx, false);
+        EmailAddress email = JsonFields.requiredEmail(body, "email");
+        String code = JsonFields.requiredString(body, "code");
+        EmailAddress confirmed = Outcomes.confirmed(tokenShape.wellFormedCode(code, "email_confirmation")
+                ? confirmEmailWithCode.confirm(new ConfirmEmailWithCodeCommand(account, email, code, RequestTracing.origin(ctx)))
+                : new ConfirmEmailResult.InvalidToken(), Outcomes.Presented.CODE);
         responses.json(ctx, 200, new ConfirmedBody(CONFIRMED, confirmed.value()));
     }
 

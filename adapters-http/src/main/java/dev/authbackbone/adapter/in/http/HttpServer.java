@@ -78,7 +78,8 @@ public final class HttpServer {
         this.tracing = new RequestTracing(metrics);
         this.settings = Objects.requireNonNull(settings, "settings");
         Json json = new Json();
-        this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH));
+        this.errors = new ErrorResponses(json, Set.of(ConfirmEmailPageRoutes.PATH, MagicLinkPageRoutes.PATH,
+                UndoPageRoutes.PATH, MagicLinkPageRoutes.CODE_PATH));
         this.clientIp = new ClientIp(settings.trustedProxies());
         this.tokenEndpoints = new TokenEndpoints(new ClientIpRateLimiter(settings.tokenIpLimit()), metrics);
         List<RouteGroup> groups = routeGroups(useCases, tokenEndpoints, accessTokens, clientIpLimit, settings, json, metrics);
@@ -111,13 +112,23 @@ public final class HttpServer {
         MailSendingLimit limit = new MailSendingLimit(new ClientIpRateLimiter(clientIpLimit), metrics);
         Responses responses = new Responses(json);
         List<RouteGroup> groups = new ArrayList<>(List.of(
-                new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), tokenShape, accessTokens, bodies,
+                new MagicLinkRoutes(useCases.requestSignInLink(), useCases.signInWithLink(), useCases.signInWithCode(),
+                        tokenShape, accessTokens, bodies, limit, responses),
+                new MagicLinkPageRoutes(useCases.signInWithLink(), useCases.signInWithCode(), tokenShape, accessTokens, bodies,
+                        responses, settings.publicUrl(AccountRoutes.ME)),
+                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(),
+                        useCases.confirmEmailWithCode(), tokenShape, useCases.resendEmailConfirmation(), bearer, bodies,
                         limit, responses),
-                new MagicLinkPageRoutes(useCases.signInWithLink(), tokenShape, accessTokens, bodies, responses,
-                        settings.publicUrl(AccountRoutes.ME)),
-                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(), tokenShape,
-                        useCases.resendEmailConfirmation(), bearer, bodies, limit, responses),
-                new ConfirmEmailPageRoutes(useCases.confirmEmail(), tokenShape, bodies, responses),
+                new MagicLinkPageRoutes(useCases.signInWithLink(), useCases.signInWithCode(), tokenShape, accessTokens, bodies,
+                        responses, settings.publicUrl(AccountRoutes.ME)),
+                new EmailConfirmationRoutes(useCases.requestEmailConfirmation(), useCases.confirmEmail(),
+                        useCases.confirmEmailWithCode(), tokenShape, useCases.resendEmailConfirmation(), bearer, bodies,
+                        limit, responses),
+                new ConfirmEmailPageRoutes(useCases.confirmEmail(), useCases.previewConfirmation(), tokenShape, bodies,
+                        responses),
+                new AddressRoutes(useCases.addresses().makePrimary(), useCases.addresses().remove(), bearer, bodies,
+                        responses),
+                new UndoPageRoutes(useCases.addresses().undo(), tokenShape, bodies, responses),
                 new AccountRoutes(useCases.viewAccount(), useCases.viewAccountEvents(), bearer, responses),
                 new SessionRoutes(useCases.sessions(), accessTokens, bearer, bodies, responses),
                 new ApiDocsRoutes()));

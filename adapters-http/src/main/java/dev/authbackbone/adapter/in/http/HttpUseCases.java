@@ -1,6 +1,9 @@
 package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
@@ -13,21 +16,29 @@ import java.util.Objects;
 public record HttpUseCases(
         RequestSignInLinkUseCase requestSignInLink,
         SignInWithLinkUseCase signInWithLink,
+        SignInWithCodeUseCase signInWithCode,
         RequestEmailConfirmationUseCase requestEmailConfirmation,
         ConfirmEmailUseCase confirmEmail,
+        ConfirmEmailWithCodeUseCase confirmEmailWithCode,
+        PreviewConfirmationUseCase previewConfirmation,
         ResendEmailConfirmationUseCase resendEmailConfirmation,
         ViewAccountUseCase viewAccount,
         ViewAccountEventsUseCase viewAccountEvents,
-        SessionUseCases sessions) {
+        SessionUseCases sessions,
+        AddressUseCases addresses) {
 
     public HttpUseCases {
         Objects.requireNonNull(requestSignInLink, "requestSignInLink");
         Objects.requireNonNull(signInWithLink, "signInWithLink");
+        Objects.requireNonNull(signInWithCode, "signInWithCode");
+        Objects.requireNonNull(confirmEmailWithCode, "confirmEmailWithCode");
         Objects.requireNonNull(requestEmailConfirmation, "requestEmailConfirmation");
         Objects.requireNonNull(confirmEmail, "confirmEmail");
+        Objects.requireNonNull(previewConfirmation, "previewConfirmation");
         Objects.requireNonNull(resendEmailConfirmation, "resendEmailConfirmation");
         Objects.requireNonNull(viewAccount, "viewAccount");
         Objects.requireNonNull(viewAccountEvents, "viewAccountEvents");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(addresses, "addresses");
     }
 }

@@ -15,7 +15,12 @@ import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
+import dev.authbackbone.domain.port.in.address.RemoveAddressResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every use-case result mapped to HTTP, once, one method per result type: the success outcome is
@@ -38,9 +43,22 @@ import java.util.List;
  *                                     NoPendingConfirmation    NoPendingConfirmation
  * ConfirmEmailResult                  Confirmed                (route: 200)
  *                                     AddressTaken             AddressTaken
- *                                     InvalidToken             InvalidConfirmationToken
+ *                                     InvalidToken             InvalidConfirmationToken (by link),
+ *                                                              InvalidCode (by code)
  * SignInWithLinkResult                SignedIn                 (route: 200)
- *                                     InvalidToken             InvalidSignInToken
+ *                                     InvalidToken             InvalidSignInToken (by link),
+ *                                                              InvalidCode (by code)
+ * MakePrimaryResult                   MadePrimary              (route: 200)
+ *                                     NotFound                 AddressNotFound (404)
+ *                                     MailUnavailable          MailUnavailable (503)
+ * RemoveAddressResult                 Removed                  (route: 200)
+ *                                     IsPrimary                PrimaryAddress (409)
+ *                                     NotFound                 AddressNotFound (404)
+ *   both                              UnknownAccount           InvalidAccessToken (401)
+ *                                     AccountDisabled          AccountDisabled (403)
+ * UndoPrimaryChangeResult             Undone                   (page: 200)
+ *                                     InvalidToken             InvalidUndoToken (400)
+ * PreviewConfirmationResult           Pending, Unusable        (page: 200, naming the requester or nothing)
  * ViewAccountResult, ...EventsResult  Found                    (route: 200)
  *                                     UnknownAccount           InvalidAccessToken (401)
  *                                     AccountDisabled          AccountDisabled (403)
@@ -112,12 +130,21 @@ final class Outcomes {
         });
     }
 
-    /** The address confirmed, for the JSON route and the page alike. */
+    /** What the client presented: the answer to an unusable one names it. */
+    enum Presented { LINK, CODE }
+
+    /** The address confirmed by a link, for the JSON route and the page alike. */
     static EmailAddress confirmed(ConfirmEmailResult result) {
+        return confirmed(result, Presented.LINK);
+    }
+
+    /** The address confirmed by what was {@code presented}. */
+    static EmailAddress confirmed(ConfirmEmailResult result, Presented presented) {
         return result.accept(new ConfirmEmailResult.Visitor<EmailAddress>() {
             @Override public EmailAddress confirmed(ConfirmEmailResult.Confirmed outcome) { return outcome.email(); }
             @Override public EmailAddress invalidToken(ConfirmEmailResult.InvalidToken outcome) {
-                throw reject(new HttpProblem.InvalidConfirmationToken());
+                throw reject(presented == Presented.CODE ? new HttpProblem.InvalidCode()
+                        : new HttpProblem.InvalidConfirmationToken());
             }
             @Override public EmailAddress addressTaken(ConfirmEmailResult.AddressTaken outcome) {
                 throw reject(new HttpProblem.AddressTaken());
@@ -125,12 +152,18 @@ final class Outcomes {
         });
     }
 
-    /** The account signed in to and the session it started, for the JSON route and the page alike. */
+    /** The account signed in to by a link and the session it started, for the JSON route and the page alike. */
     static SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult result) {
+        return signedIn(result, Presented.LINK);
+    }
+
+    /** The account signed in to by what was {@code presented} and the session it started. */
+    static SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult result, Presented presented) {
         return result.accept(new SignInWithLinkResult.Visitor<SignInWithLinkResult.SignedIn>() {
             @Override public SignInWithLinkResult.SignedIn signedIn(SignInWithLinkResult.SignedIn outcome) { return outcome; }
             @Override public SignInWithLinkResult.SignedIn invalidToken(SignInWithLinkResult.InvalidToken outcome) {
-                throw reject(new HttpProblem.InvalidSignInToken());
+                throw reject(presented == Presented.CODE ? new HttpProblem.InvalidCode()
+                        : new HttpProblem.InvalidSignInToken());
             }
         });
     }
@@ -174,6 +207,25 @@ final class Outcomes {
         });
     }
 
+    /** The address that is primary now. */
+    static EmailAddress madePrimary(MakePrimaryResult result) {
+        return result.accept(new MakePrimaryResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress madePrimary(MakePrimaryResult.MadePrimary outcome) { return outcome.email(); }
+            @Override public EmailAddress notFound(MakePrimaryResult.NotFound outcome) {
+                throw reject(new HttpProblem.AddressNotFound());
+            }
+            @Override public EmailAddress unknownAccount(MakePrimaryResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public EmailAddress accountDisabled(MakePrimaryResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+            @Override public EmailAddress mailUnavailable(MakePrimaryResult.MailUnavailable outcome) {
+                throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+        });
+    }
+
     /** Returns when the session was ended. */
     static void ended(EndSessionResult result) {
         result.accept(new EndSessionResult.Visitor<Void>() {
@@ -184,11 +236,52 @@ final class Outcomes {
         });
     }
 
+    /** The address removed. */
+    static EmailAddress removed(RemoveAddressResult result) {
+        return result.accept(new RemoveAddressResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress removed(RemoveAddressResult.Removed outcome) { return outcome.email(); }
+            @Override public EmailAddress isPrimary(RemoveAddressResult.IsPrimary outcome) {
+                throw reject(new HttpProblem.PrimaryAddress());
+            }
+            @Override public EmailAddress notFound(RemoveAddressResult.NotFound outcome) {
+                throw reject(new HttpProblem.AddressNotFound());
+            }
+            @Override public EmailAddress unknownAccount(RemoveAddressResult.UnknownAccount outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
+            @Override public EmailAddress accountDisabled(RemoveAddressResult.AccountDisabled outcome) {
+                throw reject(new HttpProblem.AccountDisabled());
+            }
+        });
+    }
+
     /** Whether the bearer's session is live; the bearer check refuses the token (and logs why) when it is not. */
     static boolean live(AuthenticateSessionResult result) {
         return result.accept(new AuthenticateSessionResult.Visitor<Boolean>() {
             @Override public Boolean live(AuthenticateSessionResult.Live outcome) { return true; }
             @Override public Boolean notLive(AuthenticateSessionResult.NotLive outcome) { return false; }
+        });
+    }
+
+    /** The address that is primary again. */
+    static EmailAddress undone(UndoPrimaryChangeResult result) {
+        return result.accept(new UndoPrimaryChangeResult.Visitor<EmailAddress>() {
+            @Override public EmailAddress undone(UndoPrimaryChangeResult.Undone outcome) { return outcome.primary(); }
+            @Override public EmailAddress invalidToken(UndoPrimaryChangeResult.InvalidToken outcome) {
+                throw reject(new HttpProblem.InvalidUndoToken());
+            }
+        });
+    }
+
+    /** What the confirmation page names: the address and the requester, or nothing for a link that cannot be used. */
+    static Optional<PreviewConfirmationResult.Pending> pending(PreviewConfirmationResult result) {
+        return result.accept(new PreviewConfirmationResult.Visitor<Optional<PreviewConfirmationResult.Pending>>() {
+            @Override public Optional<PreviewConfirmationResult.Pending> pending(PreviewConfirmationResult.Pending outcome) {
+                return Optional.of(outcome);
+            }
+            @Override public Optional<PreviewConfirmationResult.Pending> unusable(PreviewConfirmationResult.Unusable outcome) {
+                return Optional.empty();
+            }
         });
     }
 

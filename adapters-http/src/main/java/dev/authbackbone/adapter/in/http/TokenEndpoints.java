@@ -4,6 +4,7 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.net.ClientIp;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,8 +27,8 @@ final class TokenEndpoints {
     /** The paths that redeem a token. A new token route adds its path here and is limited at once. */
     static final List<String> PATHS = List.of(
             MagicLinkRoutes.VERIFY, EmailConfirmationRoutes.CONFIRM,
-            MagicLinkPageRoutes.PATH, ConfirmEmailPageRoutes.PATH,
-            "/api/auth/magic-link/verify-code", "/api/auth/confirm-email-code", "/api/auth/token/refresh");
+            MagicLinkPageRoutes.PATH, ConfirmEmailPageRoutes.PATH, UndoPageRoutes.PATH, MagicLinkPageRoutes.CODE_PATH,
+            MagicLinkRoutes.VERIFY_CODE, EmailConfirmationRoutes.CONFIRM_CODE, "/api/auth/token/refresh");
 
     private static final Logger SECURITY = LoggerFactory.getLogger(SecurityLog.NAME);
 
@@ -49,6 +50,15 @@ final class TokenEndpoints {
      */
     boolean wellFormed(String token, String purpose) {
         if (OneTimeToken.parse(token).isPresent()) {
+            return true;
+        }
+        metrics.tokenMalformed(purpose);
+        return false;
+    }
+
+    /** The same for a typed code: one that cannot be a code is answered as a wrong one, unread. */
+    boolean wellFormedCode(String code, String purpose) {
+        if (OneTimeCode.parse(code).isPresent()) {
             return true;
         }
         metrics.tokenMalformed(purpose);

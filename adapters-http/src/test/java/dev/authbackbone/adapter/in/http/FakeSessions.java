@@ -4,7 +4,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionUseCase;
-import dev.authbackbone.domain.port.in.session.Caller;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.EndSessionUseCase;
 import dev.authbackbone.domain.port.in.session.ListSessionsUseCase;

@@ -7,6 +7,18 @@ import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.address.MakePrimaryCommand;
+import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
+import dev.authbackbone.domain.port.in.address.MakePrimaryUseCase;
+import dev.authbackbone.domain.port.in.address.RemoveAddressCommand;
+import dev.authbackbone.domain.port.in.address.RemoveAddressResult;
+import dev.authbackbone.domain.port.in.address.RemoveAddressUseCase;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeCommand;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeUseCase;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailUseCase;
@@ -19,6 +31,10 @@ import dev.authbackbone.domain.port.in.signin.RequestSignInLinkUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeCommand;
+import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailWithCodeUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
@@ -49,11 +65,10 @@ import dev.authbackbone.domain.session.SessionId;
 import dev.authbackbone.domain.session.StartedSession;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
-/** Hand-written fakes of the seven incoming ports, each recording what it was asked. */
+/** Hand-written fakes of the nine incoming ports, each recording what it was asked. */
 final class FakeUseCases {
 
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
@@ -64,34 +79,48 @@ final class FakeUseCases {
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();
     final SignInWithLink signInWithLink = new SignInWithLink();
+    final SignInWithCode signInWithCode = new SignInWithCode();
+    final ConfirmEmailWithCode confirmEmailWithCode = new ConfirmEmailWithCode();
     final RequestEmailConfirmation requestEmailConfirmation = new RequestEmailConfirmation();
     final ConfirmEmail confirmEmail = new ConfirmEmail();
     final ResendEmailConfirmation resendEmailConfirmation = new ResendEmailConfirmation();
     final ViewAccount viewAccount = new ViewAccount();
     final ViewAccountEvents viewAccountEvents = new ViewAccountEvents();
     final FakeSessions sessions = new FakeSessions();
+    final PreviewConfirmation previewConfirmation = new PreviewConfirmation();
+    final MakePrimary makePrimary = new MakePrimary();
+    final RemoveAddress removeAddress = new RemoveAddress();
+    final UndoPrimaryChange undoPrimaryChange = new UndoPrimaryChange();
 
     HttpUseCases asUseCases() {
-        return new HttpUseCases(requestSignInLink, signInWithLink, requestEmailConfirmation, confirmEmail,
-                resendEmailConfirmation, viewAccount, viewAccountEvents, sessions.asUseCases());
+        return new HttpUseCases(requestSignInLink, signInWithLink, signInWithCode, requestEmailConfirmation, confirmEmail,
+                confirmEmailWithCode, previewConfirmation, resendEmailConfirmation, viewAccount, viewAccountEvents,
+                sessions.asUseCases(), new AddressUseCases(makePrimary, removeAddress, undoPrimaryChange));
     }
 
     void reset() {
         requestSignInLink.reset();
         signInWithLink.reset();
+        signInWithCode.reset();
+        confirmEmailWithCode.reset();
         requestEmailConfirmation.reset();
         confirmEmail.reset();
         resendEmailConfirmation.reset();
         viewAccount.reset();
         viewAccountEvents.reset();
+        makePrimary.reset();
+        removeAddress.reset();
+        undoPrimaryChange.reset();
     }
 
     /** How many commands reached any use case. */
     int totalCalls() {
         return requestSignInLink.commands().size() + signInWithLink.commands().size()
+                + signInWithCode.commands().size() + confirmEmailWithCode.commands().size()
                 + requestEmailConfirmation.commands().size() + confirmEmail.commands().size()
                 + resendEmailConfirmation.commands().size() + viewAccount.commands().size()
-                + viewAccountEvents.commands().size();
+                + viewAccountEvents.commands().size() + makePrimary.commands().size()
+                + removeAddress.commands().size() + undoPrimaryChange.commands().size();
     }
 
     static final class RequestSignInLink extends RecordingUseCase<RequestSignInLinkCommand, RequestSignInLinkResult>
@@ -118,6 +147,30 @@ final class FakeUseCases {
         }
     }
 
+    static final class SignInWithCode extends RecordingUseCase<SignInWithCodeCommand, SignInWithLinkResult>
+            implements SignInWithCodeUseCase {
+        SignInWithCode() {
+            super(new SignInWithLinkResult.SignedIn(ACCOUNT, false, STARTED));
+        }
+
+        @Override
+        public SignInWithLinkResult signIn(SignInWithCodeCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class ConfirmEmailWithCode extends RecordingUseCase<ConfirmEmailWithCodeCommand, ConfirmEmailResult>
+            implements ConfirmEmailWithCodeUseCase {
+        ConfirmEmailWithCode() {
+            super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
+        }
+
+        @Override
+        public ConfirmEmailResult confirm(ConfirmEmailWithCodeCommand command) {
+            return handle(command);
+        }
+    }
+
     static final class RequestEmailConfirmation
             extends RecordingUseCase<RequestEmailConfirmationCommand, RequestEmailConfirmationResult>
             implements RequestEmailConfirmationUseCase {
@@ -137,17 +190,56 @@ final class FakeUseCases {
             super(new ConfirmEmailResult.Confirmed(EmailAddress.parse("Second.Address@Example.org")));
         }
 
-        /** What the page shows before the button is pressed; none unless a test says so. */
-        volatile Optional<EmailAddress> pending = Optional.empty();
-
         @Override
         public ConfirmEmailResult confirm(ConfirmEmailCommand command) {
             return handle(command);
         }
+    }
+
+    /** Read-only, so not counted: what the confirmation page shows before the button is pressed. */
+    static final class PreviewConfirmation implements PreviewConfirmationUseCase {
+        /** Unusable unless a test says so. */
+        volatile PreviewConfirmationResult result = new PreviewConfirmationResult.Unusable();
 
         @Override
-        public Optional<EmailAddress> pendingAddress(ConfirmEmailCommand command) {
-            return pending;
+        public PreviewConfirmationResult preview(PreviewConfirmationCommand command) {
+            return result;
+        }
+    }
+
+    static final class MakePrimary extends RecordingUseCase<MakePrimaryCommand, MakePrimaryResult>
+            implements MakePrimaryUseCase {
+        MakePrimary() {
+            super(new MakePrimaryResult.MadePrimary(EmailAddress.parse("work@example.org")));
+        }
+
+        @Override
+        public MakePrimaryResult makePrimary(MakePrimaryCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class RemoveAddress extends RecordingUseCase<RemoveAddressCommand, RemoveAddressResult>
+            implements RemoveAddressUseCase {
+        RemoveAddress() {
+            super(new RemoveAddressResult.Removed(EmailAddress.parse("work@example.org")));
+        }
+
+        @Override
+        public RemoveAddressResult remove(RemoveAddressCommand command) {
+            return handle(command);
+        }
+    }
+
+    static final class UndoPrimaryChange extends RecordingUseCase<UndoPrimaryChangeCommand, UndoPrimaryChangeResult>
+            implements UndoPrimaryChangeUseCase {
+        UndoPrimaryChange() {
+            super(new UndoPrimaryChangeResult.Undone(EmailAddress.parse("ada@example.org")));
+        }
+
+        @Override
+        public UndoPrimaryChangeResult undo(UndoPrimaryChangeCommand command) {
+            return handle(command);
         }
     }
 

@@ -3,12 +3,12 @@ package dev.authbackbone.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,16 +37,19 @@ class LinkPagesTest {
     }
 
     @Test
-    void confirmPage_get_namesTheAddressTheTokenWouldLink_asGiven() {
-        server.fakes.confirmEmail.pending = Optional.of(EmailAddress.parse("Ada.Work@example.org"));
+    void confirmPage_get_namesTheAddressAsGiven_andTheRequesterMasked() {
+        server.fakes.previewConfirmation.result = new PreviewConfirmationResult.Pending(
+                EmailAddress.parse("Ada.Work@example.org"), "b***@example.com");
         try {
             Answer answer = server.get("/auth/confirm-email?token=" + TOKEN);
 
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.body()).contains("to link <strong>Ada.Work@example.org</strong> to your account");
+            assertThat(answer.body()).contains("The account <strong>b***@example.com</strong> asked to add"
+                    + " <strong>Ada.Work@example.org</strong>")
+                    .contains("Confirming lets that account sign in with <strong>Ada.Work@example.org</strong>");
             assertThat(server.fakes.totalCalls()).isZero();
         } finally {
-            server.fakes.confirmEmail.pending = Optional.empty();
+            server.fakes.previewConfirmation.result = new PreviewConfirmationResult.Unusable();
         }
     }
 

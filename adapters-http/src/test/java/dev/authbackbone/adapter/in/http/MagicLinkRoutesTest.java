@@ -120,4 +120,40 @@ class MagicLinkRoutesTest {
         assertThat(answer.jsonEquals("{'detail': [{'type': 'missing', 'loc': ['body'], 'msg': 'Field required',"
                 + " 'input': null}]}")).isTrue();
     }
+
+    @Test
+    void verifyCode_goodCode_answersAsVerify_withTheAddressAndCodeAsTyped() {
+        Answer answer = server.postJson("/api/auth/magic-link/verify-code",
+                "{\"email\": \"Someone@Example.org\", \"code\": \"7kq4-m2xd\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(answer.json().fieldNames()).toIterable().containsExactly("access_token", "token_type", "expires_in",
+                "refresh_token");
+        assertThat(server.fakes.signInWithCode.commands()).singleElement().satisfies(command -> {
+            assertThat(command.email().value()).isEqualTo("Someone@Example.org");
+            assertThat(command.code()).isEqualTo("7kq4-m2xd");
+        });
+    }
+
+    @Test
+    void verifyCode_unreadableCode_answersAWrongCodeWithoutCallingTheUseCase() {
+        Answer answer = server.postJson("/api/auth/magic-link/verify-code",
+                "{\"email\": \"someone@example.org\", \"code\": \"0OIL1234\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.jsonEquals("{'detail': 'This code is wrong, has expired or has already been used.'}")).isTrue();
+        assertThat(server.fakes.totalCalls()).isZero();
+    }
+
+    @Test
+    void verifyCode_refused_answers400NamingTheCode() {
+        server.fakes.signInWithCode.answer(new SignInWithLinkResult.InvalidToken());
+
+        Answer answer = server.postJson("/api/auth/magic-link/verify-code",
+                "{\"email\": \"someone@example.org\", \"code\": \"7KQ4M2XD\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.jsonEquals("{'detail': 'This code is wrong, has expired or has already been used.'}")).isTrue();
+    }
 }

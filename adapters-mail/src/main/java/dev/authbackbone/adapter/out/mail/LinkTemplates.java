@@ -10,8 +10,9 @@ import java.util.Locale;
  *
  * @param confirmUrlTemplate the link in a confirmation mail
  * @param signInUrlTemplate  the link in a sign-in (magic link) mail
+ * @param undoUrlTemplate    the undo link in the notice of a primary-address change
  */
-public record LinkTemplates(String confirmUrlTemplate, String signInUrlTemplate) {
+public record LinkTemplates(String confirmUrlTemplate, String signInUrlTemplate, String undoUrlTemplate) {
 
     /** Replaced by the token's raw value. */
     public static final String TOKEN_PLACEHOLDER = "{token}";
@@ -19,11 +20,20 @@ public record LinkTemplates(String confirmUrlTemplate, String signInUrlTemplate)
     public LinkTemplates {
         check("confirmUrlTemplate", confirmUrlTemplate);
         check("signInUrlTemplate", signInUrlTemplate);
+        check("undoUrlTemplate", undoUrlTemplate);
+    }
+
+    /**
+     * The given confirmation and sign-in links, with the undo link on the bundled page under
+     * {@code publicBaseUrl}: undoing is this server's own safety net, not a front end's flow.
+     */
+    public static LinkTemplates of(String confirmUrlTemplate, String signInUrlTemplate, String publicBaseUrl) {
+        return new LinkTemplates(confirmUrlTemplate, signInUrlTemplate, underBaseUrl(publicBaseUrl).undoUrlTemplate());
     }
 
     /**
      * The bundled pages under {@code publicBaseUrl}: {@code <base>/auth/confirm-email?token={token}}
-     * and {@code <base>/auth/magic-link?token={token}}.
+     * , {@code <base>/auth/magic-link?token={token}} and {@code <base>/auth/undo?token={token}}.
      */
     public static LinkTemplates underBaseUrl(String publicBaseUrl) {
         if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
@@ -31,7 +41,7 @@ public record LinkTemplates(String confirmUrlTemplate, String signInUrlTemplate)
         }
         String base = publicBaseUrl.strip().replaceAll("/+$", "");
         return new LinkTemplates(base + "/auth/confirm-email?token=" + TOKEN_PLACEHOLDER,
-                base + "/auth/magic-link?token=" + TOKEN_PLACEHOLDER);
+                base + "/auth/magic-link?token=" + TOKEN_PLACEHOLDER, base + "/auth/undo?token=" + TOKEN_PLACEHOLDER);
     }
 
     /** The link that confirms an address. */
@@ -42,6 +52,11 @@ public record LinkTemplates(String confirmUrlTemplate, String signInUrlTemplate)
     /** The link that signs a person in. */
     public String signInUrl(OneTimeToken token) {
         return fill(signInUrlTemplate, token);
+    }
+
+    /** The link that undoes a primary-address change. */
+    public String undoUrl(OneTimeToken token) {
+        return fill(undoUrlTemplate, token);
     }
 
     private static String fill(String template, OneTimeToken token) {

@@ -41,6 +41,43 @@ class MailTemplatesTest {
     }
 
     @Test
+    void render_confirmationLink_namesTheRequesterMasked_andWhatConfirmingDoes() {
+        RenderedMail mail = templates.render(aConfirmationLink(JANE, aToken(4)));
+
+        assertThat(mail.text()).contains("the account a***@example.com asked to add jane.doe@example.com")
+                .contains("Confirming lets that account sign in with jane.doe@example.com")
+                .doesNotContain("alice@example.com");
+        assertThat(mail.html()).contains("<strong>a***@example.com</strong>").doesNotContain("alice@example.com");
+    }
+
+    @Test
+    void render_primaryChangedNotice_carriesTheUndoLinkAndTheNewPrimary() {
+        OneTimeToken token = aToken(5);
+        Mail.PrimaryChangedNotice notice = new Mail.PrimaryChangedNotice(JANE, EmailAddress.parse("new@example.org"),
+                token, MailTestData.NOW.plus(Duration.ofDays(7)));
+
+        RenderedMail mail = templates.render(notice);
+
+        assertThat(mail.subject()).isEqualTo("Your primary email address was changed");
+        assertThat(mail.text()).contains("https://auth.example.test/auth/undo?token=" + token.reveal())
+                .contains("new@example.org is now").contains("expires in 7 days");
+        assertThat(mail.html()).contains("href=\"https://auth.example.test/auth/undo?token=" + token.reveal() + "\"");
+    }
+
+    @Test
+    void render_removedAndLinkedNotices_nameTheAddressAndCarryNoLink() {
+        EmailAddress other = EmailAddress.parse("other@example.org");
+
+        RenderedMail removed = templates.render(new Mail.AddressRemovedNotice(JANE, other));
+        RenderedMail linked = templates.render(new Mail.AddressLinkedNotice(JANE, other));
+
+        assertThat(removed.subject()).isEqualTo("An email address was removed from your account");
+        assertThat(removed.text()).contains("other@example.org was removed").doesNotContain("http");
+        assertThat(linked.subject()).isEqualTo("An email address was linked to your account");
+        assertThat(linked.text()).contains("other@example.org was confirmed").doesNotContain("http");
+    }
+
+    @Test
     void render_signInLink_hasItsOwnSubjectLinkAndMinutes() {
         OneTimeToken token = aToken(2);
         String link = "https://auth.example.test/auth/magic-link?token=" + token.reveal();
@@ -50,6 +87,23 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Your sign-in link");
         assertThat(mail.text()).contains(link).contains("expires in 15 minutes (1 March 2026 at 09:45 UTC)");
         assertThat(mail.html()).contains("href=\"" + link + "\"").contains("in 15 minutes");
+    }
+
+    @Test
+    void render_linkMails_showTheCodeInBothBodiesAndInNoUrl() {
+        String code = MailTestData.aCode().reveal();
+        for (Mail linkMail : new Mail[] {aConfirmationLink(JANE, aToken(3)), aSignInLink(JANE, aToken(4))}) {
+            RenderedMail mail = templates.render(linkMail);
+
+            assertThat(mail.text()).contains("    " + code + "\n");
+            assertThat(mail.html()).contains(">" + code + "</p>");
+            assertThat(urls(mail.text()) + urls(mail.html())).isNotEmpty().doesNotContain(code);
+        }
+    }
+
+    private static String urls(String body) {
+        return java.util.regex.Pattern.compile("https?://[^\\s\"<]+").matcher(body).results()
+                .map(java.util.regex.MatchResult::group).reduce("", String::concat);
     }
 
     @Test
@@ -70,7 +124,7 @@ class MailTemplatesTest {
     void render_valuesWithMarkupCharacters_areEscapedInHtmlOnly() {
         EmailAddress odd = EmailAddress.parse("o'brien&co@example.com");
         LinkTemplates links = new LinkTemplates("https://app.example.test/confirm?a=1&token={token}",
-                "https://app.example.test/sign-in?token={token}");
+                "https://app.example.test/sign-in?token={token}", "https://app.example.test/undo?token={token}");
         OneTimeToken token = aToken(3);
 
         RenderedMail mail = new MailTemplates(links, MailTestData.clock()).render(aConfirmationLink(odd, token));

@@ -4,6 +4,7 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,14 @@ final class MailTestData {
         return OneTimeToken.generate(new SeededRandomSource(seed));
     }
 
+    /** The primary address of the account that asks for confirmations in these tests. */
+    static final EmailAddress REQUESTER = EmailAddress.parse("alice@example.com");
+
+    /** The same code every time: a mail's code is drawn from the mail's own random source in production. */
+    static OneTimeCode aCode() {
+        return OneTimeCode.generate(new SeededRandomSource(8));
+    }
+
     static LinkTemplates links() {
         return LinkTemplates.underBaseUrl(BASE_URL);
     }
@@ -36,11 +45,11 @@ final class MailTestData {
     }
 
     static Mail.ConfirmationLink aConfirmationLink(EmailAddress to, OneTimeToken token) {
-        return new Mail.ConfirmationLink(to, token, NOW.plus(Duration.ofHours(24)));
+        return new Mail.ConfirmationLink(to, token, aCode(), NOW.plus(Duration.ofHours(24)), REQUESTER);
     }
 
     static Mail.SignInLink aSignInLink(EmailAddress to, OneTimeToken token) {
-        return new Mail.SignInLink(to, token, NOW.plus(Duration.ofMinutes(15)));
+        return new Mail.SignInLink(to, token, aCode(), NOW.plus(Duration.ofMinutes(15)));
     }
 
     static SmtpSettings smtpAt(String host, int port, Duration timeout) {

@@ -63,13 +63,13 @@ class SettingsTest {
 
     @Test
     void linkTemplates_withoutPlaceholderOrWithOtherScheme_rejected() {
-        assertThatThrownBy(() -> new LinkTemplates("https://x.example/confirm", "https://x.example/s?t={token}"))
+        assertThatThrownBy(() -> new LinkTemplates("https://x.example/confirm", "https://x.example/s?t={token}", "https://x.example/u?t={token}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("confirmUrlTemplate");
-        assertThatThrownBy(() -> new LinkTemplates("https://x.example/c?t={token}", "javascript:alert({token})"))
+        assertThatThrownBy(() -> new LinkTemplates("https://x.example/c?t={token}", "javascript:alert({token})", "https://x.example/u?t={token}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("signInUrlTemplate");
-        assertThatThrownBy(() -> new LinkTemplates("https://x.example/c?t={token} x", "https://x.example/s?t={token}"))
+        assertThatThrownBy(() -> new LinkTemplates("https://x.example/c?t={token} x", "https://x.example/s?t={token}", "https://x.example/u?t={token}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("confirmUrlTemplate");
     }

@@ -106,6 +106,28 @@ public final class JdbiAccountRepository implements AccountRepository {
                 .toList();
     }
 
+    /**
+     * Two statements in one transaction: PostgreSQL checks a (non-deferrable) unique constraint row by
+     * row, so the old primary must step down before the new one steps up.
+     */
+    @Override
+    public void makePrimary(AccountId account, EmailAddress email) {
+        Handles.atomically(jdbi, h -> {
+            Statements dao = h.attach(Statements.class);
+            dao.stepDown(account.value(), email.canonical());
+            if (dao.stepUp(account.value(), email.canonical()) != 1) {
+                // Rolls the step-down back with the unit of work: an account never ends up without a primary.
+                throw new DatabaseException("cannot make an address primary: it is not an identity of the account");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void unlink(AccountId account, EmailAddress email) {
+        Handles.with(jdbi, h -> h.attach(Statements.class).unlink(account.value(), email.canonical()));
+    }
+
     @Override
     public void setDisabled(AccountId account, boolean disabled) {
         Handles.with(jdbi, h -> {
@@ -130,8 +152,9 @@ public final class JdbiAccountRepository implements AccountRepository {
          * target, the only form H2 accepts) waits for a concurrent insert of the same address to end
          * and then reports 0 rows, instead of failing, which on PostgreSQL would abort the transaction.
          */
-        @SqlUpdate("INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)"
-                + " VALUES (:canonical, :email, :accountId, :primary, :verifiedAt) ON CONFLICT DO NOTHING")
+        @SqlUpdate("INSERT INTO email_identity (email_canonical, email, account_id, is_primary, primary_of, verified_at)"
+                + " VALUES (:canonical, :email, :accountId, :primary,"
+                + " CASE WHEN :primary THEN CAST(:accountId AS uuid) END, :verifiedAt) ON CONFLICT DO NOTHING")
         int insertIdentityIfFree(@Bind("canonical") String canonical, @Bind("email") String email,
                                  @Bind("accountId") UUID accountId, @Bind("primary") boolean primary,
                                  @Bind("verifiedAt") OffsetDateTime verifiedAt);
@@ -142,6 +165,20 @@ public final class JdbiAccountRepository implements AccountRepository {
         @SqlQuery("SELECT email, account_id, is_primary, verified_at FROM email_identity WHERE account_id = :accountId"
                 + " ORDER BY is_primary DESC, verified_at, email_canonical")
         List<EmailIdentityRow> identitiesOf(@Bind("accountId") UUID accountId);
+
+        /** First step of a primary change: the primary row steps down, freeing the account's one primary slot. */
+        @SqlUpdate("UPDATE email_identity SET is_primary = FALSE, primary_of = NULL"
+                + " WHERE account_id = :accountId AND is_primary AND email_canonical <> :canonical")
+        int stepDown(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical);
+
+        /** Second step: the chosen row takes the slot; the unique primary_of refuses a second primary. */
+        @SqlUpdate("UPDATE email_identity SET is_primary = TRUE, primary_of = account_id"
+                + " WHERE account_id = :accountId AND email_canonical = :canonical")
+        int stepUp(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical);
+
+        @SqlUpdate("DELETE FROM email_identity WHERE account_id = :accountId AND email_canonical = :canonical"
+                + " AND NOT is_primary")
+        int unlink(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical);
 
         @SqlUpdate("UPDATE account SET disabled = :disabled WHERE id = :id")
         void setDisabled(@Bind("id") UUID id, @Bind("disabled") boolean disabled);

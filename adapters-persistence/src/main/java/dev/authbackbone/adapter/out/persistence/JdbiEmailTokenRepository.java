@@ -3,6 +3,7 @@ package dev.authbackbone.adapter.out.persistence;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.token.CodeHash;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.TokenHash;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -28,16 +30,34 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * which no longer matches.
      */
     private static final String CONSUME = "UPDATE email_token SET consumed_at = :now"
-            + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now";
+            + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now"
+            + " AND code_attempts < :maxChecks";
+    /**
+     * Claims one code check, the same compare-and-set: concurrent claimants queue on the row lock and
+     * re-check the count, so no more than the checks left succeed. The lock stays with the claimant
+     * until its unit of work ends, which then consumes the row if the code matched.
+     */
+    private static final String CLAIM_CODE_CHECK = "UPDATE email_token SET code_attempts = code_attempts + 1"
+            + " WHERE token_hash = :hash AND code_hash IS NOT NULL AND expires_at > :now AND code_attempts < :maxChecks";
+    /** Its check already claimed (possibly the last one), so only "still pending" is asked here. */
+    private static final String CONSUME_BY_CODE = "UPDATE email_token SET consumed_at = :now"
+            + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
+    private static final String CHECKABLE = "SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
+            + " WHERE email_canonical = :canonical AND purpose = :purpose AND code_hash IS NOT NULL"
+            + " AND expires_at > :now AND code_attempts < :maxChecks";
+    private static final String CHECKABLE_ORDER = " ORDER BY issued_at DESC, token_hash FETCH FIRST "
+            + CODE_CANDIDATES + " ROWS ONLY";
+    private static final String CHECKABLE_SIGN_IN = CHECKABLE + CHECKABLE_ORDER;
+    private static final String CHECKABLE_CONFIRMATION = CHECKABLE + " AND account_id = :accountId" + CHECKABLE_ORDER;
     /**
      * A duplicate hash reports 0 rows rather than failing, so a PostgreSQL transaction stays usable.
      * The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. (Fluent,
      * like the other per-request statements: attaching a SqlObject per call costs more than the SQL.)
      */
     private static final String INSERT_IF_ABSENT = "INSERT INTO email_token (token_hash, purpose, account_id, email,"
-            + " email_canonical, issued_at, expires_at, consumed_at, placeholder) VALUES (:hash, :purpose,"
-            + " CAST(:accountId AS uuid), :email, :canonical, :issuedAt, :expiresAt, :consumedAt, :placeholder)"
-            + " ON CONFLICT DO NOTHING";
+            + " email_canonical, issued_at, expires_at, consumed_at, code_salt, code_hash, code_attempts, placeholder)"
+            + " VALUES (:hash, :purpose, CAST(:accountId AS uuid), :email, :canonical, :issuedAt, :expiresAt, :consumedAt,"
+            + " :codeSalt, :codeHash, :codeAttempts, :placeholder) ON CONFLICT DO NOTHING";
     /**
      * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
      * them instead deadlocks two confirmations of one address by two accounts (each holds its own
@@ -77,6 +97,9 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 .bind("issuedAt", Timestamps.toColumn(token.issuedAt()))
                 .bind("expiresAt", Timestamps.toColumn(token.expiresAt()))
                 .bindByType("consumedAt", token.consumedAt().map(Timestamps::toColumn).orElse(null), OffsetDateTime.class)
+                .bindByType("codeSalt", token.code().map(CodeHash::salt).orElse(null), String.class)
+                .bindByType("codeHash", token.code().map(CodeHash::hex).orElse(null), String.class)
+                .bind("codeAttempts", token.codeChecks())
                 .bind("placeholder", token.isPlaceholder())
                 .execute());
         if (inserted == 0) {
@@ -92,17 +115,62 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                     .bind("now", at)
                     .bind("hash", hash.hex())
                     .bind("purpose", purpose.name())
+                    .bind("maxChecks", EmailToken.MAX_CODE_CHECKS)
                     .execute();
-            if (changed == 0) {
-                return Optional.<EmailToken>empty();
-            }
-            // Same transaction, so this reads the row this call just consumed.
-            return h.createQuery(SELECT_BY_HASH)
-                    .bind("hash", hash.hex())
-                    .map(new EmailTokenRow.Mapper())
-                    .findOne()
-                    .map(EmailTokenRow::toToken);
+            return changed == 0 ? Optional.<EmailToken>empty() : reread(h, hash);
         });
+    }
+
+    @Override
+    public List<EmailToken> withCheckableCode(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester,
+                                              Instant now) {
+        boolean confirmation = purpose == EmailPurpose.EMAIL_CONFIRMATION;
+        if (confirmation && requester.isEmpty()) {
+            return List.of();
+        }
+        return Handles.with(jdbi, h -> {
+            var query = h.createQuery(confirmation ? CHECKABLE_CONFIRMATION : CHECKABLE_SIGN_IN)
+                    .bind("canonical", email.canonical())
+                    .bind("purpose", purpose.name())
+                    .bind("now", Timestamps.toColumn(now))
+                    .bind("maxChecks", EmailToken.MAX_CODE_CHECKS);
+            if (confirmation) {
+                query.bind("accountId", requester.get().value());
+            }
+            return query.map(new EmailTokenRow.Mapper()).list();
+        }).stream().map(EmailTokenRow::toToken).toList();
+    }
+
+    @Override
+    public Optional<EmailToken> claimCodeCheck(TokenHash hash, Instant now) {
+        return Handles.atomically(jdbi, h -> {
+            int changed = h.createUpdate(CLAIM_CODE_CHECK)
+                    .bind("hash", hash.hex())
+                    .bind("now", Timestamps.toColumn(now))
+                    .bind("maxChecks", EmailToken.MAX_CODE_CHECKS)
+                    .execute();
+            return changed == 0 ? Optional.<EmailToken>empty() : reread(h, hash);
+        });
+    }
+
+    @Override
+    public Optional<EmailToken> consumeByCode(TokenHash hash, Instant now) {
+        return Handles.atomically(jdbi, h -> {
+            int changed = h.createUpdate(CONSUME_BY_CODE)
+                    .bind("hash", hash.hex())
+                    .bind("now", Timestamps.toColumn(now))
+                    .execute();
+            return changed == 0 ? Optional.<EmailToken>empty() : reread(h, hash);
+        });
+    }
+
+    /** The row as this transaction just changed it. */
+    private static Optional<EmailToken> reread(Handle h, TokenHash hash) {
+        return h.createQuery(SELECT_BY_HASH)
+                .bind("hash", hash.hex())
+                .map(new EmailTokenRow.Mapper())
+                .findOne()
+                .map(EmailTokenRow::toToken);
     }
 
     @Override
@@ -119,6 +187,12 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
         Handles.with(jdbi, h -> h.createUpdate(REVOKE_OUTSTANDING).bind("canonical", email.canonical())
                 .bind("holder", holder.value())
                 .bind("now", Timestamps.toColumn(now)).execute());
+    }
+
+    @Override
+    public void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now) {
+        Handles.with(jdbi, h -> h.attach(Statements.class).revokePendingConfirmations(account.value(),
+                email.canonical(), Timestamps.toColumn(now)));
     }
 
     @Override
@@ -157,6 +231,13 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
         @SqlUpdate("DELETE FROM email_token WHERE token_hash = :hash")
         int delete(@Bind("hash") String hash);
+
+        /** As {@code EmailToken.withdrawAt}: a placeholder stops being listed too. */
+        @SqlUpdate("UPDATE email_token SET consumed_at = COALESCE(consumed_at, :now), placeholder = FALSE"
+                + " WHERE account_id = :accountId AND email_canonical = :canonical AND purpose = 'EMAIL_CONFIRMATION'"
+                + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now")
+        int revokePendingConfirmations(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical,
+                                       @Bind("now") OffsetDateTime now);
 
         @SqlQuery("SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
                 + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"

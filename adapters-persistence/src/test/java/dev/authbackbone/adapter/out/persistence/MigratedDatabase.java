@@ -47,8 +47,8 @@ final class MigratedDatabase implements AutoCloseable {
     /** Empties every table, for a fresh fixture per test without a fresh database per test. */
     void wipe() {
         jdbi().useHandle(h -> {
-            for (String table : new String[] {"signing_key", "refresh_token", "user_session", "email_identity", "account", "email_token", "email_request",
-                    "email_quota_lock", "audit_event"}) {
+            for (String table : new String[] {"signing_key", "refresh_token", "user_session", "email_identity", "account", "email_token",
+                    "email_request", "email_quota_lock", "audit_event", "primary_undo"}) {
                 h.execute("DELETE FROM " + table);
             }
         });

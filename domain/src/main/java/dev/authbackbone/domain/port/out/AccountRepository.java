@@ -40,6 +40,16 @@ public interface AccountRepository {
     /** The verified identities of {@code account}, primary first, then oldest first. */
     List<EmailIdentity> identitiesOf(AccountId account);
 
+    /**
+     * Makes {@code email}, a verified identity of {@code account}, its primary, and its previous
+     * primary an ordinary identity, together. Storage guarantees that an account has at most one
+     * primary, whatever runs concurrently; callers hold the account's lock ({@link #findForUpdate}).
+     */
+    void makePrimary(AccountId account, EmailAddress email);
+
+    /** Deletes {@code email} as a non-primary verified identity of {@code account}; anything else changes nothing. */
+    void unlink(AccountId account, EmailAddress email);
+
     /** Disables or re-enables {@code account}; unknown ids change nothing. */
     void setDisabled(AccountId account, boolean disabled);
 }

@@ -18,11 +18,37 @@ public interface EmailTokenRepository {
     /** Stores a newly issued token. */
     void save(EmailToken token);
 
+    /** How many tokens {@link #withCheckableCode} returns at most. */
+    int CODE_CANDIDATES = 5;
+
     /**
-     * Marks the token with {@code hash} and {@code purpose} used at {@code now}, if it was usable,
-     * and returns it; empty when it is unknown, expired, used or for another purpose.
+     * Marks the token with {@code hash} and {@code purpose} used at {@code now}, if it could be
+     * redeemed ({@link EmailToken#consumeAt}), and returns it; empty when it is unknown, expired,
+     * used, for another purpose, or its code checks are used up.
      */
     Optional<EmailToken> consume(TokenHash hash, EmailPurpose purpose, Instant now);
+
+    /**
+     * The newest (at most {@value #CODE_CANDIDATES}) unexpired {@code purpose} tokens of {@code email}
+     * whose mail carried a code with checks left, used or not; for a confirmation only those
+     * {@code requester} asked for (empty for a sign-in). Reading them claims nothing.
+     */
+    List<EmailToken> withCheckableCode(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester,
+                                       Instant now);
+
+    /**
+     * Counts one code check against the token with {@code hash}, atomically, if one is left
+     * ({@link EmailToken#claimCodeCheckAt}), and returns it as it is then; empty when none is left.
+     * Of concurrent claimants no more than the remaining checks succeed, and the claimant holds the
+     * token until its unit of work ends.
+     */
+    Optional<EmailToken> claimCodeCheck(TokenHash hash, Instant now);
+
+    /**
+     * Marks used at {@code now} the token whose code check this unit of work claimed, if it was
+     * still pending ({@link EmailToken#consumeByCodeAt}), and returns it; empty when it was not.
+     */
+    Optional<EmailToken> consumeByCode(TokenHash hash, Instant now);
 
     /** The token with {@code hash} as stored, used or not; empty when unknown (or purged). */
     Optional<EmailToken> find(TokenHash hash);
@@ -37,10 +63,16 @@ public interface EmailTokenRepository {
      */
     void revokeOutstanding(EmailAddress email, AccountId holder, Instant now);
 
+    /**
+     * Withdraws every pending confirmation {@code account} asked for {@code email} at {@code now}, as
+     * {@link EmailToken#withdrawAt} says: usable ones become unusable, placeholders stop being listed.
+     */
+    void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now);
+
     /** Removes a token that was never delivered. */
     void delete(TokenHash hash);
 
-    /** The usable confirmation tokens {@code account} asked for, newest first. */
+    /** The pending confirmations {@code account} asked for (usable tokens and placeholders), newest first. */
     List<EmailToken> pendingConfirmations(AccountId account, Instant now);
 
     /** Deletes tokens that expired or were used before {@code cutoff}; returns how many. */

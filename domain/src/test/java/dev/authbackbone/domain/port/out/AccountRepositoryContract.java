@@ -256,4 +256,53 @@ public abstract class AccountRepositoryContract {
         assertThat(accounts.find(accountId(loser))).isEmpty();
         assertThat(accounts.findByEmail(shared).orElseThrow().id()).isNotEqualTo(accountId(loser));
     }
+
+    private List<String> primaries(AccountId account) {
+        return accounts.identitiesOf(account).stream().filter(EmailIdentity::primary).map(i -> i.email().value()).toList();
+    }
+
+    @Test
+    void makePrimary_verifiedIdentity_becomesTheOnePrimary_andTheOldOneAnOrdinaryIdentity() {
+        Account account = openAccount(40, "home@example.com");
+        accounts.link(account.id(), email("Work@example.org"), clock.instant());
+
+        unitOfWork.inTransaction(() -> {
+            accounts.makePrimary(account.id(), email("work@example.org"));
+            return null;
+        });
+
+        assertThat(primaries(account.id())).containsExactly("Work@example.org");
+        assertThat(accounts.identitiesOf(account.id())).hasSize(2);
+    }
+
+    @Test
+    void makePrimary_concurrentlyAlternating_leavesExactlyOnePrimary() {
+        Account account = openAccount(41, "home@example.com");
+        accounts.link(account.id(), email("work@example.org"), clock.instant());
+
+        Concurrently.run(8, i -> () -> unitOfWork.inTransaction(() -> {
+            accounts.findForUpdate(account.id());
+            accounts.makePrimary(account.id(), email(i % 2 == 0 ? "home@example.com" : "work@example.org"));
+            return null;
+        }));
+
+        assertThat(primaries(account.id())).hasSize(1);
+    }
+
+    @Test
+    void unlink_removesANonPrimaryIdentity_freeingTheAddress_butNeverThePrimary() {
+        Account account = openAccount(42, "home@example.com");
+        Account other = openAccount(43, "other@example.com");
+        accounts.link(account.id(), email("work@example.org"), clock.instant());
+
+        accounts.unlink(account.id(), email("home@example.com"));
+        accounts.unlink(other.id(), email("work@example.org"));
+        assertThat(accounts.identitiesOf(account.id())).hasSize(2);
+
+        accounts.unlink(account.id(), email("WORK@example.org"));
+
+        assertThat(accounts.identitiesOf(account.id())).extracting(i -> i.email().value()).containsExactly("home@example.com");
+        assertThat(accounts.findByEmail(email("work@example.org"))).isEmpty();
+        assertThat(accounts.link(other.id(), email("work@example.org"), clock.instant())).isEqualTo(new LinkOutcome.Linked());
+    }
 }

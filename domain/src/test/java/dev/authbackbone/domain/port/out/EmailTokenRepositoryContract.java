@@ -8,8 +8,10 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.testing.Concurrently;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;
+import dev.authbackbone.domain.token.CodeHash;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,6 +206,36 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void revokePendingConfirmations_placeholder_isNoLongerListed() {
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(clock.instant());
+        tokens.save(placeholder);
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokePendingConfirmations(ADA, EmailAddress.parse("taken@example.com"), clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+        assertThat(usable(placeholder)).isFalse();
+    }
+
+    @Test
+    void revokePendingConfirmations_onlyThatAccountsConfirmationsOfThatAddress_stopWorking() {
+        EmailToken mine = saved(confirmation(ADA, "ada@example.com", DAY));
+        EmailToken theirs = saved(confirmation(BOB, "ada@example.com", DAY));
+        EmailToken signIn = saved(signIn("ada@example.com"));
+        EmailToken otherAddress = saved(confirmation(ADA, "ada@work.example", DAY));
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokePendingConfirmations(ADA, EmailAddress.parse("ADA@example.com"), clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(otherAddress.hash());
+        assertThat(usable(mine)).isFalse();
+        assertThat(usable(theirs)).isTrue();
+        assertThat(usable(signIn)).isTrue();
+        assertThat(usable(otherAddress)).isTrue();
+    }
+
+    @Test
     void revokeOutstanding_address_removesItFromPendingConfirmations() {
         saved(confirmation(ADA, "ada@example.com", DAY));
         EmailToken other = saved(confirmation(ADA, "ada@work.example", DAY));
@@ -330,5 +362,118 @@ public abstract class EmailTokenRepositoryContract {
                 i -> () -> tokens.consume(token.hash(), EmailPurpose.SIGN_IN, clock.instant()).isPresent());
 
         assertThat(wins).filteredOn(won -> won).hasSize(1);
+    }
+
+    private EmailToken withCode(EmailPurpose purpose, Optional<AccountId> account, String email, Duration ttl) {
+        EmailAddress address = EmailAddress.parse(email);
+        CodeHash code = OneTimeCode.generate(random).hashFor(address, random);
+        return EmailToken.issue(OneTimeToken.generate(random), code, purpose, account, address, clock.instant(), ttl);
+    }
+
+    private List<EmailToken> checkable(EmailPurpose purpose, Optional<AccountId> requester, String email) {
+        return tokens.withCheckableCode(EmailAddress.parse(email), purpose, requester, clock.instant());
+    }
+
+    @Test
+    void save_tokenWithCode_keepsTheCodeHashAndNoChecks() {
+        EmailToken token = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+
+        EmailToken found = tokens.find(token.hash()).orElseThrow();
+
+        assertThat(found.code()).isEqualTo(token.code()).isPresent();
+        assertThat(found.codeChecks()).isZero();
+    }
+
+    @Test
+    void withCheckableCode_signIn_listsTheAddressesUnexpiredMailsWithCodeNewestFirst() {
+        EmailToken older = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "Ada@Example.com", DAY));
+        clock.advance(Duration.ofSeconds(1));
+        EmailToken newer = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+        saved(signIn("ada@example.com"));
+        saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "bob@example.com", DAY));
+        saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "ada@example.com", DAY));
+        saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", Duration.ofSeconds(1)));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(checkable(EmailPurpose.SIGN_IN, Optional.empty(), "ADA@example.com")).extracting(EmailToken::hash)
+                .containsExactly(newer.hash(), older.hash());
+    }
+
+    @Test
+    void withCheckableCode_confirmation_listsOnlyTheRequestersMails() {
+        EmailToken adas = saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "carol@example.com", DAY));
+        saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(BOB), "carol@example.com", DAY));
+
+        assertThat(checkable(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "carol@example.com"))
+                .extracting(EmailToken::hash).containsExactly(adas.hash());
+        assertThat(checkable(EmailPurpose.EMAIL_CONFIRMATION, Optional.empty(), "carol@example.com")).isEmpty();
+    }
+
+    @Test
+    void withCheckableCode_manyMails_returnsTheNewestFew() {
+        for (int i = 0; i < EmailTokenRepository.CODE_CANDIDATES + 2; i++) {
+            saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(checkable(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com"))
+                .hasSize(EmailTokenRepository.CODE_CANDIDATES);
+    }
+
+    @Test
+    void claimCodeCheck_fiveTimes_countsThemThenRefusesAndTheLinkIsDeadToo() {
+        EmailToken token = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+
+        for (int check = 1; check <= EmailToken.MAX_CODE_CHECKS; check++) {
+            assertThat(tokens.claimCodeCheck(token.hash(), clock.instant())).map(EmailToken::codeChecks).contains(check);
+        }
+
+        assertThat(tokens.claimCodeCheck(token.hash(), clock.instant())).isEmpty();
+        assertThat(checkable(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com")).isEmpty();
+        assertThat(usable(token)).isFalse();
+        assertThat(tokens.find(token.hash()).orElseThrow().consumedAt()).isEmpty();
+    }
+
+    @Test
+    void claimCodeCheck_tokenWithoutCodeOrExpired_isEmpty() {
+        EmailToken noCode = saved(signIn("ada@example.com"));
+        EmailToken expiring = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(tokens.claimCodeCheck(noCode.hash(), clock.instant())).isEmpty();
+        assertThat(tokens.claimCodeCheck(expiring.hash(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void consumeByCode_afterTheLastCheck_spendsTheLinkToo() {
+        EmailToken token = saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "ada@example.com", DAY));
+        for (int check = 1; check <= EmailToken.MAX_CODE_CHECKS; check++) {
+            tokens.claimCodeCheck(token.hash(), clock.instant());
+        }
+
+        assertThat(tokens.consumeByCode(token.hash(), clock.instant())).map(EmailToken::consumedAt)
+                .contains(Optional.of(clock.instant()));
+        assertThat(tokens.consumeByCode(token.hash(), clock.instant())).isEmpty();
+        assertThat(usable(token)).isFalse();
+    }
+
+    @Test
+    void consume_byLink_spendsTheCodeToo() {
+        EmailToken token = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+
+        assertThat(usable(token)).isTrue();
+
+        assertThat(tokens.consumeByCode(token.hash(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void claimCodeCheck_twentyClaimantsAtOnceInUnitsOfWork_exactlyFiveSucceed() {
+        EmailToken token = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY));
+
+        List<Boolean> claimed = Concurrently.run(20, i -> () -> unitOfWork.inTransaction(
+                () -> tokens.claimCodeCheck(token.hash(), clock.instant()).isPresent()));
+
+        assertThat(claimed).filteredOn(won -> won).hasSize(EmailToken.MAX_CODE_CHECKS);
+        assertThat(tokens.find(token.hash()).orElseThrow().codeChecks()).isEqualTo(EmailToken.MAX_CODE_CHECKS);
     }
 }

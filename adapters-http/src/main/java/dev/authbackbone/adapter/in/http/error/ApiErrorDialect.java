@@ -40,8 +40,11 @@ import java.util.Map;
  * MethodNotAllowed           405     "Method Not Allowed" (FastAPI's wording)
  * InvalidConfirmationToken,
  * InvalidSignInToken,
+ * InvalidCode,
  * InvalidRefreshToken        400     the problem's sentence
  * SessionNotFound            404     "No such session." 
+ * AddressNotFound            404     the problem's sentence
+ * PrimaryAddress             409     the problem's sentence
  * AddressTaken               409
  * BodyTooLarge               413
  * UnsupportedMediaType       415

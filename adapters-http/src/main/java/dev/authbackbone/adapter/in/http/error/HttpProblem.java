@@ -150,6 +150,15 @@ public sealed interface HttpProblem {
         public String sentence() { return "This sign-in link is invalid, has expired or has already been used."; }
     }
 
+    /**
+     * The typed code matches no mail of that address that can still be checked: wrong, expired, used,
+     * checked too often, or (for a confirmation) another account's. One outcome, so it is no oracle.
+     */
+    record InvalidCode() implements HttpProblem {
+        public int status() { return 400; }
+        public String sentence() { return "This code is wrong, has expired or has already been used."; }
+    }
+
     /** The refresh token is unknown, expired, spent or revoked: one outcome. */
     record InvalidRefreshToken() implements HttpProblem {
         public int status() { return 400; }
@@ -160,6 +169,24 @@ public sealed interface HttpProblem {
     record SessionNotFound() implements HttpProblem {
         public int status() { return 404; }
         public String sentence() { return "No such session."; }
+    }
+
+    /** Not an address of the caller in the needed state (unknown, pending, or another account's: one answer). */
+    record AddressNotFound() implements HttpProblem {
+        public int status() { return 404; }
+        public String sentence() { return "That email address is not one of your account's addresses."; }
+    }
+
+    /** The address to remove is the caller's primary. */
+    record PrimaryAddress() implements HttpProblem {
+        public int status() { return 409; }
+        public String sentence() { return "The primary email address cannot be removed: make another address primary first."; }
+    }
+
+    /** The undo link is unknown, expired or used: one outcome, so it is no oracle. */
+    record InvalidUndoToken() implements HttpProblem {
+        public int status() { return 400; }
+        public String sentence() { return "This undo link is invalid, has expired or has already been used."; }
     }
 
     /** Another account verified the address after the confirmation was requested. */

@@ -43,6 +43,7 @@ public final class Pages {
             "button{font:inherit;font-weight:600;padding:.6rem 1.6rem;border:0;border-radius:8px;",
             "background:#2563eb;color:#fff;cursor:pointer}",
             "button:hover,button:focus{background:#1d4ed8}",
+            "input{font:inherit;width:100%;padding:.5rem;border:1px solid #cbd2d9;border-radius:8px}",
             "pre{margin:0 0 1rem;padding:.75rem;background:#f1f5f9;border-radius:8px;",
             "white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem}",
             "code.token{user-select:all}",
@@ -65,17 +66,50 @@ public final class Pages {
         return HEADERS;
     }
 
-    /** The page a confirmation link opens: pressing Confirm posts the token; opening it does nothing. */
-    public static String confirmEmail(String token, Optional<String> address) {
+    /**
+     * The page a confirmation link opens: pressing Confirm posts the token; opening it does nothing.
+     * While the link can be used it names the address and the account that asked ({@code requester},
+     * its masked primary), and says what confirming does, so that nobody links an address blindly.
+     */
+    public static String confirmEmail(String token, Optional<String> address, Optional<String> requester) {
         String what = address.map(a -> "<strong>" + escape(a) + "</strong>").orElse("this email address");
+        String who = requester.map(r -> "<p>The account <strong>" + escape(r) + "</strong> asked to add " + what
+                + ". Confirming lets that account sign in with " + what
+                + ". If you do not know that account, do not confirm.</p>\n")
+                .orElse("<p>Press <strong>Confirm</strong> to link " + what + " to the account that asked for it.</p>\n");
         return page("Confirm your email address", """
                 <h1>Confirm your email address</h1>
-                <p>Press <strong>Confirm</strong> to link %s to your account.</p>
-                <form method="post" action="/auth/confirm-email">
+                %s<form method="post" action="/auth/confirm-email">
                 <input type="hidden" name="token" value="%s">
                 <button type="submit">Confirm</button>
                 </form>
-                """.formatted(what, escape(token)), false);
+                <p class="muted">Opened this on another device? The mail also holds an 8-character code: type it
+                in the app where you asked to add the address, signed in as the account that asked. The code
+                and this button are one: using either spends both.</p>
+                """.formatted(who, escape(token)), false);
+    }
+
+    /** The page an undo link opens: pressing Undo posts the token; opening it does nothing. */
+    public static String undoPrimaryChange(String token) {
+        return page("Undo the change of your primary address", """
+                <h1>Undo the change of your primary address</h1>
+                <p>Press <strong>Undo</strong> to make this address your account's primary address again.
+                Every session of the account is then signed out.</p>
+                <form method="post" action="/auth/undo">
+                <input type="hidden" name="token" value="%s">
+                <button type="submit">Undo</button>
+                </form>
+                """.formatted(escape(token)), false);
+    }
+
+    /** The answer to a successful undo. */
+    public static String primaryChangeUndone(String primary) {
+        return page("Change undone", """
+                <h1>Change undone</h1>
+                <p><strong>%s</strong> is your account's primary address again, and every session of the account
+                has been signed out.</p>
+                <p class="muted">Sign in again with this address to look at your account.</p>
+                """.formatted(escape(primary)), false);
     }
 
     /** The answer to a successful confirmation. */
@@ -96,8 +130,25 @@ public final class Pages {
                 <input type="hidden" name="token" value="%s">
                 <button type="submit">Sign in</button>
                 </form>
-                """.formatted(escape(token)), false);
+                %s""".formatted(escape(token), CODE_FORM), false);
     }
+
+    /** The page for signing in with the code from a sign-in mail instead of its link. */
+    public static String signInWithCode() {
+        return page("Sign in with a code", "<h1>Sign in with a code</h1>\n" + CODE_FORM, false);
+    }
+
+    /** A form that posts an address and the code mailed to it; the code and the link are one credential. */
+    private static final String CODE_FORM = """
+            <form method="post" action="/auth/magic-link/code">
+            <p>Or type the 8-character code from the mail, with the address it was sent to
+            (the code and the link are one: using either spends both).</p>
+            <p><label>Email address<br><input type="email" name="email" autocomplete="email" required maxlength="254"></label></p>
+            <p><label>Code<br><input type="text" name="code" autocomplete="one-time-code" required maxlength="32"
+            autocapitalize="characters" spellcheck="false"></label></p>
+            <button type="submit">Sign in with the code</button>
+            </form>
+            """;
 
     /** The answer to a successful sign-in: the access token, ready to copy, and how to use it. */
     public static String signedIn(String accessToken, Duration expiresIn, String meUrl) {

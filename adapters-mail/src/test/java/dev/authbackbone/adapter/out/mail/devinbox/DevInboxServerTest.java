@@ -13,6 +13,7 @@ import dev.authbackbone.adapter.out.mail.devinbox.DevInboxServer.CapturedMail;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;
+import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,8 @@ class DevInboxServerTest {
         start(DevInboxServer.DEFAULT_CAPACITY);
         OneTimeToken token = OneTimeToken.generate(new SeededRandomSource(41));
 
-        sender.send(new Mail.ConfirmationLink(JANE, token, NOW.plus(Duration.ofHours(24))));
+        sender.send(new Mail.ConfirmationLink(JANE, token, OneTimeCode.generate(new SeededRandomSource(3)), NOW.plus(Duration.ofHours(24)),
+                EmailAddress.parse("alice@example.com")));
 
         assertThat(inbox.newestFirst()).singleElement().satisfies(mail -> {
             assertThat(mail.from()).isEqualTo("Auth Backbone <no-reply@localhost.test>");
@@ -80,7 +82,7 @@ class DevInboxServerTest {
 
         sender.send(new Mail.AlreadyLinkedNotice(JANE));
         clock.advance(Duration.ofSeconds(1));
-        sender.send(new Mail.SignInLink(JANE, token, NOW.plus(Duration.ofMinutes(15))));
+        sender.send(new Mail.SignInLink(JANE, token, OneTimeCode.generate(new SeededRandomSource(3)), NOW.plus(Duration.ofMinutes(15))));
         clock.advance(Duration.ofSeconds(1));
         sender.send(new Mail.AccountDisabledNotice(JANE));
 

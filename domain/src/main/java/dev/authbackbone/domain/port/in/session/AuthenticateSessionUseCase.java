@@ -1,5 +1,7 @@
 package dev.authbackbone.domain.port.in.session;
 
+import dev.authbackbone.domain.session.Caller;
+
 /** Checks, on every authenticated request, that the access token's session is still live. */
 public interface AuthenticateSessionUseCase {
 

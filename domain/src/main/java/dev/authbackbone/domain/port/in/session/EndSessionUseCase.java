@@ -1,5 +1,7 @@
 package dev.authbackbone.domain.port.in.session;
 
+import dev.authbackbone.domain.session.Caller;
+
 /** A signed-in holder ends one of the account's sessions, named by its id. */
 public interface EndSessionUseCase {
 

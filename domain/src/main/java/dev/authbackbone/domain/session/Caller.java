@@ -1,7 +1,6 @@
-package dev.authbackbone.domain.port.in.session;
+package dev.authbackbone.domain.session;
 
 import dev.authbackbone.domain.account.AccountId;
-import dev.authbackbone.domain.session.SessionId;
 import java.util.Objects;
 
 /** Who is asking: the account and the session named by a verified access token. */

@@ -1,0 +1,74 @@
+package dev.authbackbone.application.address;
+
+import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.domain.account.LinkOutcome;
+import dev.authbackbone.domain.address.PrimaryUndo;
+import dev.authbackbone.domain.address.UndoDecision;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeCommand;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeUseCase;
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.AuditTrail;
+import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.reason.Reason;
+import dev.authbackbone.domain.session.EndReason;
+import dev.authbackbone.domain.token.OneTimeToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Uses an undo link: consumes it atomically, makes its address the account's primary again
+ * (linking it anew if it was removed meanwhile and is still free) and ends every session of the
+ * account, all in one unit of work that also records the outcome. Whoever made the change with a
+ * stolen session is signed out; the owner signs in again with the restored address.
+ */
+public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase {
+
+    private final AccountRepository accounts;
+    private final PrimaryUndoRepository undos;
+    private final Sessions sessions;
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public UndoPrimaryChangeService(AccountRepository accounts, PrimaryUndoRepository undos, Sessions sessions,
+                                    UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
+        this.undos = undos;
+        this.sessions = sessions;
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public UndoPrimaryChangeResult undo(UndoPrimaryChangeCommand command) {
+        Instant now = clock.instant();
+        Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
+        UndoDecision outcome = presented.isEmpty()
+                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty())
+                : unitOfWork.inTransaction(() -> redeem(presented.get(), now));
+        audit.record(outcome.auditEvent(now, command.origin()));
+        return outcome instanceof UndoDecision.Restore restore
+                ? new UndoPrimaryChangeResult.Undone(restore.previous())
+                : new UndoPrimaryChangeResult.InvalidToken();
+    }
+
+    private UndoDecision redeem(OneTimeToken token, Instant now) {
+        Optional<PrimaryUndo> consumed = undos.consume(token.hash(), now);
+        UndoDecision decided = UndoDecision.decide(consumed, consumed.flatMap(u -> accounts.findForUpdate(u.account())),
+                consumed.flatMap(u -> accounts.findByEmail(u.previous())));
+        if (decided instanceof UndoDecision.Restore restore) {
+            if (restore.relink()
+                    && accounts.link(restore.account(), restore.previous(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
+                return new UndoDecision.Invalid(Reason.ADDRESS_GONE, Optional.of(restore.account()),
+                        Optional.of(restore.previous()));
+            }
+            accounts.makePrimary(restore.account(), restore.previous());
+            sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.authbackbone.application;
+
+import static dev.authbackbone.application.Fixture.email;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.EmailIdentity;
+import dev.authbackbone.domain.audit.AuditEventType;
+import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.in.address.MakePrimaryCommand;
+import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
+import dev.authbackbone.domain.port.in.address.RemoveAddressCommand;
+import dev.authbackbone.domain.port.in.address.RemoveAddressResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeCommand;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import org.junit.jupiter.api.Test;
+
+class AddressServicesTest {
+
+    private final Fixture f = new Fixture();
+    private final AccountId alice = f.accountWith("alice@example.com");
+    private final AccountId bob = f.accountWith("bob@example.com");
+
+    private void link(AccountId account, String address) {
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(account, email(address)));
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()))).isInstanceOf(ConfirmEmailResult.Confirmed.class);
+    }
+
+    private MakePrimaryResult makePrimary(AccountId account, String address) {
+        return f.makePrimary.makePrimary(new MakePrimaryCommand(account, email(address), RequestOrigin.unknown()));
+    }
+
+    private RemoveAddressResult remove(AccountId account, String address) {
+        return f.remove.remove(new RemoveAddressCommand(account, email(address), RequestOrigin.unknown()));
+    }
+
+    private String primaryOf(AccountId account) {
+        return f.accounts.identitiesOf(account).stream().filter(EmailIdentity::primary).findFirst().orElseThrow()
+                .email().value();
+    }
+
+    @Test
+    void makePrimary_switches_mailsThePreviousPrimaryAnUndoLink_andUndoRestoresIt() {
+        link(alice, "work@example.org");
+        f.sessions.start(alice, f.clock.instant());
+
+        assertThat(makePrimary(alice, "Work@Example.org")).isEqualTo(new MakePrimaryResult.MadePrimary(email("work@example.org")));
+
+        assertThat(primaryOf(alice)).isEqualTo("work@example.org");
+        Mail.PrimaryChangedNotice notice = (Mail.PrimaryChangedNotice) f.mail.last();
+        assertThat(notice.recipient()).isEqualTo(email("alice@example.com"));
+        assertThat(f.audit.types()).contains(AuditEventType.PRIMARY_CHANGED);
+
+        UndoPrimaryChangeCommand undo = new UndoPrimaryChangeCommand(notice.token().reveal(), RequestOrigin.unknown());
+        assertThat(f.undo.undo(undo)).isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(f.sessionRepository.endAll(alice, dev.authbackbone.domain.session.EndReason.SIGNED_OUT, f.clock.instant()))
+                .as("the undo ended every session").isZero();
+        assertThat(f.undo.undo(undo)).isInstanceOf(UndoPrimaryChangeResult.InvalidToken.class);
+        assertThat(f.audit.types()).contains(AuditEventType.PRIMARY_CHANGE_UNDONE, AuditEventType.PRIMARY_UNDO_REJECTED);
+    }
+
+    @Test
+    void makePrimary_unknownPendingOrAnotherAccountsAddress_isTheSameNotFound_andChangesNothing() {
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pending@example.org")));
+        int mails = f.mail.sent().size();
+
+        assertThat(makePrimary(alice, "nobody@example.org")).isInstanceOf(MakePrimaryResult.NotFound.class);
+        assertThat(makePrimary(alice, "pending@example.org")).isInstanceOf(MakePrimaryResult.NotFound.class);
+        assertThat(makePrimary(alice, "bob@example.com")).isInstanceOf(MakePrimaryResult.NotFound.class);
+        assertThat(makePrimary(alice, "alice@example.com")).isInstanceOf(MakePrimaryResult.MadePrimary.class);
+
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(primaryOf(bob)).isEqualTo("bob@example.com");
+        assertThat(f.mail.sent()).hasSize(mails);
+    }
+
+    @Test
+    void makePrimary_mailDown_takesTheChangeBack() {
+        link(alice, "work@example.org");
+        f.mail.goDown();
+
+        assertThat(makePrimary(alice, "work@example.org")).isInstanceOf(MakePrimaryResult.MailUnavailable.class);
+
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(f.audit.types()).contains(AuditEventType.MAIL_FAILED, AuditEventType.PRIMARY_CHANGE_UNDONE);
+    }
+
+    @Test
+    void remove_primaryIsRefused_otherVerifiedIsRemovedAndThePrimaryTold_andTheAddressIsFreeAgain() {
+        link(alice, "work@example.org");
+
+        assertThat(remove(alice, "alice@example.com")).isInstanceOf(RemoveAddressResult.IsPrimary.class);
+        assertThat(remove(alice, "bob@example.com")).isInstanceOf(RemoveAddressResult.NotFound.class);
+        assertThat(remove(alice, "work@example.org")).isEqualTo(new RemoveAddressResult.Removed(email("work@example.org")));
+
+        assertThat(f.accounts.identitiesOf(alice)).extracting(i -> i.email().value(), EmailIdentity::primary)
+                .containsExactly(tuple("alice@example.com", true));
+        assertThat(f.mail.last()).isEqualTo(new Mail.AddressRemovedNotice(email("alice@example.com"), email("work@example.org")));
+        link(bob, "work@example.org");
+        assertThat(f.accounts.findByEmail(email("work@example.org")).orElseThrow().id()).isEqualTo(bob);
+    }
+
+    @Test
+    void remove_pendingAddress_killsItsLink() {
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pending@example.org")));
+        String link = f.lastLinkToken();
+
+        assertThat(remove(alice, "pending@example.org")).isInstanceOf(RemoveAddressResult.Removed.class);
+
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(link))).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
+        assertThat(f.accounts.findByEmail(email("pending@example.org"))).isEmpty();
+        assertThat(f.audit.types()).contains(AuditEventType.ADDRESS_REMOVED);
+    }
+
+    @Test
+    void disabledAccount_canNeitherChangeNorRemove() {
+        link(alice, "work@example.org");
+        f.manage.setDisabled(alice.toString(), true);
+
+        assertThat(makePrimary(alice, "work@example.org")).isInstanceOf(MakePrimaryResult.AccountDisabled.class);
+        assertThat(remove(alice, "work@example.org")).isInstanceOf(RemoveAddressResult.AccountDisabled.class);
+    }
+}

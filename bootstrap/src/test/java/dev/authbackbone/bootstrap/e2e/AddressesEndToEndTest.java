@@ -1,0 +1,305 @@
+package dev.authbackbone.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * Managing addresses over real HTTP with real mail (GreenMail): making a verified address primary
+ * mails the previous primary one undo link, whose page's GET changes nothing and whose POST restores
+ * the primary and ends every session; removing addresses; exactly one primary under concurrent
+ * changes, enforced by the database too; and no silent planting: the confirmation mail and page
+ * name the account that asked, and its primary is told once the address is linked.
+ */
+@OnEveryDatabase
+class AddressesEndToEndTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @Parameter
+    TestDatabase database;
+
+    private static TestServer server;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        server = TestServer.start(database);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        server.close();
+    }
+
+    private record Tokens(String access, String refresh) {}
+
+    private static Tokens signIn(String email) {
+        Answer answer = server.signIn(email);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return new Tokens(answer.json().get("access_token").asText(), answer.json().get("refresh_token").asText());
+    }
+
+    private static void requestLink(String access, String address) {
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + address + "\"}", access)
+                .status()).isEqualTo(202);
+    }
+
+    private static void link(String access, String address) {
+        requestLink(access, address);
+        Answer confirmed = server.postJson("/api/auth/confirm-email",
+                "{\"token\":\"" + server.lastTokenMailedTo(address) + "\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    }
+
+    private static Answer makePrimary(String access, String address) {
+        return server.postJson("/api/auth/emails/primary", "{\"email\":\"" + address + "\"}", access);
+    }
+
+    private static Answer remove(String access, String address) {
+        return server.postJson("/api/auth/emails/remove", "{\"email\":\"" + address + "\"}", access);
+    }
+
+    /** The addresses {@code /me} lists, each as "address verified primary". */
+    private static List<String> emails(String access) {
+        Answer me = server.get("/api/auth/me", access);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        List<String> emails = new ArrayList<>();
+        for (JsonNode email : me.json().get("emails")) {
+            emails.add(email.get("email").asText() + " " + email.get("verified").asBoolean() + " " + email.get("primary").asBoolean());
+        }
+        return emails;
+    }
+
+    private static List<String> eventTypes(String access) {
+        List<String> types = new ArrayList<>();
+        server.get("/api/auth/me/events", access).json().get("events").forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertPageHeaders(Answer page) {
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.body()).doesNotContain("<script").doesNotContain("src=\"http");
+    }
+
+    @Test
+    void makePrimary_mailsThePreviousPrimaryOneUndoLink_whoseGetChangesNothing_andWhosePostRestoresAndEndsEverySession() {
+        Tokens pat = signIn("pat@example.com");
+        Tokens patElsewhere = signIn("pat@example.com");
+        link(pat.access(), "Pat.Work@example.org");
+        int mailsBefore = server.mailsTo("pat@example.com").size();
+
+        Answer made = makePrimary(pat.access(), "pat.work@EXAMPLE.org");
+
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.json().get("email").asText()).isEqualTo("Pat.Work@example.org");
+        assertThat(made.json().get("primary").asBoolean()).isTrue();
+        List<MimeMessage> notices = server.mailsTo("pat@example.com").subList(mailsBefore, server.mailsTo("pat@example.com").size());
+        assertThat(notices).singleElement().satisfies(mail -> {
+            assertThat(subject(mail)).isEqualTo("Your primary email address was changed");
+            assertThat(TestServer.text(mail)).contains("/auth/undo?token=").contains("Pat.Work@example.org is now");
+        });
+        assertThat(emails(pat.access())).containsExactly("Pat.Work@example.org true true", "pat@example.com true false");
+        String undo = server.lastTokenMailedTo("pat@example.com");
+
+        Answer page = server.get("/auth/undo?token=" + undo, null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/auth/undo\">").contains("value=\"" + undo + "\"");
+        assertPageHeaders(page);
+        assertThat(emails(pat.access())).as("opening the page changed nothing").first().isEqualTo("Pat.Work@example.org true true");
+
+        Answer undone = server.postForm("/auth/undo", "token=" + undo);
+
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        assertThat(undone.body()).contains("<strong>pat@example.com</strong> is your account's primary address again");
+        assertPageHeaders(undone);
+        assertThat(server.get("/api/auth/me", pat.access()).status()).as("every session ended").isEqualTo(401);
+        assertThat(server.get("/api/auth/me", patElsewhere.access()).status()).isEqualTo(401);
+        assertThat(server.postJson("/api/auth/token/refresh", "{\"refresh_token\":\"" + patElsewhere.refresh() + "\"}")
+                .status()).isEqualTo(400);
+        Tokens again = signIn("pat@example.com");
+        assertThat(emails(again.access())).containsExactly("pat@example.com true true", "Pat.Work@example.org true false");
+
+        Answer secondPost = server.postForm("/auth/undo", "token=" + undo);
+
+        assertThat(secondPost.status()).isEqualTo(400);
+        assertThat(secondPost.body()).contains("This link does not work");
+        assertPageHeaders(secondPost);
+        assertThat(eventTypes(again.access())).contains("primary_changed", "primary_change_undone");
+    }
+
+    @Test
+    void makePrimary_unverifiedUnknownOrAnotherAccountsAddress_isTheSame404_andChangesAndMailsNothing() {
+        String quinn = signIn("quinn@example.com").access();
+        signIn("rory@example.com");
+        requestLink(quinn, "quinn.pending@example.org");
+        int mails = server.mails().size();
+
+        Answer unknown = makePrimary(quinn, "nobody.quinn@example.org");
+        Answer pending = makePrimary(quinn, "quinn.pending@example.org");
+        Answer others = makePrimary(quinn, "rory@example.com");
+
+        for (Answer answer : List.of(unknown, pending, others)) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.body()).isEqualTo(unknown.body());
+            assertThat(answer.headers().keySet()).isEqualTo(unknown.headers().keySet());
+        }
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("That email address is not one of your account's addresses.");
+        assertThat(server.mails()).hasSize(mails);
+        assertThat(emails(quinn)).startsWith("quinn@example.com true true");
+        assertThat(makePrimary(quinn, "not an address").status()).isEqualTo(422);
+        assertThat(server.postJson("/api/auth/emails/primary", "{}", quinn).status()).isEqualTo(422);
+        assertThat(makePrimary(null, "quinn@example.com").status()).isEqualTo(401);
+        assertThat(eventTypes(quinn)).contains("primary_change_refused");
+    }
+
+    @Test
+    void remove_primaryIs409_anotherVerifiedIs200_thePrimaryIsTold_meNoLongerListsIt_andAnotherAccountCanLinkIt() {
+        String sam = signIn("sam@example.com").access();
+        String tess = signIn("tess@example.com").access();
+        link(sam, "sam.work@example.org");
+
+        Answer primary = remove(sam, "sam@example.com");
+        Answer unknown = remove(sam, "nobody.sam@example.org");
+        Answer others = remove(sam, "tess@example.com");
+        Answer removed = remove(sam, "sam.work@example.org");
+
+        assertThat(primary.status()).isEqualTo(409);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(others.body()).isEqualTo(unknown.body());
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("email").asText()).isEqualTo("sam.work@example.org");
+        assertThat(removed.json().get("removed").asBoolean()).isTrue();
+        List<MimeMessage> toPrimary = server.mailsTo("sam@example.com");
+        assertThat(subject(toPrimary.get(toPrimary.size() - 1))).isEqualTo("An email address was removed from your account");
+        assertThat(TestServer.text(toPrimary.get(toPrimary.size() - 1))).contains("sam.work@example.org was removed");
+        assertThat(emails(sam)).containsExactly("sam@example.com true true");
+        assertThat(emails(tess)).containsExactly("tess@example.com true true");
+        assertThat(eventTypes(sam)).contains("address_removed", "address_removal_refused");
+
+        link(tess, "sam.work@example.org");
+
+        assertThat(emails(tess)).contains("sam.work@example.org true false");
+    }
+
+    @Test
+    void remove_pendingAddress_itsLinkStopsWorking_andThePageNoLongerNamesIt() {
+        String uma = signIn("uma@example.com").access();
+        requestLink(uma, "uma.pending@example.org");
+        String link = server.lastTokenMailedTo("uma.pending@example.org");
+        assertThat(emails(uma)).contains("uma.pending@example.org false false");
+
+        Answer removed = remove(uma, "uma.pending@example.org");
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(emails(uma)).containsExactly("uma@example.com true true");
+        assertThat(server.get("/auth/confirm-email?token=" + link, null).body()).doesNotContain("uma.pending@example.org");
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + link + "\"}").status()).isEqualTo(400);
+        assertThat(server.postForm("/auth/confirm-email", "token=" + link).status()).isEqualTo(400);
+        assertThat(remove(uma, "uma.pending@example.org").status()).as("gone now").isEqualTo(404);
+    }
+
+    @Test
+    void concurrentMakePrimaryCalls_alternatingBetweenTwoAddresses_leaveExactlyOnePrimary_enforcedByTheDatabase()
+            throws Exception {
+        String vic = signIn("vic@example.com").access();
+        link(vic, "vic.work@example.org");
+        String account = "(select account_id from email_identity where email_canonical = 'vic@example.com')";
+
+        List<Integer> statuses = Race.run(12, i -> makePrimary(vic, i % 2 == 0 ? "vic@example.com" : "vic.work@example.org")
+                .status());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(server.count("select count(*) from email_identity where is_primary and account_id = " + account))
+                .isEqualTo(1);
+        assertThat(emails(vic)).hasSize(2).filteredOn(e -> e.endsWith("true true")).hasSize(1);
+        // The database refuses a second primary even when the code is bypassed.
+        assertThatThrownBy(() -> server.database.execute("update email_identity set is_primary = true,"
+                + " primary_of = account_id where account_id = " + account)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> server.database.execute("update email_identity set is_primary = true"
+                + " where not is_primary and account_id = " + account)).isInstanceOf(IllegalStateException.class);
+        assertThat(server.count("select count(*) from email_identity where is_primary and account_id = " + account))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void confirmationMailAndPage_nameTheRequesterMasked_andSayWhatConfirmingDoes_andItsPrimaryIsToldOnceLinked() {
+        String wanda = signIn("wanda@example.com").access();
+
+        requestLink(wanda, "xena@example.org");
+
+        MimeMessage mail = server.mailsTo("xena@example.org").get(0);
+        assertThat(TestServer.text(mail)).contains("the account w***@example.com asked to add xena@example.org")
+                .contains("Confirming lets that account sign in with xena@example.org")
+                .doesNotContain("wanda@example.com");
+        String token = server.lastTokenMailedTo("xena@example.org");
+        Answer page = server.get("/auth/confirm-email?token=" + token, null);
+        assertThat(page.body()).contains("The account <strong>w***@example.com</strong> asked to add <strong>xena@example.org</strong>")
+                .contains("Confirming lets that account sign in with <strong>xena@example.org</strong>")
+                .doesNotContain("wanda@example.com");
+        assertPageHeaders(page);
+        int toWanda = server.mailsTo("wanda@example.com").size();
+
+        assertThat(server.postForm("/auth/confirm-email", "token=" + token).status()).isEqualTo(200);
+
+        List<MimeMessage> told = server.mailsTo("wanda@example.com");
+        assertThat(told).hasSize(toWanda + 1);
+        assertThat(subject(told.get(told.size() - 1))).isEqualTo("An email address was linked to your account");
+        assertThat(TestServer.text(told.get(told.size() - 1))).contains("xena@example.org was confirmed and linked");
+    }
+
+    @Test
+    void makePrimary_whenTheUndoMailCannotBeSent_is503_andTheChangeDoesNotStand() {
+        try (TestServer own = TestServer.start(database)) {
+            Answer verified = own.signIn("yara@example.com");
+            String yara = verified.json().get("access_token").asText();
+            own.postJson("/api/auth/request-email-confirmation", "{\"email\":\"yara.work@example.org\"}", yara);
+            assertThat(own.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + own.lastTokenMailedTo("yara.work@example.org") + "\"}").status()).isEqualTo(200);
+            own.smtp.stop();
+
+            Answer refused = own.postJson("/api/auth/emails/primary", "{\"email\":\"yara.work@example.org\"}", yara);
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(own.get("/api/auth/me", yara).json().get("emails").get(0).get("email").asText())
+                    .isEqualTo("yara@example.com");
+            assertThat(own.count("select count(*) from primary_undo")).as("no undo link left behind").isZero();
+        }
+    }
+
+    @Test
+    void undo_badTokens_getThe400Page_andAreLimitedLikeEveryTokenRoute() {
+        Answer missing = server.get("/auth/undo", null);
+        Answer unknown = server.postForm("/auth/undo", "token=" + "A".repeat(43));
+        Answer malformed = server.postForm("/auth/undo", "token=%3Cscript%3E");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo(unknown.body()).doesNotContain("<script>");
+        assertPageHeaders(unknown);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.authbackbone.domain.token;
+
+import java.util.Objects;
+
+/**
+ * The stored form of a mailed code: its per-mail {@code salt} (16 bytes) and the PBKDF2 of the code
+ * and the address it was mailed to ({@code hex}, 32 bytes), both lower-case hex.
+ */
+public record CodeHash(String salt, String hex) {
+
+    public CodeHash {
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(hex, "hex");
+        if (!salt.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("code salt: expected 32 lower-case hex digits");
+        }
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("code hash: expected 64 lower-case hex digits");
+        }
+    }
+}

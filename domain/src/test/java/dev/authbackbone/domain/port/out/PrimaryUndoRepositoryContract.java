@@ -1,0 +1,97 @@
+package dev.authbackbone.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.address.PrimaryUndo;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.testing.Concurrently;
+import dev.authbackbone.domain.testing.MutableClock;
+import dev.authbackbone.domain.testing.SeededRandomSource;
+import dev.authbackbone.domain.token.OneTimeToken;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link PrimaryUndoRepository} promises. Implementations extend this class and supply a
+ * fresh, empty fixture for each test.
+ */
+public abstract class PrimaryUndoRepositoryContract {
+
+    /** A repository with nothing stored, the unit of work it takes part in, and the test's clock. */
+    public record Fixture(PrimaryUndoRepository undos, UnitOfWork unitOfWork, MutableClock clock) {
+    }
+
+    /** Called before each test. */
+    protected abstract Fixture newFixture();
+
+    private static final AccountId ACCOUNT = new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000051"));
+    private static final EmailAddress PREVIOUS = EmailAddress.parse("Home@example.com");
+
+    private PrimaryUndoRepository undos;
+    private UnitOfWork unitOfWork;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUpFixture() {
+        Fixture fixture = newFixture();
+        undos = fixture.undos();
+        unitOfWork = fixture.unitOfWork();
+        clock = fixture.clock();
+    }
+
+    private OneTimeToken stored(long seed) {
+        OneTimeToken token = OneTimeToken.generate(new SeededRandomSource(seed));
+        undos.save(PrimaryUndo.issue(token, ACCOUNT, PREVIOUS, clock.instant()));
+        return token;
+    }
+
+    @Test
+    void consume_usableLink_returnsItOnce_withItsAccountAndPreviousAddressAsGiven() {
+        OneTimeToken token = stored(1);
+
+        Optional<PrimaryUndo> consumed = undos.consume(token.hash(), clock.instant());
+
+        assertThat(consumed).hasValueSatisfying(undo -> {
+            assertThat(undo.account()).isEqualTo(ACCOUNT);
+            assertThat(undo.previous().value()).isEqualTo("Home@example.com");
+            assertThat(undo.consumedAt()).contains(clock.instant());
+        });
+        assertThat(undos.consume(token.hash(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void consume_expiredUnknownOrDeletedLink_isEmpty() {
+        OneTimeToken expired = stored(2);
+        OneTimeToken deleted = stored(3);
+        undos.delete(deleted.hash());
+
+        assertThat(undos.consume(expired.hash(), clock.instant().plus(PrimaryUndo.TTL))).isEmpty();
+        assertThat(undos.consume(deleted.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(OneTimeToken.generate(new SeededRandomSource(4)).hash(), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void consume_concurrently_exactlyOneWins() {
+        OneTimeToken token = stored(5);
+
+        List<Optional<PrimaryUndo>> results = Concurrently.run(6, i -> () -> unitOfWork.inTransaction(
+                () -> undos.consume(token.hash(), clock.instant())));
+
+        assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+    }
+
+    @Test
+    void purgeSpentBefore_deletesUsedAndExpiredLinks_only() {
+        OneTimeToken used = stored(6);
+        stored(7);
+        undos.consume(used.hash(), clock.instant());
+
+        assertThat(undos.purgeSpentBefore(clock.instant().plus(Duration.ofSeconds(1)))).isEqualTo(1);
+        assertThat(undos.purgeSpentBefore(clock.instant().plus(PrimaryUndo.TTL))).isEqualTo(1);
+    }
+}
