@@ -143,13 +143,14 @@ public final class AuthBackbone implements AutoCloseable {
         keepDataPrivate(config);
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        EmailLinkPolicy policy = new EmailLinkPolicy(config.confirmationTtl(), config.magicLinkTtl(),
-                config.rateLimitEmail(), config.rateLimitAccount());
+        EmailLinkPolicy policy = new EmailLinkPolicy(config.tokens().confirmationTtl(), config.tokens().magicLinkTtl(),
+                config.limits().email(), config.limits().account());
 
         Metrics metrics = new Metrics();
         resources.push(metrics);
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
-                config.dbConnectTimeout());
+        Configuration.Persistence stored = config.persistence();
+        Database database = Database.open(stored.url(), stored.user(), stored.password(), stored.poolSize(),
+                stored.connectTimeout());
         resources.push(database);
         metrics.watch(database);
         Storage storage = Storage.on(database, trail -> new ObservedAuditTrail(trail, metrics));
@@ -159,30 +160,30 @@ public final class AuthBackbone implements AutoCloseable {
         EmailTokenRepository tokens = storage.tokens();
         EmailRequestLedger ledger = storage.ledger();
         SessionRepository sessionRepository = storage.sessions();
-        SessionPolicy sessionPolicy = config.sessionPolicy();
+        SessionPolicy sessionPolicy = config.tokens().sessionPolicy();
         Sessions sessions = new Sessions(sessionRepository, random);
 
-        config.smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
+        config.mail().smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
                 && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
                 "AUTH_SMTP_TRANSPORT=smtp with a login to {}: the SMTP password can cross the network in clear "
                         + "(plain SMTP only upgrades to TLS when the server offers it, and trusts any certificate). "
                         + "Use starttls or smtps.", s.host()));
-        Optional<DevInboxServer> devInbox = config.smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
+        Optional<DevInboxServer> devInbox = config.mail().smtp().isPresent() ? Optional.empty() : Optional.of(DevInboxServer.start());
         devInbox.ifPresent(resources::push);
-        SmtpSettings smtp = config.smtp()
+        SmtpSettings smtp = config.mail().smtp()
                 .map(s -> new SmtpSettings(s.host(), s.port(), s.username().orElse(null), s.password().orElse(null),
-                        s.transport(), config.mailFrom(), config.smtpTimeout()))
+                        s.transport(), config.mail().from(), config.mail().timeout()))
                 .orElseGet(() -> SmtpSettings.unauthenticated(devInbox.get().host(), devInbox.get().port(),
-                        config.mailFrom(), config.smtpTimeout()));
-        MailTemplates templates = new MailTemplates(LinkTemplates.of(config.confirmUrl(), config.magicLinkUrl(),
-                config.publicBaseUrl()), clock);
-        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.smtpPoolSize());
+                        config.mail().from(), config.mail().timeout()));
+        MailTemplates templates = new MailTemplates(LinkTemplates.of(config.mail().confirmUrl(), config.mail().magicLinkUrl(),
+                config.http().publicBaseUrl()), clock);
+        SimpleJavaMailSender smtpSender = new SimpleJavaMailSender(smtp, templates, config.mail().poolSize());
         resources.push(smtpSender);
         CircuitBreakingMailSender mailSender = new CircuitBreakingMailSender(smtpSender, BreakerSettings.failuresInARow(
-                BreakerSettings.DEFAULT_FAILURES_IN_A_ROW, config.smtpBreakerWait()));
+                BreakerSettings.DEFAULT_FAILURES_IN_A_ROW, config.mail().breakerWait()));
         metrics.watch(mailSender);
         MailHealthCheck mailHealth = MailHealthCheck.start(mailSender, new SmtpProbe(smtp)::check,
-                config.mailHealthInterval(), clock);
+                config.mail().healthInterval(), clock);
         resources.push(mailHealth);
 
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
@@ -215,31 +216,31 @@ public final class AuthBackbone implements AutoCloseable {
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
                 sessionRepository, sessionPolicy, undos),
-                config.purgeInterval(), random));
+                config.persistence().purgeInterval(), random));
 
         Signing signing = signing(config, database, clock, random);
         AccessTokens accessTokens = signing.tokens();
         signing.keys().ifPresent(keys -> resources.push(
-                SigningKeySchedule.start(signing.rotation(), keys, config.signingKeys().refresh())));
+                SigningKeySchedule.start(signing.rotation(), keys, config.tokens().signingKeys().refresh())));
         List<RouteGroup> extraRoutes = new ArrayList<>(List.of(
                 new HealthRoutes(List.of(new DatabaseHealthCheck(database), mailHealth)),
                 new MetricsRoutes(metrics::scrape),
-                new WellKnownRoutes(signing.keys(), config.jwtIssuer(), config.publicBaseUrl())));
+                new WellKnownRoutes(signing.keys(), config.tokens().issuer(), config.http().publicBaseUrl())));
         devInbox.ifPresent(inbox -> extraRoutes.add(new DevMailboxRoutes(mailboxOf(inbox))));
         HttpServer http = new HttpServer(useCases, accessTokens,
-                ClientIpLimit.of(config.rateLimitIp().count(), config.rateLimitIp().window()),
-                HttpSettings.of(config.httpHost(), config.httpPort(), URI.create(config.publicBaseUrl()))
-                        .withMaxThreads(config.httpThreads())
-                        .withSlowClientLimits(config.httpReadTimeout(), config.httpMaxConnectionsPerIp())
-                        .withTrustedProxies(config.trustedProxies())
-                        .withTokenIpLimit(ClientIpLimit.of(config.rateLimitTokenIp().count(), config.rateLimitTokenIp().window())),
+                ClientIpLimit.of(config.limits().ip().count(), config.limits().ip().window()),
+                HttpSettings.of(config.http().host(), config.http().port(), URI.create(config.http().publicBaseUrl()))
+                        .withMaxThreads(config.http().threads())
+                        .withSlowClientLimits(config.http().readTimeout(), config.http().maxConnectionsPerIp())
+                        .withTrustedProxies(config.http().trustedProxies())
+                        .withTokenIpLimit(ClientIpLimit.of(config.limits().tokenIp().count(), config.limits().tokenIp().window())),
                 extraRoutes, metrics.http());
         int port = http.start();
         resources.push(http::stop);
 
         devInbox.ifPresent(inbox -> LOG.warn(
                 "No AUTH_SMTP_HOST set: mails are NOT delivered anywhere. They are captured by the development inbox; "
-                        + "read them at {}/dev/mailbox", config.publicBaseUrl()));
+                        + "read them at {}/dev/mailbox", config.http().publicBaseUrl()));
         keepDataPrivate(config);
         return new AuthBackbone(resources, accounts, accessTokens, port);
     }
@@ -274,14 +275,14 @@ public final class AuthBackbone implements AutoCloseable {
      * whatever an older version or another component left there (run at start and once started).
      */
     private static void keepDataPrivate(Configuration config) {
-        if (Files.isDirectory(config.dataDir())) {
-            OwnerOnlyFiles.secureFolder(config.dataDir());
+        if (Files.isDirectory(config.persistence().dataDir())) {
+            OwnerOnlyFiles.secureFolder(config.persistence().dataDir());
         }
     }
 
     /** How long a retired key's tokens may be live: token lifetime, one key refresh (it may still sign until then), leeway. */
     static Duration keyGrace(Configuration config) {
-        return config.accessTokenTtl().plus(config.signingKeys().refresh()).plus(Duration.ofMinutes(1));
+        return config.tokens().accessTtl().plus(config.tokens().signingKeys().refresh()).plus(Duration.ofMinutes(1));
     }
 
     /**
@@ -290,17 +291,18 @@ public final class AuthBackbone implements AutoCloseable {
      * first one generated here when none is stored yet (or the stored one is due for rotation).
      */
     static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random) {
-        if (config.jwtSecret().isPresent()) {
+        Configuration.Tokens settings = config.tokens();
+        if (settings.secret().isPresent()) {
             LOG.warn("AUTH_JWT_SECRET is set: access tokens are HS256 with that shared secret (the legacy mode), "
                     + "and the JWKS is empty. Unset it to sign with rotating RS256 keys.");
-            return new Signing(new AccessTokens(config.jwtSecret().get().getBytes(StandardCharsets.UTF_8), config.jwtIssuer(),
-                    config.jwtAudience(), config.accessTokenTtl(), clock), Optional.empty(), Optional.empty());
+            return new Signing(new AccessTokens(settings.secret().get().getBytes(StandardCharsets.UTF_8), settings.issuer(),
+                    settings.audience(), settings.accessTtl(), clock), Optional.empty(), Optional.empty());
         }
         Duration grace = keyGrace(config);
         ReadSigningKeysUseCase source;
         Optional<RotateSigningKeyUseCase> rotation;
-        if (config.signingKeys().privateKeyFile().isPresent()) {
-            Path file = config.signingKeys().privateKeyFile().get();
+        if (settings.signingKeys().privateKeyFile().isPresent()) {
+            Path file = settings.signingKeys().privateKeyFile().get();
             SigningKey key;
             try {
                 key = RsaSigningKeys.of(PrivateKeyFile.read(file), clock.instant());
@@ -312,7 +314,7 @@ public final class AuthBackbone implements AutoCloseable {
             rotation = Optional.empty();
         } else {
             SigningKeyService keys = new SigningKeyService(new JdbiSigningKeyRepository(database), clock, random,
-                    config.signingKeys().rotation(), grace);
+                    settings.signingKeys().rotation(), grace);
             if (keys.rotate(RotateSigningKeyUseCase.Trigger.SCHEDULE) instanceof RotateSigningKeyResult.Rotated made) {
                 LOG.info("Generated access-token signing key {} (generation {}), kept in the database for every instance",
                         made.kid(), made.generation());
@@ -321,7 +323,7 @@ public final class AuthBackbone implements AutoCloseable {
             rotation = Optional.of(keys);
         }
         SigningKeyCache cache = new SigningKeyCache(source, clock, grace, KEY_RELOAD_GAP);
-        return new Signing(new AccessTokens(cache, config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock),
+        return new Signing(new AccessTokens(cache, settings.issuer(), settings.audience(), settings.accessTtl(), clock),
                 Optional.of(cache), rotation);
     }
 

@@ -21,44 +21,15 @@ import java.util.TreeSet;
 /**
  * Everything the server can be told, read from {@code AUTH_*} environment variables over the same
  * names in an optional properties file ({@code AUTH_CONFIG_FILE}, else {@code ./auth-backbone.properties}
- * if present). Every value has a working default for one machine; see docs/configuration.md.
+ * if present). Every value has a working default for one machine; see docs/configuration.md. The
+ * settings come in one small record per area, each built from the values by its own {@code from}.
  */
 public record Configuration(
-        String httpHost,
-        int httpPort,
-        int httpThreads,
-        Duration httpReadTimeout,
-        int httpMaxConnectionsPerIp,
-        String publicBaseUrl,
-        Path dataDir,
-        String dbUrl,
-        String dbUser,
-        String dbPassword,
-        int dbPoolSize,
-        Duration dbConnectTimeout,
-        Duration purgeInterval,
-        Optional<Smtp> smtp,
-        String mailFrom,
-        Duration smtpTimeout,
-        Duration smtpBreakerWait,
-        int smtpPoolSize,
-        Duration mailHealthInterval,
-        Optional<String> jwtSecret,
-        String jwtIssuer,
-        String jwtAudience,
-        Duration accessTokenTtl,
-        SigningKeys signingKeys,
-        Duration refreshTokenTtl,
-        Duration sessionMaxTtl,
-        RateLimit rateLimitEmail,
-        RateLimit rateLimitAccount,
-        RateLimit rateLimitIp,
-        RateLimit rateLimitTokenIp,
-        TrustedProxies trustedProxies,
-        Duration confirmationTtl,
-        Duration magicLinkTtl,
-        String confirmUrl,
-        String magicLinkUrl,
+        Http http,
+        Persistence persistence,
+        Mail mail,
+        Tokens tokens,
+        Limits limits,
         LogFormat logFormat,
         List<String> unknownVariables) {
 
@@ -69,6 +40,71 @@ public record Configuration(
         /** The name of the Logback appender that writes this format (see logback.xml). */
         public String appender() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Where and how the server listens, the address it is reached at, and which proxies may name the client (AUTH_HTTP_*). */
+    public record Http(String host, int port, int threads, Duration readTimeout, int maxConnectionsPerIp,
+                       String publicBaseUrl, TrustedProxies trustedProxies) {
+
+        static Http from(ConfigValues v) {
+            int port = v.integer("AUTH_HTTP_PORT", 8080, 0, 65535);
+            String host = v.string("AUTH_HTTP_HOST", "127.0.0.1");
+            String base = stripTrailingSlash(v.url("AUTH_PUBLIC_BASE_URL", "http://127.0.0.1:" + (port == 0 ? 8080 : port), null));
+            return new Http(host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000),
+                    v.duration("AUTH_HTTP_READ_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100)),
+                    v.integer("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", 64, 1, 100_000),
+                    base, v.cidrs("AUTH_TRUSTED_PROXIES"));
+        }
+    }
+
+    /** The data folder, the database and how often expired state is purged (AUTH_DATA_DIR, AUTH_DB_*, AUTH_PURGE_INTERVAL). */
+    public record Persistence(Path dataDir, String url, String user, String password, int poolSize, Duration connectTimeout,
+                              Duration purgeInterval) {
+
+        static Persistence from(ConfigValues v) {
+            Path dataDir = Path.of(v.string("AUTH_DATA_DIR", "data"));
+            String url = v.string("AUTH_DB_URL", defaultH2Url(dataDir));
+            // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
+            // unasked-for default would only obscure.
+            boolean embedded = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+            return new Persistence(dataDir, url,
+                    v.string("AUTH_DB_USER", embedded ? "sa" : null),
+                    v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
+                    v.integer("AUTH_DB_POOL_SIZE", 10, 1, 500),
+                    v.duration("AUTH_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(250)),
+                    v.duration("AUTH_PURGE_INTERVAL", Duration.ofMinutes(10), Duration.ofSeconds(1)));
+        }
+    }
+
+    /**
+     * How mails leave (an SMTP server, or the development inbox when {@code smtp} is absent), whom
+     * they come from, and the links they carry (AUTH_SMTP_*, AUTH_MAIL_*, AUTH_CONFIRM_URL, AUTH_MAGIC_LINK_URL).
+     */
+    public record Mail(Optional<Smtp> smtp, String from, Duration timeout, Duration breakerWait, int poolSize,
+                       Duration healthInterval, String confirmUrl, String magicLinkUrl) {
+
+        static Mail from(ConfigValues v, String publicBaseUrl) {
+            Optional<Smtp> smtp = v.optional("AUTH_SMTP_HOST").map(smtpHost -> {
+                // Credentials and links must not cross a network in clear: TLS unless the relay is on this machine.
+                Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class,
+                        Loopback.isLoopbackHost(smtpHost) ? Transport.SMTP : Transport.STARTTLS);
+                int defaultPort = switch (transport) {
+                    case SMTP -> 25;
+                    case STARTTLS -> 587;
+                    case SMTPS -> 465;
+                };
+                return new Smtp(smtpHost, v.integer("AUTH_SMTP_PORT", defaultPort, 1, 65535),
+                        v.optional("AUTH_SMTP_USERNAME"), v.optional("AUTH_SMTP_PASSWORD"), transport);
+            });
+            return new Mail(smtp,
+                    v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
+                    v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
+                    v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
+                    v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
+                    v.duration("AUTH_MAIL_HEALTH_INTERVAL", Duration.ofSeconds(15), Duration.ofMillis(100)),
+                    v.url("AUTH_CONFIRM_URL", publicBaseUrl + "/auth/confirm-email?token={token}", "{token}"),
+                    v.url("AUTH_MAGIC_LINK_URL", publicBaseUrl + "/auth/magic-link?token={token}", "{token}"));
         }
     }
 
@@ -83,8 +119,52 @@ public record Configuration(
         }
     }
 
-    /** The longest access-token lifetime accepted: a token cannot be called back, so it must not live long. */
-    static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofHours(24);
+    /**
+     * What the server issues and how long it lives: access tokens (signing, issuer, audience), sessions
+     * (refresh tokens) and the emailed links (AUTH_JWT_*, AUTH_*_TTL).
+     */
+    public record Tokens(Optional<String> secret, SigningKeys signingKeys, String issuer, String audience, Duration accessTtl,
+                         Duration refreshTtl, Duration sessionMaxTtl, Duration confirmationTtl, Duration magicLinkTtl) {
+
+        /** The longest access-token lifetime accepted: a token cannot be called back, so it must not live long. */
+        static final Duration MAX_ACCESS_TTL = Duration.ofHours(24);
+
+        static Tokens from(ConfigValues v) {
+            Optional<String> secret = v.optional("AUTH_JWT_SECRET");
+            secret.ifPresent(s -> {
+                int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes < 32) {
+                    // The secret itself is never echoed.
+                    throw new ConfigurationException("AUTH_JWT_SECRET: too short (" + bytes + " bytes); expected at least 32 bytes");
+                }
+            });
+            Optional<Path> keyFile = v.optional("AUTH_JWT_PRIVATE_KEY_FILE").map(Path::of);
+            if (secret.isPresent() && keyFile.isPresent()) {
+                throw new ConfigurationException("AUTH_JWT_SECRET and AUTH_JWT_PRIVATE_KEY_FILE are both set; expected one of them "
+                        + "(the secret selects the legacy HS256 mode, the file an RS256 key)");
+            }
+            Duration accessTtl = v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofSeconds(1));
+            if (accessTtl.compareTo(MAX_ACCESS_TTL) > 0) {
+                throw ConfigurationException.invalid("AUTH_ACCESS_TOKEN_TTL", human(accessTtl), "a duration of at most 24h");
+            }
+            SigningKeys signingKeys = new SigningKeys(keyFile,
+                    v.duration("AUTH_JWT_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1)),
+                    v.duration("AUTH_JWT_KEY_REFRESH", Duration.ofSeconds(30), Duration.ofMillis(100)));
+            return new Tokens(secret, signingKeys,
+                    v.string("AUTH_JWT_ISSUER", "auth-backbone"),
+                    v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
+                    accessTtl,
+                    v.duration("AUTH_REFRESH_TOKEN_TTL", Duration.ofDays(30), Duration.ofSeconds(1)),
+                    v.duration("AUTH_SESSION_MAX_TTL", Duration.ofDays(90), Duration.ofSeconds(1)),
+                    v.duration("AUTH_CONFIRMATION_TTL", Duration.ofHours(24)),
+                    v.duration("AUTH_MAGIC_LINK_TTL", Duration.ofMinutes(15)));
+        }
+
+        /** How long sessions live (AUTH_REFRESH_TOKEN_TTL, AUTH_SESSION_MAX_TTL). */
+        public SessionPolicy sessionPolicy() {
+            return new SessionPolicy(refreshTtl, sessionMaxTtl);
+        }
+    }
 
     /**
      * Where RS256 keys come from when no {@code AUTH_JWT_SECRET} is set: the database (generated,
@@ -92,6 +172,18 @@ public record Configuration(
      * re-reads them every {@code refresh}.
      */
     public record SigningKeys(Optional<Path> privateKeyFile, Duration rotation, Duration refresh) {
+    }
+
+    /** The rate limits: links per address and per account, requests per client address (AUTH_RATE_LIMIT_*). */
+    public record Limits(RateLimit email, RateLimit account, RateLimit ip, RateLimit tokenIp) {
+
+        static Limits from(ConfigValues v) {
+            return new Limits(
+                    v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
+                    v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
+                    v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
+                    v.limit("AUTH_RATE_LIMIT_TOKEN_IP", new RateLimit(30, Duration.ofMinutes(1))));
+        }
     }
 
     static final List<String> KNOWN = List.of(
@@ -114,90 +206,15 @@ public record Configuration(
         merged.putAll(environment);
         ConfigValues v = new ConfigValues(merged);
 
-        Path dataDir = Path.of(v.string("AUTH_DATA_DIR", "data"));
-        int port = v.integer("AUTH_HTTP_PORT", 8080, 0, 65535);
-        String host = v.string("AUTH_HTTP_HOST", "127.0.0.1");
-        String base = stripTrailingSlash(v.url("AUTH_PUBLIC_BASE_URL", "http://127.0.0.1:" + (port == 0 ? 8080 : port), null));
-
-        Optional<Smtp> smtp = v.optional("AUTH_SMTP_HOST").map(smtpHost -> {
-            // Credentials and links must not cross a network in clear: TLS unless the relay is on this machine.
-            Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class,
-                    Loopback.isLoopbackHost(smtpHost) ? Transport.SMTP : Transport.STARTTLS);
-            int defaultPort = switch (transport) {
-                case SMTP -> 25;
-                case STARTTLS -> 587;
-                case SMTPS -> 465;
-            };
-            return new Smtp(smtpHost, v.integer("AUTH_SMTP_PORT", defaultPort, 1, 65535),
-                    v.optional("AUTH_SMTP_USERNAME"), v.optional("AUTH_SMTP_PASSWORD"), transport);
-        });
-
-        if (smtp.isEmpty() && !Loopback.isLoopbackHost(host)) {
+        Http http = Http.from(v);
+        Mail mail = Mail.from(v, http.publicBaseUrl());
+        if (mail.smtp().isEmpty() && !Loopback.isLoopbackHost(http.host())) {
             // The development inbox hands every sign-in link to whoever asks: never on a reachable address.
-            throw new ConfigurationException("AUTH_HTTP_HOST: cannot use \"" + host + "\" without AUTH_SMTP_HOST; the "
+            throw new ConfigurationException("AUTH_HTTP_HOST: cannot use \"" + http.host() + "\" without AUTH_SMTP_HOST; the "
                     + "development inbox (/dev/mailbox) is only for a loopback bind such as 127.0.0.1: set AUTH_SMTP_HOST "
                     + "to a real SMTP server, or bind to 127.0.0.1");
         }
-
-        Optional<String> secret = v.optional("AUTH_JWT_SECRET");
-        secret.ifPresent(s -> {
-            int bytes = s.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < 32) {
-                // The secret itself is never echoed.
-                throw new ConfigurationException("AUTH_JWT_SECRET: too short (" + bytes + " bytes); expected at least 32 bytes");
-            }
-        });
-
-        Optional<Path> keyFile = v.optional("AUTH_JWT_PRIVATE_KEY_FILE").map(Path::of);
-        if (secret.isPresent() && keyFile.isPresent()) {
-            throw new ConfigurationException("AUTH_JWT_SECRET and AUTH_JWT_PRIVATE_KEY_FILE are both set; expected one of them "
-                    + "(the secret selects the legacy HS256 mode, the file an RS256 key)");
-        }
-        Duration accessTokenTtl = v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofSeconds(1));
-        if (accessTokenTtl.compareTo(MAX_ACCESS_TOKEN_TTL) > 0) {
-            throw ConfigurationException.invalid("AUTH_ACCESS_TOKEN_TTL", human(accessTokenTtl), "a duration of at most 24h");
-        }
-        SigningKeys signingKeys = new SigningKeys(keyFile,
-                v.duration("AUTH_JWT_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1)),
-                v.duration("AUTH_JWT_KEY_REFRESH", Duration.ofSeconds(30), Duration.ofMillis(100)));
-
-        String dbUrl = v.string("AUTH_DB_URL", defaultH2Url(dataDir));
-        // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
-        // unasked-for default would only obscure.
-        boolean embedded = dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
-        return new Configuration(
-                host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000),
-                v.duration("AUTH_HTTP_READ_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100)),
-                v.integer("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", 64, 1, 100_000),
-                base, dataDir,
-                dbUrl,
-                v.string("AUTH_DB_USER", embedded ? "sa" : null),
-                v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
-                v.integer("AUTH_DB_POOL_SIZE", 10, 1, 500),
-                v.duration("AUTH_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(250)),
-                v.duration("AUTH_PURGE_INTERVAL", Duration.ofMinutes(10), Duration.ofSeconds(1)),
-                smtp,
-                v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
-                v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
-                v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
-                v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
-                v.duration("AUTH_MAIL_HEALTH_INTERVAL", Duration.ofSeconds(15), Duration.ofMillis(100)),
-                secret,
-                v.string("AUTH_JWT_ISSUER", "auth-backbone"),
-                v.string("AUTH_JWT_AUDIENCE", "auth-backbone"),
-                accessTokenTtl,
-                signingKeys,
-                v.duration("AUTH_REFRESH_TOKEN_TTL", Duration.ofDays(30), Duration.ofSeconds(1)),
-                v.duration("AUTH_SESSION_MAX_TTL", Duration.ofDays(90), Duration.ofSeconds(1)),
-                v.limit("AUTH_RATE_LIMIT_EMAIL", new RateLimit(3, Duration.ofMinutes(15))),
-                v.limit("AUTH_RATE_LIMIT_ACCOUNT", new RateLimit(20, Duration.ofHours(1))),
-                v.limit("AUTH_RATE_LIMIT_IP", new RateLimit(60, Duration.ofMinutes(15))),
-                v.limit("AUTH_RATE_LIMIT_TOKEN_IP", new RateLimit(30, Duration.ofMinutes(1))),
-                v.cidrs("AUTH_TRUSTED_PROXIES"),
-                v.duration("AUTH_CONFIRMATION_TTL", Duration.ofHours(24)),
-                v.duration("AUTH_MAGIC_LINK_TTL", Duration.ofMinutes(15)),
-                v.url("AUTH_CONFIRM_URL", base + "/auth/confirm-email?token={token}", "{token}"),
-                v.url("AUTH_MAGIC_LINK_URL", base + "/auth/magic-link?token={token}", "{token}"),
+        return new Configuration(http, Persistence.from(v), mail, Tokens.from(v), Limits.from(v),
                 v.choice("AUTH_LOG_FORMAT", LogFormat.class, LogFormat.TEXT),
                 unknown(merged));
     }
@@ -261,37 +278,34 @@ public record Configuration(
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    /** How long sessions live (AUTH_REFRESH_TOKEN_TTL, AUTH_SESSION_MAX_TTL). */
-    public SessionPolicy sessionPolicy() {
-        return new SessionPolicy(refreshTokenTtl, sessionMaxTtl);
-    }
-
     /** The settings as one block for the start-up log, with secrets masked. */
     public String describe() {
+        Persistence db = persistence;
         return String.join(System.lineSeparator(),
-                "  AUTH_HTTP_HOST=" + httpHost + "  AUTH_HTTP_PORT=" + httpPort + "  AUTH_HTTP_THREADS=" + httpThreads
-                        + "  AUTH_HTTP_READ_TIMEOUT=" + human(httpReadTimeout)
-                        + "  AUTH_HTTP_MAX_CONNECTIONS_PER_IP=" + httpMaxConnectionsPerIp,
-                "  AUTH_PUBLIC_BASE_URL=" + publicBaseUrl + "  AUTH_DATA_DIR=" + dataDir,
-                "  AUTH_DB_URL=" + withoutPassword(dbUrl) + "  AUTH_DB_USER=" + (dbUser == null ? "-" : dbUser)
-                        + "  AUTH_DB_PASSWORD=" + (dbPassword == null || dbPassword.isEmpty() ? "-" : "***")
-                        + "  AUTH_DB_POOL_SIZE=" + dbPoolSize + "  AUTH_DB_CONNECT_TIMEOUT=" + human(dbConnectTimeout)
-                        + "  AUTH_PURGE_INTERVAL=" + human(purgeInterval),
-                "  SMTP=" + smtp.map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mailFrom
-                        + "  AUTH_SMTP_TIMEOUT=" + human(smtpTimeout) + "  AUTH_SMTP_BREAKER_WAIT=" + human(smtpBreakerWait)
-                        + "  AUTH_SMTP_POOL_SIZE=" + smtpPoolSize + "  AUTH_MAIL_HEALTH_INTERVAL=" + human(mailHealthInterval),
-                "  AUTH_JWT_SECRET=" + (jwtSecret.isPresent() ? "*** (legacy HS256)" : "-")
-                        + "  AUTH_JWT_PRIVATE_KEY_FILE=" + signingKeys.privateKeyFile().map(Path::toString).orElse("(keys in the database)")
-                        + "  AUTH_JWT_KEY_ROTATION=" + human(signingKeys.rotation())
-                        + "  AUTH_JWT_KEY_REFRESH=" + human(signingKeys.refresh())
-                        + "  AUTH_JWT_ISSUER=" + jwtIssuer + "  AUTH_JWT_AUDIENCE=" + jwtAudience
-                        + "  AUTH_ACCESS_TOKEN_TTL=" + human(accessTokenTtl),
-                "  AUTH_REFRESH_TOKEN_TTL=" + human(refreshTokenTtl) + "  AUTH_SESSION_MAX_TTL=" + human(sessionMaxTtl),
-                "  AUTH_RATE_LIMIT_EMAIL=" + human(rateLimitEmail) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(rateLimitAccount)
-                        + "  AUTH_RATE_LIMIT_IP=" + human(rateLimitIp) + "  AUTH_RATE_LIMIT_TOKEN_IP=" + human(rateLimitTokenIp)
-                        + "  AUTH_TRUSTED_PROXIES=" + trustedProxies,
-                "  AUTH_CONFIRMATION_TTL=" + human(confirmationTtl) + "  AUTH_MAGIC_LINK_TTL=" + human(magicLinkTtl),
-                "  AUTH_CONFIRM_URL=" + confirmUrl + "  AUTH_MAGIC_LINK_URL=" + magicLinkUrl,
+                "  AUTH_HTTP_HOST=" + http.host() + "  AUTH_HTTP_PORT=" + http.port() + "  AUTH_HTTP_THREADS=" + http.threads()
+                        + "  AUTH_HTTP_READ_TIMEOUT=" + human(http.readTimeout())
+                        + "  AUTH_HTTP_MAX_CONNECTIONS_PER_IP=" + http.maxConnectionsPerIp(),
+                "  AUTH_PUBLIC_BASE_URL=" + http.publicBaseUrl() + "  AUTH_DATA_DIR=" + db.dataDir(),
+                "  AUTH_DB_URL=" + withoutPassword(db.url()) + "  AUTH_DB_USER=" + (db.user() == null ? "-" : db.user())
+                        + "  AUTH_DB_PASSWORD=" + (db.password() == null || db.password().isEmpty() ? "-" : "***")
+                        + "  AUTH_DB_POOL_SIZE=" + db.poolSize() + "  AUTH_DB_CONNECT_TIMEOUT=" + human(db.connectTimeout())
+                        + "  AUTH_PURGE_INTERVAL=" + human(db.purgeInterval()),
+                "  SMTP=" + mail.smtp().map(Smtp::toString).orElse("development inbox") + "  AUTH_MAIL_FROM=" + mail.from()
+                        + "  AUTH_SMTP_TIMEOUT=" + human(mail.timeout()) + "  AUTH_SMTP_BREAKER_WAIT=" + human(mail.breakerWait())
+                        + "  AUTH_SMTP_POOL_SIZE=" + mail.poolSize() + "  AUTH_MAIL_HEALTH_INTERVAL=" + human(mail.healthInterval()),
+                "  AUTH_JWT_SECRET=" + (tokens.secret().isPresent() ? "*** (legacy HS256)" : "-")
+                        + "  AUTH_JWT_PRIVATE_KEY_FILE="
+                        + tokens.signingKeys().privateKeyFile().map(Path::toString).orElse("(keys in the database)")
+                        + "  AUTH_JWT_KEY_ROTATION=" + human(tokens.signingKeys().rotation())
+                        + "  AUTH_JWT_KEY_REFRESH=" + human(tokens.signingKeys().refresh())
+                        + "  AUTH_JWT_ISSUER=" + tokens.issuer() + "  AUTH_JWT_AUDIENCE=" + tokens.audience()
+                        + "  AUTH_ACCESS_TOKEN_TTL=" + human(tokens.accessTtl()),
+                "  AUTH_REFRESH_TOKEN_TTL=" + human(tokens.refreshTtl()) + "  AUTH_SESSION_MAX_TTL=" + human(tokens.sessionMaxTtl()),
+                "  AUTH_RATE_LIMIT_EMAIL=" + human(limits.email()) + "  AUTH_RATE_LIMIT_ACCOUNT=" + human(limits.account())
+                        + "  AUTH_RATE_LIMIT_IP=" + human(limits.ip()) + "  AUTH_RATE_LIMIT_TOKEN_IP=" + human(limits.tokenIp())
+                        + "  AUTH_TRUSTED_PROXIES=" + http.trustedProxies(),
+                "  AUTH_CONFIRMATION_TTL=" + human(tokens.confirmationTtl()) + "  AUTH_MAGIC_LINK_TTL=" + human(tokens.magicLinkTtl()),
+                "  AUTH_CONFIRM_URL=" + mail.confirmUrl() + "  AUTH_MAGIC_LINK_URL=" + mail.magicLinkUrl(),
                 "  AUTH_LOG_FORMAT=" + logFormat.appender());
     }
 }

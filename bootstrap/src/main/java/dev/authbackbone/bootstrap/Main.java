@@ -74,10 +74,10 @@ public final class Main {
         summary.info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
         long started = System.nanoTime();
         AuthBackbone server = AuthBackbone.start(config);
-        String base = "http://" + config.httpHost() + ":" + server.port();
+        String base = "http://" + config.http().host() + ":" + server.port();
         summary.info("auth-backbone ready on {} in {} ms; API reference at {}/docs{}", base,
                 (System.nanoTime() - started) / 1_000_000, base,
-                config.smtp().isPresent() ? "" : "; development inbox at " + base + "/dev/mailbox");
+                config.mail().smtp().isPresent() ? "" : "; development inbox at " + base + "/dev/mailbox");
         return server;
     }
 

@@ -63,7 +63,7 @@ final class OperatorCommands {
             }
         }
         Clock clock = Clock.systemUTC();
-        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
+        try (Database database = openDatabase()) {
             ManageAccountUseCase accounts = AuthBackbone.accountCommands(
                     AuthBackbone.Storage.on(database, UnaryOperator.identity()), clock, new SecureRandom());
             return switch (verb) {
@@ -82,10 +82,10 @@ final class OperatorCommands {
             String token = AuthBackbone.signing(config, database, clock, new SecureRandom()).tokens()
                     .issue(opened.account(), opened.session().id()).value();
             out.println("account " + opened.account() + " opened for " + email.value());
-            out.println("access token (valid " + Configuration.human(config.accessTokenTtl()) + "):");
+            out.println("access token (valid " + Configuration.human(config.tokens().accessTtl()) + "):");
             out.println(token);
-            out.println("refresh token (single use; valid " + Configuration.human(config.refreshTokenTtl())
-                    + " without use, at most " + Configuration.human(config.sessionMaxTtl()) + "):");
+            out.println("refresh token (single use; valid " + Configuration.human(config.tokens().refreshTtl())
+                    + " without use, at most " + Configuration.human(config.tokens().sessionMaxTtl()) + "):");
             out.println(opened.session().refreshToken().reveal());
             return 0;
         }
@@ -95,27 +95,35 @@ final class OperatorCommands {
 
     /** {@code keys rotate}: a new database key signs from now on; the old one stays published while its tokens live. */
     private int rotateKeys() {
-        if (config.jwtSecret().isPresent()) {
+        if (config.tokens().secret().isPresent()) {
             err.println("keys rotate: AUTH_JWT_SECRET is set, so tokens are HS256 with that secret and there is no key to rotate; "
                     + "change the secret instead (every token in circulation then stops working)");
             return 1;
         }
-        if (config.signingKeys().privateKeyFile().isPresent()) {
+        if (config.tokens().signingKeys().privateKeyFile().isPresent()) {
             err.println("keys rotate: the key comes from AUTH_JWT_PRIVATE_KEY_FILE; rotating it is the operator's job "
                     + "(see docs/operations.md)");
             return 1;
         }
         Clock clock = Clock.systemUTC();
         Duration grace = AuthBackbone.keyGrace(config);
-        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), 2)) {
+        try (Database database = openDatabase()) {
             RotateSigningKeyResult result = new SigningKeyService(new JdbiSigningKeyRepository(database), clock,
-                    new SecureRandom(), config.signingKeys().rotation(), grace).rotate(RotateSigningKeyUseCase.Trigger.OPERATOR);
+                    new SecureRandom(), config.tokens().signingKeys().rotation(), grace)
+                    .rotate(RotateSigningKeyUseCase.Trigger.OPERATOR);
             String kid = result.kid();
             out.println("signing key " + kid + " signs new access tokens; every running instance uses it within "
-                    + Configuration.human(config.signingKeys().refresh()) + ", and the previous public key stays in the JWKS for "
+                    + Configuration.human(config.tokens().signingKeys().refresh())
+                    + ", and the previous public key stays in the JWKS for "
                     + Configuration.human(grace));
             return 0;
         }
+    }
+
+    /** The configured database with a small pool: a command does one thing at a time. */
+    private Database openDatabase() {
+        Configuration.Persistence stored = config.persistence();
+        return Database.open(stored.url(), stored.user(), stored.password(), 2);
     }
 
     private int report(ManageAccountResult result, String what, String reference) {

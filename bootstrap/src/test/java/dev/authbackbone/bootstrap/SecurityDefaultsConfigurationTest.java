@@ -47,10 +47,10 @@ class SecurityDefaultsConfigurationTest {
     @Test
     void loopbackBindsWithoutSmtpHost_andAnyBindWithSmtpHost_areAccepted() {
         for (String host : List.of("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2")) {
-            assertThat(Configuration.load(Map.of("AUTH_HTTP_HOST", host)).httpHost()).isEqualTo(host);
+            assertThat(Configuration.load(Map.of("AUTH_HTTP_HOST", host)).http().host()).isEqualTo(host);
         }
         assertThat(Configuration.load(Map.of("AUTH_HTTP_HOST", "0.0.0.0", "AUTH_SMTP_HOST", "smtp.example.com"))
-                .httpHost()).isEqualTo("0.0.0.0");
+                .http().host()).isEqualTo("0.0.0.0");
     }
 
     @Test
@@ -59,24 +59,24 @@ class SecurityDefaultsConfigurationTest {
         Configuration loopback = Configuration.load(Map.of("AUTH_SMTP_HOST", "127.0.0.1"));
         Configuration chosen = Configuration.load(Map.of("AUTH_SMTP_HOST", "smtp.example.com", "AUTH_SMTP_TRANSPORT", "smtp"));
 
-        assertThat(remote.smtp().orElseThrow().transport()).isEqualTo(Transport.STARTTLS);
-        assertThat(remote.smtp().orElseThrow().port()).isEqualTo(587);
-        assertThat(loopback.smtp().orElseThrow().transport()).isEqualTo(Transport.SMTP);
-        assertThat(chosen.smtp().orElseThrow().transport()).isEqualTo(Transport.SMTP);
-        assertThat(Configuration.load(Map.of("AUTH_SMTP_HOST", "localhost")).smtp().orElseThrow().transport())
+        assertThat(remote.mail().smtp().orElseThrow().transport()).isEqualTo(Transport.STARTTLS);
+        assertThat(remote.mail().smtp().orElseThrow().port()).isEqualTo(587);
+        assertThat(loopback.mail().smtp().orElseThrow().transport()).isEqualTo(Transport.SMTP);
+        assertThat(chosen.mail().smtp().orElseThrow().transport()).isEqualTo(Transport.SMTP);
+        assertThat(Configuration.load(Map.of("AUTH_SMTP_HOST", "localhost")).mail().smtp().orElseThrow().transport())
                 .isEqualTo(Transport.SMTP);
         // A name that only resolves to loopback is not trusted as loopback.
-        assertThat(Configuration.load(Map.of("AUTH_SMTP_HOST", "127.0.0.1.nip.io")).smtp().orElseThrow().transport())
+        assertThat(Configuration.load(Map.of("AUTH_SMTP_HOST", "127.0.0.1.nip.io")).mail().smtp().orElseThrow().transport())
                 .isEqualTo(Transport.STARTTLS);
     }
 
     @Test
     void trustedProxies_listOfCidrs_isRead_andABadEntryStopsTheStartWithOneLine() {
-        assertThat(Configuration.load(Map.of()).trustedProxies().toString()).isEqualTo("none");
+        assertThat(Configuration.load(Map.of()).http().trustedProxies().toString()).isEqualTo("none");
         Configuration config = Configuration.load(Map.of("AUTH_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7, fd00::/8"));
-        assertThat(config.trustedProxies().isTrusted("10.20.30.40")).isTrue();
-        assertThat(config.trustedProxies().isTrusted("fd12::1")).isTrue();
-        assertThat(config.trustedProxies().isTrusted("192.168.1.8")).isFalse();
+        assertThat(config.http().trustedProxies().isTrusted("10.20.30.40")).isTrue();
+        assertThat(config.http().trustedProxies().isTrusted("fd12::1")).isTrue();
+        assertThat(config.http().trustedProxies().isTrusted("192.168.1.8")).isFalse();
 
         for (String bad : List.of("10.0.0.0/33", "10.0.0/8", "proxy.internal", "10.0.0.0/8,,", "::1/129", "300.1.1.1")) {
             assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_TRUSTED_PROXIES", bad)))
@@ -88,8 +88,8 @@ class SecurityDefaultsConfigurationTest {
 
     @Test
     void tokenIpLimit_hasADefault_andIsConfigurable() {
-        assertThat(Configuration.human(Configuration.load(Map.of()).rateLimitTokenIp())).isEqualTo("30/1m");
-        assertThat(Configuration.human(Configuration.load(Map.of("AUTH_RATE_LIMIT_TOKEN_IP", "100/1h")).rateLimitTokenIp()))
+        assertThat(Configuration.human(Configuration.load(Map.of()).limits().tokenIp())).isEqualTo("30/1m");
+        assertThat(Configuration.human(Configuration.load(Map.of("AUTH_RATE_LIMIT_TOKEN_IP", "100/1h")).limits().tokenIp()))
                 .isEqualTo("100/1h");
     }
 
@@ -102,7 +102,7 @@ class SecurityDefaultsConfigurationTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("AUTH_RATE_LIMIT_EMAIL: cannot use \"" + bad + "\"; expected " + limitRule);
         }
-        assertThat(Configuration.load(Map.of("AUTH_RATE_LIMIT_EMAIL", "999999999/1s")).rateLimitEmail().count())
+        assertThat(Configuration.load(Map.of("AUTH_RATE_LIMIT_EMAIL", "999999999/1s")).limits().email().count())
                 .isEqualTo(999_999_999);
 
         String durationRule = "a duration of 1 to 9 digits and a unit (ms, s, m, h or d), greater than zero, such as 30s, 15m, 1h or 7d";

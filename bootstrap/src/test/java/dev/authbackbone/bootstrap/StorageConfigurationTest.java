@@ -14,8 +14,8 @@ class StorageConfigurationTest {
     void defaults_connectTimeoutFiveSecondsPurgeEveryTenMinutes() {
         Configuration config = Configuration.load(Map.of());
 
-        assertThat(config.dbConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.purgeInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.persistence().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.persistence().purgeInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.describe()).contains("AUTH_DB_CONNECT_TIMEOUT=5s", "AUTH_PURGE_INTERVAL=10m");
     }
 
@@ -24,9 +24,9 @@ class StorageConfigurationTest {
         Configuration config = Configuration.load(Map.of("AUTH_DB_CONNECT_TIMEOUT", "1500ms", "AUTH_PURGE_INTERVAL", "1h",
                 "AUTH_DB_URL", "jdbc:postgresql://db:5432/auth?user=auth&password=secret", "AUTH_DB_POOL_SIZE", "20"));
 
-        assertThat(config.dbConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(config.purgeInterval()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.dbPoolSize()).isEqualTo(20);
+        assertThat(config.persistence().connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.persistence().purgeInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.persistence().poolSize()).isEqualTo(20);
         assertThat(config.unknownVariables()).isEmpty();
     }
 
@@ -36,12 +36,12 @@ class StorageConfigurationTest {
                 "AUTH_DB_URL", "jdbc:postgresql://db:5432/auth?user=auth&password=s3cret&sslmode=require"));
         Configuration h2 = Configuration.load(Map.of());
 
-        assertThat(postgres.dbUser()).isNull();
-        assertThat(postgres.dbPassword()).isNull();
+        assertThat(postgres.persistence().user()).isNull();
+        assertThat(postgres.persistence().password()).isNull();
         assertThat(postgres.describe()).contains("AUTH_DB_URL=jdbc:postgresql://db:5432/auth?user=auth&password=***&sslmode=require")
                 .contains("AUTH_DB_USER=-").doesNotContain("s3cret");
-        assertThat(h2.dbUser()).isEqualTo("sa");
-        assertThat(h2.dbPassword()).isEmpty();
+        assertThat(h2.persistence().user()).isEqualTo("sa");
+        assertThat(h2.persistence().password()).isEmpty();
         assertThat(Configuration.withoutPassword("jdbc:h2:file:/d/x;PASSWORD=abc;MODE=PostgreSQL"))
                 .isEqualTo("jdbc:h2:file:/d/x;PASSWORD=***;MODE=PostgreSQL");
     }

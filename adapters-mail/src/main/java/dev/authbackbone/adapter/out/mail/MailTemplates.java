@@ -32,7 +32,7 @@ public final class MailTemplates {
 
     private static final Set<String> LINK_VALUES = Set.of("recipient", "link", "code", "expiresAt", "expiresIn");
     private static final Set<String> NOTICE_VALUES = Set.of("recipient");
-    private static final Set<String> CONFIRMATION_VALUES = Set.of("recipient", "link", "expiresAt", "expiresIn", "requester");
+    private static final Set<String> CONFIRMATION_VALUES = Set.of("recipient", "link", "code", "expiresAt", "expiresIn", "requester");
     private static final Set<String> PRIMARY_CHANGED_VALUES =
             Set.of("recipient", "link", "expiresAt", "expiresIn", "newPrimary");
 
