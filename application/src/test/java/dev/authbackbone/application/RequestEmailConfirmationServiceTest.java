@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.mail.Mail;
+import dev.authbackbone.domain.port.in.account.ViewAccountResult;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
+import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.token.EmailToken;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RequestEmailConfirmationServiceTest {
@@ -66,6 +70,25 @@ class RequestEmailConfirmationServiceTest {
         assertThat(f.mail.sent()).hasSize(2).allMatch(m -> m instanceof Mail.AlreadyLinkedNotice);
         assertThat(f.tokens.all()).hasSize(2).noneMatch(t -> t.isUsableAt(f.clock.instant()));
         assertThat(f.ledger.all()).hasSize(2);
+    }
+
+    @Test
+    void request_addressVerifiedElsewhere_isListedAsPendingAndResentAsANoticeLikeAFreeOne() {
+        f.accountWith("bob@example.com");
+        request(alice, "bob@example.com");
+        request(alice, "bea@example.com");
+
+        ViewAccountResult.Found view = (ViewAccountResult.Found) f.view.view(alice);
+        assertThat(view.pending()).extracting(EmailToken::email)
+                .containsExactlyInAnyOrder(email("bea@example.com"), email("bob@example.com"));
+        ResendEmailConfirmationResult resent = f.resend.resend(
+                new ResendEmailConfirmationCommand(alice, Optional.of(email("bob@example.com"))));
+
+        assertThat(resent).isEqualTo(new ResendEmailConfirmationResult.Sent(email("bob@example.com")));
+        assertThat(f.mail.last()).isInstanceOf(Mail.AlreadyLinkedNotice.class);
+        assertThat(f.tokens.all()).filteredOn(t -> t.email().equals(email("bob@example.com")))
+                .hasSize(2).allMatch(EmailToken::isPlaceholder).noneMatch(t -> t.isUsableAt(f.clock.instant()));
+        assertThat(f.accounts.findByEmail(email("bob@example.com")).orElseThrow().id()).isNotEqualTo(alice);
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class ManageAccountService implements ManageAccountUseCase {
                 return new ManageAccountResult.AddressTaken();
             }
             // The address is verified from now on, exactly as if it had been confirmed.
-            tokens.revokeOutstanding(email, now);
+            tokens.revokeOutstanding(email, id, now);
             audit.record(AuditEvent.of(AuditEventType.ACCOUNT_OPENED, now, RequestOrigin.unknown()).account(id).email(email));
             return new ManageAccountResult.Opened(id, sessions.start(id, now));
         });

@@ -107,15 +107,16 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
             return ConfirmationRedemption.ofUnconsumable(stored, stored.flatMap(EmailToken::account).flatMap(accounts::find),
                     stored.flatMap(token -> accounts.findByEmail(token.email())), now);
         }
-        ConfirmationRedemption decided = ConfirmationRedemption.ofConsumed(consumed.get(),
-                consumed.get().account().flatMap(accounts::find));
-        if (decided instanceof ConfirmationRedemption.Confirmed confirmed) {
-            if (accounts.link(confirmed.account(), confirmed.email(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
-                return confirmed.taken();
-            }
-            tokens.revokeOutstanding(confirmed.email(), now);
+        return ConfirmationRedemption.ofConsumed(consumed.get(), consumed.get().account().flatMap(accounts::find))
+                .map(confirmed -> linked(confirmed, now), taken -> taken, invalid -> invalid);
+    }
+
+    private ConfirmationRedemption linked(ConfirmationRedemption.Confirmed confirmed, Instant now) {
+        if (accounts.link(confirmed.account(), confirmed.email(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
+            return confirmed.taken();
         }
-        return decided;
+        tokens.revokeOutstanding(confirmed.email(), confirmed.account(), now);
+        return confirmed;
     }
 
     private ConfirmationRedemption audited(ConfirmationRedemption outcome, RequestOrigin origin, Instant now) {
@@ -124,12 +125,7 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
     }
 
     private static ConfirmEmailResult result(ConfirmationRedemption outcome) {
-        if (outcome instanceof ConfirmationRedemption.Confirmed confirmed) {
-            return new ConfirmEmailResult.Confirmed(confirmed.email());
-        }
-        if (outcome instanceof ConfirmationRedemption.Taken) {
-            return new ConfirmEmailResult.AddressTaken();
-        }
-        return new ConfirmEmailResult.InvalidToken();
+        return outcome.map(confirmed -> new ConfirmEmailResult.Confirmed(confirmed.email()),
+                taken -> new ConfirmEmailResult.AddressTaken(), invalid -> new ConfirmEmailResult.InvalidToken());
     }
 }

@@ -78,7 +78,7 @@ public final class Outbox {
     /**
      * Inside a unit of work: stores what {@code decision} needs before its mail goes out. A refusal
      * stores nothing (a quota refusal is recorded in the trail). A link or a notice stores a fresh
-     * token (already spent for a notice, so the database work is the same) and a ledger entry, and
+     * token (for a notice, a spent placeholder, so the database work is the same) and a ledger entry, and
      * records {@code requested}, the trail's event for this request.
      */
     public Reservation reserve(LinkDecision decision, AuditEvent requested, Instant now) {

@@ -87,25 +87,24 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
         Optional<Account> holder = consumed.flatMap(token -> accounts.findByEmail(token.email()));
         Optional<AccountId> freshId = consumed.isPresent() && holder.isEmpty()
                 ? Optional.of(AccountId.generate(random)) : Optional.empty();
-        SignInRedemption decided = SignInRedemption.ofConsumed(consumed, holder, freshId);
-        if (decided instanceof SignInRedemption.Opened opened) {
-            if (accounts.open(Account.open(opened.account(), now), opened.email(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
-                // A concurrent first sign-in for the same address opened the account a moment ago.
-                return SignInRedemption.afterRace(accounts.findByEmail(opened.email()), opened.email());
-            }
-            tokens.revokeOutstanding(opened.email(), now);
+        return SignInRedemption.ofConsumed(consumed, holder, freshId)
+                .map(signedIn -> signedIn, opened -> opening(opened, now), rejected -> rejected);
+    }
+
+    private SignInRedemption opening(SignInRedemption.Opened opened, Instant now) {
+        if (accounts.open(Account.open(opened.account(), now), opened.email(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
+            // A concurrent first sign-in for the same address opened the account a moment ago.
+            return SignInRedemption.afterRace(accounts.findByEmail(opened.email()), opened.email());
         }
-        return decided;
+        tokens.revokeOutstanding(opened.email(), opened.account(), now);
+        return opened;
     }
 
     private SignInWithLinkResult recorded(SignInRedemption outcome, RequestOrigin origin, Instant now) {
         audit.record(outcome.auditEvent(now, origin));
-        if (outcome instanceof SignInRedemption.SignedIn signedIn) {
-            return new SignInWithLinkResult.SignedIn(signedIn.account(), false, sessions.start(signedIn.account(), now));
-        }
-        if (outcome instanceof SignInRedemption.Opened opened) {
-            return new SignInWithLinkResult.SignedIn(opened.account(), true, sessions.start(opened.account(), now));
-        }
-        return new SignInWithLinkResult.InvalidToken();
+        return outcome.map(
+                signedIn -> new SignInWithLinkResult.SignedIn(signedIn.account(), false, sessions.start(signedIn.account(), now)),
+                opened -> new SignInWithLinkResult.SignedIn(opened.account(), true, sessions.start(opened.account(), now)),
+                rejected -> new SignInWithLinkResult.InvalidToken());
     }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * Counts mails by kind as they leave: {@code auth_mails_sent_total} and {@code auth_mails_failed_total}
- * (failed = the transport, or the open breaker, refused it). The kind is the mail's type, never
- * its recipient.
+ * (failed = the transport, or the open breaker, refused it). The kind is what was asked for
+ * (confirmation or sign-in), never whether a link or a notice went out: the scrape may be read by
+ * the requester, and a notice must look like a link. Never the recipient either.
  */
 final class MeteredMailSender implements MailSender {
 
-    static final List<String> KINDS = List.of("confirmation_link", "sign_in_link", "already_linked_notice",
-            "account_disabled_notice", "primary_changed_notice", "address_removed_notice", "address_linked_notice");
+    static final List<String> KINDS = List.of("confirmation", "sign_in", "primary_changed_notice",
+            "address_removed_notice", "address_linked_notice");
 
     private final MailSender delegate;
     private final MeterRegistry registry;
@@ -46,14 +47,12 @@ final class MeteredMailSender implements MailSender {
     }
 
     static String kind(Mail mail) {
-        if (mail instanceof Mail.ConfirmationLink) {
-            return "confirmation_link";
+        // A notice sent in place of a link counts as that link: the scrape must not tell them apart.
+        if (mail instanceof Mail.ConfirmationLink || mail instanceof Mail.AlreadyLinkedNotice) {
+            return "confirmation";
         }
-        if (mail instanceof Mail.SignInLink) {
-            return "sign_in_link";
-        }
-        if (mail instanceof Mail.AlreadyLinkedNotice) {
-            return "already_linked_notice";
+        if (mail instanceof Mail.SignInLink || mail instanceof Mail.AccountDisabledNotice) {
+            return "sign_in";
         }
         if (mail instanceof Mail.PrimaryChangedNotice) {
             return "primary_changed_notice";
@@ -61,9 +60,6 @@ final class MeteredMailSender implements MailSender {
         if (mail instanceof Mail.AddressRemovedNotice) {
             return "address_removed_notice";
         }
-        if (mail instanceof Mail.AddressLinkedNotice) {
-            return "address_linked_notice";
-        }
-        return "account_disabled_notice";
+        return "address_linked_notice";
     }
 }

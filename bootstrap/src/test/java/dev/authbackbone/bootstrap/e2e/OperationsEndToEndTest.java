@@ -53,7 +53,7 @@ class OperationsEndToEndTest {
                 assertThat(recovered.json().at("/components/mail/breaker").asText()).isEqualTo("CLOSED");
 
                 String metrics = server.get("/metrics", null).body();
-                assertThat(value(metrics, "auth_mails_failed_total{kind=\"sign_in_link\"}")).isEqualTo(5);
+                assertThat(value(metrics, "auth_mails_failed_total{kind=\"sign_in\"}")).isEqualTo(5);
                 assertThat(value(metrics, "auth_mail_circuit_breaker_transitions_total{from=\"closed\",to=\"open\"}")).isEqualTo(1);
                 assertThat(value(metrics, "auth_mail_circuit_breaker_transitions_total{from=\"half_open\",to=\"closed\"}")).isEqualTo(1);
                 assertThat(value(metrics, "auth_mail_circuit_breaker_state{state=\"closed\"}")).isEqualTo(1);
@@ -102,9 +102,9 @@ class OperationsEndToEndTest {
                     "auth_mail_circuit_breaker_transitions_total{from=\"closed\",to=\"open\"} 0.0",
                     "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",
                     "process_cpu_usage");
-            assertThat(value(metrics, "auth_mails_sent_total{kind=\"sign_in_link\"}")).isEqualTo(4);
-            assertThat(value(metrics, "auth_mails_sent_total{kind=\"confirmation_link\"}")).isEqualTo(1);
-            assertThat(value(metrics, "auth_mails_failed_total{kind=\"confirmation_link\"}")).isZero();
+            assertThat(value(metrics, "auth_mails_sent_total{kind=\"sign_in\"}")).isEqualTo(4);
+            assertThat(value(metrics, "auth_mails_sent_total{kind=\"confirmation\"}")).isEqualTo(1);
+            assertThat(value(metrics, "auth_mails_failed_total{kind=\"confirmation\"}")).isZero();
             assertThat(value(metrics, "auth_rate_limit_rejections_total{limit=\"per_address\"}")).isEqualTo(1);
             assertThat(value(metrics, "auth_rate_limit_rejections_total{limit=\"per_ip\"}")).isZero();
             assertThat(value(metrics, "auth_tokens_issued_total{purpose=\"sign_in\"}")).isEqualTo(4);

@@ -13,6 +13,7 @@ import dev.authbackbone.domain.token.EmailToken;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What presenting a confirmation token comes to: the address is confirmed, another account has
@@ -23,6 +24,9 @@ public sealed interface ConfirmationRedemption {
 
     /** The trail's record of this outcome. */
     AuditEvent auditEvent(Instant now, RequestOrigin origin);
+
+    /** The one of {@code ifConfirmed}, {@code ifTaken}, {@code ifInvalid} that fits, applied: the compiler sees every case. */
+    <T> T map(Function<Confirmed, T> ifConfirmed, Function<Taken, T> ifTaken, Function<Invalid, T> ifInvalid);
 
     /** {@code email} may be linked to {@code account} (storing the link can still find it taken: {@link #taken()}). */
     record Confirmed(AccountId account, EmailAddress email) implements ConfirmationRedemption {
@@ -37,6 +41,11 @@ public sealed interface ConfirmationRedemption {
         }
 
         @Override
+        public <T> T map(Function<Confirmed, T> ifConfirmed, Function<Taken, T> ifTaken, Function<Invalid, T> ifInvalid) {
+            return ifConfirmed.apply(this);
+        }
+
+        @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return AuditEvent.of(AuditEventType.EMAIL_CONFIRMED, now, origin).account(account).email(email);
         }
@@ -44,6 +53,11 @@ public sealed interface ConfirmationRedemption {
 
     /** Another account holds the address; the account and address are named when the token was usable. */
     record Taken(Optional<AccountId> account, Optional<EmailAddress> email) implements ConfirmationRedemption {
+        @Override
+        public <T> T map(Function<Confirmed, T> ifConfirmed, Function<Taken, T> ifTaken, Function<Invalid, T> ifInvalid) {
+            return ifTaken.apply(this);
+        }
+
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return rejected(now, origin, Reason.ADDRESS_TAKEN, account, email);
@@ -53,6 +67,11 @@ public sealed interface ConfirmationRedemption {
     /** The token confirms nothing, for {@code why}; the account and address are named when known. */
     record Invalid(Reason why, Optional<AccountId> account, Optional<EmailAddress> email)
             implements ConfirmationRedemption {
+        @Override
+        public <T> T map(Function<Confirmed, T> ifConfirmed, Function<Taken, T> ifTaken, Function<Invalid, T> ifInvalid) {
+            return ifInvalid.apply(this);
+        }
+
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return rejected(now, origin, why, account, email);

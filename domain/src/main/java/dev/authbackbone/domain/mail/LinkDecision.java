@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * What a request to mail an address decided: refuse it, mail a link, or mail a notice instead of
- * a link. A notice costs the same storage work as a link (a token stored already spent, a ledger
- * entry), so that neither timing nor a 503 tells the two apart. Every decision names the account
+ * a link. A notice costs the same storage work as a link (a token stored as a spent placeholder, a
+ * ledger entry), so that neither timing nor a 503 tells the two apart, and the placeholder lists the
+ * address as pending for the requester just as a link's token does. Every decision names the account
  * that asked ({@code requester}, empty for a sign-in request), whose quota it counts against.
  */
 public sealed interface LinkDecision {
@@ -39,7 +40,7 @@ public sealed interface LinkDecision {
         /** The mail to send, for the fresh {@code token} and {@code code} stored for this request. */
         Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt);
 
-        /** The token as it is stored: usable for a link, already spent for a notice. */
+        /** The token as it is stored: usable for a link, a spent placeholder for a notice. */
         EmailToken stored(EmailToken issued, Instant now);
 
         @Override
@@ -124,10 +125,13 @@ public sealed interface LinkDecision {
             };
         }
 
-        /** Spent from the start (code included), so the notice's request costs the same storage work as a link's. */
+        /**
+         * A placeholder: spent from the start (code included), so nothing can redeem it, yet listed as
+         * pending, so the requester sees what a link's request leaves, at the same storage cost.
+         */
         @Override
         public EmailToken stored(EmailToken issued, Instant now) {
-            return issued.consumeAt(now).orElseThrow();
+            return issued.asPlaceholderAt(now);
         }
     }
 }

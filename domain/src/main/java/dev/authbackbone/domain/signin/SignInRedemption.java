@@ -12,6 +12,7 @@ import dev.authbackbone.domain.token.EmailToken;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What presenting a magic-link token comes to: a sign-in to the account holding its address, the
@@ -23,11 +24,19 @@ public sealed interface SignInRedemption {
     /** The trail's record of this outcome. */
     AuditEvent auditEvent(Instant now, RequestOrigin origin);
 
+    /** The one of {@code ifSignedIn}, {@code ifOpened}, {@code ifRejected} that fits, applied: the compiler sees every case. */
+    <T> T map(Function<SignedIn, T> ifSignedIn, Function<Opened, T> ifOpened, Function<Rejected, T> ifRejected);
+
     /** The holder signs in to {@code account}, which holds {@code email}. */
     record SignedIn(AccountId account, EmailAddress email) implements SignInRedemption {
         public SignedIn {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(email, "email");
+        }
+
+        @Override
+        public <T> T map(Function<SignedIn, T> ifSignedIn, Function<Opened, T> ifOpened, Function<Rejected, T> ifRejected) {
+            return ifSignedIn.apply(this);
         }
 
         @Override
@@ -47,6 +56,11 @@ public sealed interface SignInRedemption {
         }
 
         @Override
+        public <T> T map(Function<SignedIn, T> ifSignedIn, Function<Opened, T> ifOpened, Function<Rejected, T> ifRejected) {
+            return ifOpened.apply(this);
+        }
+
+        @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return AuditEvent.of(AuditEventType.SIGNED_IN, now, origin).account(account).email(email)
                     .reason(Reason.ACCOUNT_OPENED);
@@ -55,6 +69,11 @@ public sealed interface SignInRedemption {
 
     /** The token signs no one in, for {@code why}; the account and address are named when known. */
     record Rejected(Reason why, Optional<AccountId> account, Optional<EmailAddress> email) implements SignInRedemption {
+        @Override
+        public <T> T map(Function<SignedIn, T> ifSignedIn, Function<Opened, T> ifOpened, Function<Rejected, T> ifRejected) {
+            return ifRejected.apply(this);
+        }
+
         @Override
         public AuditEvent auditEvent(Instant now, RequestOrigin origin) {
             return AuditEvent.of(AuditEventType.SIGN_IN_REJECTED, now, origin).account(account).email(email).reason(why);

@@ -71,8 +71,8 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
-    public synchronized void revokeOutstanding(EmailAddress email, Instant now) {
-        tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.consumeByCodeAt(now).orElse(t) : t);
+    public synchronized void revokeOutstanding(EmailAddress email, AccountId holder, Instant now) {
+        tokens.replaceAll((hash, t) -> t.email().equals(email) ? t.revokeAt(now, holder).orElse(t) : t);
     }
 
     @Override
@@ -83,14 +83,14 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     @Override
     public synchronized void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now) {
         tokens.replaceAll((hash, t) -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION && t.email().equals(email)
-                && t.account().equals(Optional.of(account)) ? t.consumeAt(now).orElse(t) : t);
+                && t.account().equals(Optional.of(account)) ? t.withdrawAt(now).orElse(t) : t);
     }
 
     @Override
     public synchronized List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
         return tokens.values().stream()
                 .filter(t -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION)
-                .filter(t -> t.account().equals(Optional.of(account)) && t.isUsableAt(now))
+                .filter(t -> t.account().equals(Optional.of(account)) && t.isPendingAt(now))
                 .sorted(Comparator.comparing(EmailToken::issuedAt).reversed())
                 .toList();
     }
@@ -100,7 +100,7 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
         List<TokenHash> spent = new ArrayList<>();
         tokens.forEach((hash, t) -> {
             boolean expired = !t.expiresAt().isAfter(cutoff);
-            boolean used = t.consumedAt().map(c -> c.isBefore(cutoff)).orElse(false);
+            boolean used = !t.isPlaceholder() && t.consumedAt().map(c -> c.isBefore(cutoff)).orElse(false);
             if (expired || used) {
                 spent.add(hash);
             }

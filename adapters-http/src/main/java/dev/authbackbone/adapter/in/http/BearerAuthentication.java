@@ -6,7 +6,6 @@ import dev.authbackbone.adapter.in.http.net.ClientIp;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.VerifiedAccessToken;
 import dev.authbackbone.domain.account.AccountId;
-import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
 import dev.authbackbone.domain.port.in.session.AuthenticateSessionUseCase;
 import dev.authbackbone.domain.session.Caller;
 import io.javalin.http.Context;
@@ -64,7 +63,7 @@ final class BearerAuthentication {
         }
         VerifiedAccessToken verified = tokens.verifyClaims(token).orElseThrow(() -> rejected(ctx, "invalid_access_token"));
         Caller caller = new Caller(verified.account(), verified.session());
-        if (!(sessions.authenticate(caller) instanceof AuthenticateSessionResult.Live)) {
+        if (!Outcomes.live(sessions.authenticate(caller))) {
             throw rejected(ctx, "session_not_live");
         }
         return caller;

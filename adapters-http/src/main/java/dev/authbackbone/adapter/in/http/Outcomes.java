@@ -10,6 +10,9 @@ import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
+import dev.authbackbone.domain.port.in.session.EndSessionResult;
+import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
 import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
@@ -59,6 +62,11 @@ import java.util.Optional;
  * ViewAccountResult, ...EventsResult  Found                    (route: 200)
  *                                     UnknownAccount           InvalidAccessToken (401)
  *                                     AccountDisabled          AccountDisabled (403)
+ * RefreshSessionResult                Rotated                  (route: 200)
+ *                                     Reused, Invalid          InvalidRefreshToken (400, alike: only the server knows of the copy)
+ * EndSessionResult                    Ended                    (route: 204)
+ *                                     NotFound                 SessionNotFound (404)
+ * AuthenticateSessionResult           Live, NotLive            whether the bearer's session is live (the caller refuses it)
  * </pre>
  */
 final class Outcomes {
@@ -186,6 +194,19 @@ final class Outcomes {
         });
     }
 
+    /** The rotated session; a reused refresh token looks like an invalid one to the client. */
+    static RefreshSessionResult.Rotated rotated(RefreshSessionResult result) {
+        return result.accept(new RefreshSessionResult.Visitor<RefreshSessionResult.Rotated>() {
+            @Override public RefreshSessionResult.Rotated rotated(RefreshSessionResult.Rotated outcome) { return outcome; }
+            @Override public RefreshSessionResult.Rotated reused(RefreshSessionResult.Reused outcome) {
+                throw reject(new HttpProblem.InvalidRefreshToken());
+            }
+            @Override public RefreshSessionResult.Rotated invalid(RefreshSessionResult.Invalid outcome) {
+                throw reject(new HttpProblem.InvalidRefreshToken());
+            }
+        });
+    }
+
     /** The address that is primary now. */
     static EmailAddress madePrimary(MakePrimaryResult result) {
         return result.accept(new MakePrimaryResult.Visitor<EmailAddress>() {
@@ -201,6 +222,16 @@ final class Outcomes {
             }
             @Override public EmailAddress mailUnavailable(MakePrimaryResult.MailUnavailable outcome) {
                 throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
+            }
+        });
+    }
+
+    /** Returns when the session was ended. */
+    static void ended(EndSessionResult result) {
+        result.accept(new EndSessionResult.Visitor<Void>() {
+            @Override public Void ended(EndSessionResult.Ended outcome) { return null; }
+            @Override public Void notFound(EndSessionResult.NotFound outcome) {
+                throw reject(new HttpProblem.SessionNotFound());
             }
         });
     }
@@ -221,6 +252,14 @@ final class Outcomes {
             @Override public EmailAddress accountDisabled(RemoveAddressResult.AccountDisabled outcome) {
                 throw reject(new HttpProblem.AccountDisabled());
             }
+        });
+    }
+
+    /** Whether the bearer's session is live; the bearer check refuses the token (and logs why) when it is not. */
+    static boolean live(AuthenticateSessionResult result) {
+        return result.accept(new AuthenticateSessionResult.Visitor<Boolean>() {
+            @Override public Boolean live(AuthenticateSessionResult.Live outcome) { return true; }
+            @Override public Boolean notLive(AuthenticateSessionResult.NotLive outcome) { return false; }
         });
     }
 

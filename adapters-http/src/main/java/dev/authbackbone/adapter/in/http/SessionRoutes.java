@@ -1,13 +1,10 @@
 package dev.authbackbone.adapter.in.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.authbackbone.adapter.in.http.error.HttpProblem;
-import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.token.AccessTokens;
 import dev.authbackbone.adapter.in.http.token.IssuedAccessToken;
-import dev.authbackbone.domain.session.Caller;
-import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.session.Session;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -51,21 +48,9 @@ final class SessionRoutes implements RouteGroup {
 
     private void refresh(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "refresh_token");
-        RefreshSessionResult result = sessions.refresh().refresh(token, RequestTracing.origin(ctx));
-        if (result instanceof RefreshSessionResult.Rotated rotated) {
-            IssuedAccessToken issued = accessTokens.issue(rotated.account(), rotated.next().id());
-            responses.json(ctx, 200, AccessTokenBody.of(issued, rotated.next()));
-            return;
-        }
-        throw rejected(result);
-    }
-
-    /** Reuse and an invalid token look the same to the client: only the server knows it was a copy. */
-    private static RejectedRequest rejected(RefreshSessionResult result) {
-        if (result instanceof RefreshSessionResult.Reused || result instanceof RefreshSessionResult.Invalid) {
-            return new RejectedRequest(new HttpProblem.InvalidRefreshToken());
-        }
-        throw new IllegalArgumentException("not a refusal: " + result);
+        RefreshSessionResult.Rotated rotated = Outcomes.rotated(sessions.refresh().refresh(token, RequestTracing.origin(ctx)));
+        IssuedAccessToken issued = accessTokens.issue(rotated.account(), rotated.next().id());
+        responses.json(ctx, 200, AccessTokenBody.of(issued, rotated.next()));
     }
 
     private void signOut(Context ctx) {
@@ -93,19 +78,8 @@ final class SessionRoutes implements RouteGroup {
 
     private void end(Context ctx) {
         Caller caller = bearer.requireCaller(ctx);
-        EndSessionResult result = sessions.end().end(caller, ctx.pathParam("id"));
-        if (result instanceof EndSessionResult.Ended) {
-            noContent(ctx);
-            return;
-        }
-        throw notFound(result);
-    }
-
-    private static RejectedRequest notFound(EndSessionResult result) {
-        if (result instanceof EndSessionResult.NotFound) {
-            return new RejectedRequest(new HttpProblem.SessionNotFound());
-        }
-        throw new IllegalArgumentException("not a refusal: " + result);
+        Outcomes.ended(sessions.end().end(caller, ctx.pathParam("id")));
+        noContent(ctx);
     }
 
     private static void noContent(Context ctx) {

@@ -55,16 +55,20 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * like the other per-request statements: attaching a SqlObject per call costs more than the SQL.)
      */
     private static final String INSERT_IF_ABSENT = "INSERT INTO email_token (token_hash, purpose, account_id, email,"
-            + " email_canonical, issued_at, expires_at, consumed_at, code_salt, code_hash, code_attempts)"
+            + " email_canonical, issued_at, expires_at, consumed_at, code_salt, code_hash, code_attempts, placeholder)"
             + " VALUES (:hash, :purpose, CAST(:accountId AS uuid), :email, :canonical, :issuedAt, :expiresAt, :consumedAt,"
-            + " :codeSalt, :codeHash, :codeAttempts) ON CONFLICT DO NOTHING";
+            + " :codeSalt, :codeHash, :codeAttempts, :placeholder) ON CONFLICT DO NOTHING";
     /**
      * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
      * them instead deadlocks two confirmations of one address by two accounts (each holds its own
      * token, then one waits for the other's identity insert while that one waits here). The
-     * consumer of a skipped token goes on to link the address and finds it taken.
+     * consumer of a skipped token goes on to link the address and finds it taken. Another account's
+     * confirmation stays listed as a placeholder, as {@code EmailToken.revokeAt} says (a sign-in
+     * token's null account compares unknown, so it never does).
      */
-    private static final String REVOKE_OUTSTANDING = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
+    private static final String REVOKE_OUTSTANDING = "UPDATE email_token SET consumed_at = :now, placeholder ="
+            + " CASE WHEN purpose = 'EMAIL_CONFIRMATION' AND account_id <> :holder THEN TRUE ELSE FALSE END"
+            + " WHERE token_hash IN"
             + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND consumed_at IS NULL"
             + " AND expires_at > :now FOR UPDATE SKIP LOCKED)";
     private static final String SELECT_BY_HASH =
@@ -96,6 +100,7 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 .bindByType("codeSalt", token.code().map(CodeHash::salt).orElse(null), String.class)
                 .bindByType("codeHash", token.code().map(CodeHash::hex).orElse(null), String.class)
                 .bind("codeAttempts", token.codeChecks())
+                .bind("placeholder", token.isPlaceholder())
                 .execute());
         if (inserted == 0) {
             throw new IllegalStateException("a token with this hash exists");
@@ -178,8 +183,9 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
-    public void revokeOutstanding(EmailAddress email, Instant now) {
+    public void revokeOutstanding(EmailAddress email, AccountId holder, Instant now) {
         Handles.with(jdbi, h -> h.createUpdate(REVOKE_OUTSTANDING).bind("canonical", email.canonical())
+                .bind("holder", holder.value())
                 .bind("now", Timestamps.toColumn(now)).execute());
     }
 
@@ -226,30 +232,33 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
         @SqlUpdate("DELETE FROM email_token WHERE token_hash = :hash")
         int delete(@Bind("hash") String hash);
 
-        @SqlUpdate("UPDATE email_token SET consumed_at = :now WHERE account_id = :accountId"
-                + " AND email_canonical = :canonical AND purpose = 'EMAIL_CONFIRMATION'"
-                + " AND consumed_at IS NULL AND expires_at > :now")
+        /** As {@code EmailToken.withdrawAt}: a placeholder stops being listed too. */
+        @SqlUpdate("UPDATE email_token SET consumed_at = COALESCE(consumed_at, :now), placeholder = FALSE"
+                + " WHERE account_id = :accountId AND email_canonical = :canonical AND purpose = 'EMAIL_CONFIRMATION'"
+                + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now")
         int revokePendingConfirmations(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical,
                                        @Bind("now") OffsetDateTime now);
 
         @SqlQuery("SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
                 + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
-                + " AND consumed_at IS NULL AND expires_at > :now"
+                + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now"
                 + " ORDER BY issued_at DESC, token_hash")
         List<EmailTokenRow> pendingConfirmations(@Bind("accountId") UUID accountId, @Bind("now") OffsetDateTime now);
 
         /**
          * The next batch to purge, with the same boundaries as the domain's fake: expired at or before
-         * the cutoff, or used before it. Batches keep each statement short, well inside the statement
-         * timeout, and a select-then-delete by key is fast on both databases (H2 runs a DELETE with an
-         * IN-subquery row by row).
+         * the cutoff, or used before it (a placeholder only once it expired: it is listed until then).
+         * Batches keep each statement short, well inside the statement timeout, and a
+         * select-then-delete by key is fast on both databases (H2 runs a DELETE with an IN-subquery
+         * row by row).
          */
-        @SqlQuery("SELECT token_hash FROM email_token WHERE expires_at <= :cutoff OR consumed_at < :cutoff"
+        @SqlQuery("SELECT token_hash FROM email_token WHERE expires_at <= :cutoff"
+                + " OR (consumed_at < :cutoff AND NOT placeholder)"
                 + " FETCH FIRST " + PURGE_BATCH + " ROWS ONLY")
         List<String> spentBefore(@Bind("cutoff") OffsetDateTime cutoff);
 
         @SqlUpdate("DELETE FROM email_token WHERE token_hash IN (<hashes>)"
-                + " AND (expires_at <= :cutoff OR consumed_at < :cutoff)")
+                + " AND (expires_at <= :cutoff OR (consumed_at < :cutoff AND NOT placeholder))")
         int deleteSpent(@BindList("hashes") List<String> hashes, @Bind("cutoff") OffsetDateTime cutoff);
 
         /** Rows per purge statement. */

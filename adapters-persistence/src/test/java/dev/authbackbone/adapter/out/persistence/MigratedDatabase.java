@@ -67,7 +67,7 @@ final class MigratedDatabase implements AutoCloseable {
     static int migrationFiles() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
                 MigratedDatabase.class.getResource("/db/migration").toURI()))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+(_\\d+)*__.*\\.sql")).count();
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -54,20 +54,25 @@ public interface EmailTokenRepository {
     Optional<EmailToken> find(TokenHash hash);
 
     /**
-     * Makes every still usable token for {@code email}, of any purpose, unusable from {@code now}.
+     * Makes every still usable token for {@code email}, of any purpose, unusable from {@code now}, as
+     * {@link EmailToken#revokeAt} says: {@code holder}, the account just given the address, decides
+     * which confirmations stay listed as placeholders.
      * A token that another unit of work is consuming at this very moment is left to it rather than
      * waited for: two units of work that each consumed a token of one address and then link it must
      * not wait on each other (the loser of the link learns that the address is taken).
      */
-    void revokeOutstanding(EmailAddress email, Instant now);
+    void revokeOutstanding(EmailAddress email, AccountId holder, Instant now);
 
-    /** Makes every usable confirmation token {@code account} asked for {@code email} unusable from {@code now}. */
+    /**
+     * Withdraws every pending confirmation {@code account} asked for {@code email} at {@code now}, as
+     * {@link EmailToken#withdrawAt} says: usable ones become unusable, placeholders stop being listed.
+     */
     void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now);
 
     /** Removes a token that was never delivered. */
     void delete(TokenHash hash);
 
-    /** The usable confirmation tokens {@code account} asked for, newest first. */
+    /** The pending confirmations {@code account} asked for (usable tokens and placeholders), newest first. */
     List<EmailToken> pendingConfirmations(AccountId account, Instant now);
 
     /** Deletes tokens that expired or were used before {@code cutoff}; returns how many. */

@@ -198,11 +198,23 @@ public abstract class EmailTokenRepositoryContract {
         EmailToken otherAddress = saved(confirmation(ADA, "ada@work.example", DAY));
         clock.advance(Duration.ofMinutes(1));
 
-        tokens.revokeOutstanding(EmailAddress.parse("Ada@example.COM"), clock.instant());
+        tokens.revokeOutstanding(EmailAddress.parse("Ada@example.COM"), ADA, clock.instant());
 
         assertThat(usable(confirmation)).isFalse();
         assertThat(usable(signIn)).isFalse();
         assertThat(usable(otherAddress)).isTrue();
+    }
+
+    @Test
+    void revokePendingConfirmations_placeholder_isNoLongerListed() {
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(clock.instant());
+        tokens.save(placeholder);
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokePendingConfirmations(ADA, EmailAddress.parse("taken@example.com"), clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+        assertThat(usable(placeholder)).isFalse();
     }
 
     @Test
@@ -228,10 +240,26 @@ public abstract class EmailTokenRepositoryContract {
         saved(confirmation(ADA, "ada@example.com", DAY));
         EmailToken other = saved(confirmation(ADA, "ada@work.example", DAY));
 
-        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), clock.instant());
+        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), ADA, clock.instant());
 
         assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
                 .containsExactly(other.hash());
+    }
+
+    @Test
+    void revokeOutstanding_anotherAccountsConfirmation_staysListedButUnusableUntilItExpires() {
+        EmailToken bobs = saved(confirmation(BOB, "ada@example.com", DAY));
+        EmailToken signIn = saved(signIn("ada@example.com"));
+        clock.advance(Duration.ofMinutes(1));
+
+        tokens.revokeOutstanding(EmailAddress.parse("ada@example.com"), ADA, clock.instant());
+
+        assertThat(usable(bobs)).isFalse();
+        assertThat(tokens.pendingConfirmations(BOB, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(bobs.hash());
+        assertThat(tokens.find(signIn.hash())).get().extracting(EmailToken::isPlaceholder).isEqualTo(false);
+        clock.advance(DAY);
+        assertThat(tokens.pendingConfirmations(BOB, clock.instant())).isEmpty();
     }
 
     @Test
@@ -260,6 +288,33 @@ public abstract class EmailTokenRepositoryContract {
 
         assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
                 .containsExactly(newer.hash(), oldest.hash());
+    }
+
+    @Test
+    void save_placeholder_isListedAsPendingUntilItExpiresButNeverConsumed() {
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(clock.instant());
+        tokens.save(placeholder);
+
+        assertThat(tokens.find(placeholder.hash())).get().satisfies(stored -> {
+            assertThat(stored.isPlaceholder()).isTrue();
+            assertThat(stored.consumedAt()).contains(clock.instant());
+        });
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).extracting(EmailToken::hash)
+                .containsExactly(placeholder.hash());
+        assertThat(usable(placeholder)).isFalse();
+        clock.advance(DAY);
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void purgeSpentBefore_placeholder_isKeptUntilItExpires() {
+        Instant start = clock.instant();
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(start);
+        tokens.save(placeholder);
+
+        assertThat(tokens.purgeSpentBefore(start.plus(Duration.ofHours(2)))).isZero();
+        assertThat(tokens.find(placeholder.hash())).isPresent();
+        assertThat(tokens.purgeSpentBefore(start.plus(DAY))).isEqualTo(1);
     }
 
     @Test
