@@ -62,7 +62,7 @@ public final class WellKnownRoutes implements RouteGroup {
         body.put("jwks_uri", publicBaseUrl + JWKS);
         body.putArray("id_token_signing_alg_values_supported").add(keys.isPresent() ? SigningKeyCache.ALGORITHM : "HS256");
         body.putArray("subject_types_supported").add("public");
-        body.putArray("claims_supported").add("iss").add("aud").add("sub").add("iat").add("exp").add("jti");
+        body.putArray("claims_supported").add("iss").add("aud").add("sub").add("iat").add("exp").add("jti").add("sid");
         answer(ctx, body, "application/json");
     }
 
