@@ -216,9 +216,10 @@ seed_accounts() { # seed_accounts FIRST LAST: accounts and primary identities, i
 INSERT INTO account (id, created_at, disabled)
   SELECT CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), CURRENT_TIMESTAMP, FALSE
   FROM SYSTEM_RANGE($from, $to);
-INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)
+INSERT INTO email_identity (email_canonical, email, account_id, is_primary, primary_of, verified_at)
   SELECT 'seed' || "X" || '@seed.example.net', 'Seed' || "X" || '@seed.example.net',
-         CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), TRUE, CURRENT_TIMESTAMP
+         CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), TRUE,
+         CAST('00000000-0000-4000-8000-' || LPAD(CAST("X" AS VARCHAR), 12, '0') AS UUID), CURRENT_TIMESTAMP
   FROM SYSTEM_RANGE($from, $to);
 SQL
     h2 "$WORK/seed.sql"
@@ -233,9 +234,10 @@ pg() { psql "${PG_URL#jdbc:}" -X -q -t -A -v ON_ERROR_STOP=1 -c "SET search_path
 pg_seed_accounts() { # pg_seed_accounts FIRST LAST
   pg "INSERT INTO account (id, created_at, disabled)
         SELECT CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), now(), FALSE FROM generate_series($1, $2) x;
-      INSERT INTO email_identity (email_canonical, email, account_id, is_primary, verified_at)
+      INSERT INTO email_identity (email_canonical, email, account_id, is_primary, primary_of, verified_at)
         SELECT 'seed' || x || '@seed.example.net', 'Seed' || x || '@seed.example.net',
-               CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), TRUE, now() FROM generate_series($1, $2) x;"
+               CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), TRUE,
+               CAST('00000000-0000-4000-8000-' || LPAD(x::text, 12, '0') AS UUID), now() FROM generate_series($1, $2) x;"
 }
 
 # step PHASE ENDPOINT CONCURRENCY LUA PATH [lua args...]: one measured wrk run, one JSON line in $STEPS.
