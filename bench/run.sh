@@ -375,13 +375,13 @@ fi
 if [[ $PROFILE == 1 ]]; then
   log "profile: the launcher with JAVA_OPTS=-XX:StartFlightRecording=..., request-email-confirmation at c=32"
   saved_opts=$SERVER_JAVA_OPTS
-  SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:StartFlightRecording=name=startup,settings=profile,filename=$WORK/startup.jfr"
+  SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:StartFlightRecording=name=startup,settings=profile,settings=$BENCH/no-jdbi-events.jfc,filename=$WORK/startup.jfr"
   start_server profile launcher
   SERVER_JAVA_OPTS=$saved_opts
   warm "$REQUEST" request.lua "$WARMUP" "$TOKENS" "f$TS"
   # The recording started with the JVM covers start-up and warm-up; the profile is of the steady state only.
   jcmd "$(jvm_pid)" JFR.stop name=startup > /dev/null
-  jcmd "$(jvm_pid)" JFR.start name=steady settings=profile filename="$WORK/request-c32.jfr" > /dev/null
+  jcmd "$(jvm_pid)" JFR.start name=steady settings=profile settings="$BENCH/no-jdbi-events.jfc" filename="$WORK/request-c32.jfr" > /dev/null
   step profiled request-email-confirmation 32 request.lua "$REQUEST" "$TOKENS" "f32.$TS"
   jcmd "$(jvm_pid)" JFR.stop name=steady > /dev/null
   stop_server

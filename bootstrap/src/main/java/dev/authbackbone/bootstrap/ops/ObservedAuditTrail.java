@@ -7,7 +7,10 @@ import dev.authbackbone.domain.port.out.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -27,18 +30,33 @@ public final class ObservedAuditTrail implements AuditTrail {
     public static final String SECURITY_LOG = "auth-backbone.security";
 
     private static final Logger LOG = LoggerFactory.getLogger(SECURITY_LOG);
+    private static final Map<AuditEventType, String> NAMES = new EnumMap<>(AuditEventType.class);
+
+    static {
+        for (AuditEventType type : AuditEventType.values()) {
+            NAMES.put(type, Metrics.lower(type.name()));
+        }
+    }
 
     private final AuditTrail delegate;
     private final MeterRegistry registry;
+    // Every request records events: looking a counter up through its builder each time cost a new
+    // meter id, its tags and a registry lookup per event. A type's counter is registered when the
+    // type first occurs, as before, so /metrics lists the same series.
+    private final Map<AuditEventType, Counter> events = new ConcurrentHashMap<>();
+    private final Counter signInIssued;
+    private final Counter confirmationIssued;
+    private final Counter signInConfirmed;
+    private final Counter confirmationConfirmed;
 
     /** Records into {@code delegate}, and logs and counts into {@code metrics}. */
     public ObservedAuditTrail(AuditTrail delegate, Metrics metrics) {
         this.delegate = delegate;
         this.registry = metrics.registry();
-        for (String purpose : List.of("email_confirmation", "sign_in")) {
-            tokens("issued", purpose);
-            tokens("confirmed", purpose);
-        }
+        this.confirmationIssued = tokens("issued", "email_confirmation");
+        this.confirmationConfirmed = tokens("confirmed", "email_confirmation");
+        this.signInIssued = tokens("issued", "sign_in");
+        this.signInConfirmed = tokens("confirmed", "sign_in");
     }
 
     @Override
@@ -59,7 +77,7 @@ public final class ObservedAuditTrail implements AuditTrail {
     }
 
     private void log(AuditEvent event) {
-        String type = Metrics.lower(event.type().name());
+        String type = NAMES.get(event.type());
         LoggingEventBuilder line = event.type() == AuditEventType.MAIL_FAILED ? LOG.atWarn() : LOG.atInfo();
         line = line.addKeyValue("event", type);
         if (event.account().isPresent()) {
@@ -79,13 +97,13 @@ public final class ObservedAuditTrail implements AuditTrail {
     }
 
     private void count(AuditEvent event) {
-        Counter.builder("auth.audit.events").tag("type", Metrics.lower(event.type().name()))
-                .description("Audit events by type").register(registry).increment();
+        events.computeIfAbsent(event.type(), type -> Counter.builder("auth.audit.events").tag("type", NAMES.get(type))
+                .description("Audit events by type").register(registry)).increment();
         switch (event.type()) {
-            case SIGN_IN_LINK_REQUESTED -> tokens("issued", "sign_in").increment();
-            case CONFIRMATION_REQUESTED -> tokens("issued", "email_confirmation").increment();
-            case SIGNED_IN -> tokens("confirmed", "sign_in").increment();
-            case EMAIL_CONFIRMED -> tokens("confirmed", "email_confirmation").increment();
+            case SIGN_IN_LINK_REQUESTED -> signInIssued.increment();
+            case CONFIRMATION_REQUESTED -> confirmationIssued.increment();
+            case SIGNED_IN -> signInConfirmed.increment();
+            case EMAIL_CONFIRMED -> confirmationConfirmed.increment();
             case SIGN_IN_REJECTED -> rejected("sign_in", event);
             case CONFIRMATION_REJECTED -> rejected("email_confirmation", event);
             case RATE_LIMITED -> Metrics.rateLimitRejections(registry, event.reason().orElse("unknown")).increment();

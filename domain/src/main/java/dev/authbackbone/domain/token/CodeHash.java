@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * The stored form of a mailed code: its per-mail {@code salt} (16 bytes) and the PBKDF2 of the code
- * and the address it was mailed to ({@code hex}, 32 bytes), both lower-case hex.
+ * and the address it was mailed to ({@code hex}, 32 bytes), both lower-case hex, with the number of
+ * {@code rounds} it was made with, so that a hash made under an older setting still checks.
  */
-public record CodeHash(String salt, String hex) {
+public record CodeHash(String salt, String hex, int rounds) {
 
     public CodeHash {
         Objects.requireNonNull(salt, "salt");
@@ -16,6 +17,9 @@ public record CodeHash(String salt, String hex) {
         }
         if (!hex.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("code hash: expected 64 lower-case hex digits");
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("code hash rounds: expected at least 1, was " + rounds);
         }
     }
 }

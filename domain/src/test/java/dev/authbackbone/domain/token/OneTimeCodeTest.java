@@ -66,19 +66,35 @@ class OneTimeCodeTest {
         CodeHash stored = code.hashFor(ADA, random);
 
         // The JDK's PBKDF2 over the same inputs gives the same bytes: the hand-written one is the standard one.
-        byte[] salt = HexFormat.of().parseHex(stored.salt());
-        byte[] address = "ada@example.com".getBytes(StandardCharsets.UTF_8);
-        byte[] fullSalt = new byte[salt.length + 1 + address.length];
-        System.arraycopy(salt, 0, fullSalt, 0, salt.length);
-        System.arraycopy(address, 0, fullSalt, salt.length + 1, address.length);
-        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec("7KQ4M2XD".toCharArray(), fullSalt, OneTimeCode.ROUNDS, 256)).getEncoded();
-        assertThat(stored.hex()).isEqualTo(HexFormat.of().formatHex(expected));
+        assertThat(stored.rounds()).isEqualTo(OneTimeCode.ROUNDS).isEqualTo(1);
+        assertThat(stored.hex()).isEqualTo(jdkPbkdf2("7KQ4M2XD", stored.salt(), "ada@example.com", stored.rounds()));
 
         assertThat(code.matches(stored, EmailAddress.parse("ada@EXAMPLE.com"))).isTrue();
         assertThat(code.matches(stored, EmailAddress.parse("bob@example.com"))).isFalse();
         assertThat(OneTimeCode.parse("7KQ4M2XE").orElseThrow().matches(stored, ADA)).isFalse();
         assertThat(code.hashFor(ADA, random)).isNotEqualTo(stored);
+    }
+
+    @Test
+    void matches_hashMadeWithMoreRounds_checksWithTheRoundsItNames() throws Exception {
+        String salt = "00112233445566778899aabbccddeeff";
+        CodeHash olderSetting = new CodeHash(salt, jdkPbkdf2("7KQ4M2XD", salt, "ada@example.com", 1_000), 1_000);
+
+        assertThat(OneTimeCode.parse("7KQ4M2XD").orElseThrow().matches(olderSetting, ADA)).isTrue();
+        assertThat(OneTimeCode.parse("7KQ4M2XE").orElseThrow().matches(olderSetting, ADA)).isFalse();
+        assertThat(OneTimeCode.parse("7KQ4M2XD").orElseThrow()
+                .matches(new CodeHash(salt, olderSetting.hex(), 1), ADA)).as("the same bytes under another count").isFalse();
+    }
+
+    /** PBKDF2-HMAC-SHA256 from the JDK, the row's salt and the canonical address (with a zero byte between) as its salt. */
+    private static String jdkPbkdf2(String code, String saltHex, String canonical, int rounds) throws Exception {
+        byte[] salt = HexFormat.of().parseHex(saltHex);
+        byte[] address = canonical.getBytes(StandardCharsets.UTF_8);
+        byte[] fullSalt = new byte[salt.length + 1 + address.length];
+        System.arraycopy(salt, 0, fullSalt, 0, salt.length);
+        System.arraycopy(address, 0, fullSalt, salt.length + 1, address.length);
+        return HexFormat.of().formatHex(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(code.toCharArray(), fullSalt, rounds, 256)).getEncoded());
     }
 
     @Test

@@ -135,6 +135,10 @@ public final class HttpServer {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = settings.maxBodyBytes();
+        // The buffer Javalin allocates to copy each result into Jetty's output, 32 KiB unless set:
+        // our answers are a few hundred bytes (pages a few KiB), so the default was most of what a
+        // request allocated in the HTTP layer. Jetty's own pooled output buffer keeps its size.
+        config.http.responseBufferSize = 4096;
         config.jetty.addConnector(this::connector);
         // Bounded: under load every extra thread only waits on the database or SMTP, and costs its stack.
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));

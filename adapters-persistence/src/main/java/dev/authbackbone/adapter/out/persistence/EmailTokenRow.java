@@ -16,17 +16,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code email_token}; the columns every token query selects are {@link #COLUMNS}. */
 record EmailTokenRow(String tokenHash, String purpose, UUID accountId, String email, Instant issuedAt,
-                     Instant expiresAt, Instant consumedAt, String codeSalt, String codeHash, int codeAttempts,
-                     boolean placeholder) {
+                     Instant expiresAt, Instant consumedAt, String codeSalt, String codeHash, int codeRounds,
+                     int codeAttempts, boolean placeholder) {
 
     static final String COLUMNS = "token_hash, purpose, account_id, email, issued_at, expires_at, consumed_at,"
-            + " code_salt, code_hash, code_attempts, placeholder";
+            + " code_salt, code_hash, code_rounds, code_attempts, placeholder";
 
     EmailToken toToken() {
         return EmailToken.restore(new TokenHash(tokenHash), EmailPurpose.valueOf(purpose),
                 Optional.ofNullable(accountId).map(AccountId::new), EmailAddress.parse(email), issuedAt, expiresAt,
                 Optional.ofNullable(consumedAt),
-                codeHash == null ? Optional.empty() : Optional.of(new CodeHash(codeSalt, codeHash)), codeAttempts,
+                codeHash == null ? Optional.empty() : Optional.of(new CodeHash(codeSalt, codeHash, codeRounds)), codeAttempts,
                 placeholder);
     }
 
@@ -38,7 +38,7 @@ record EmailTokenRow(String tokenHash, String purpose, UUID accountId, String em
                     rs.getObject("account_id", UUID.class), rs.getString("email"),
                     Timestamps.fromColumn(rs, "issued_at"), Timestamps.fromColumn(rs, "expires_at"),
                     Timestamps.fromColumn(rs, "consumed_at"), rs.getString("code_salt"), rs.getString("code_hash"),
-                    rs.getInt("code_attempts"), rs.getBoolean("placeholder"));
+                    rs.getInt("code_rounds"), rs.getInt("code_attempts"), rs.getBoolean("placeholder"));
         }
     }
 }

@@ -29,7 +29,10 @@ public final class JdbiAccountRepository implements AccountRepository {
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     private static final String FIND_BY_EMAIL = "SELECT a.id, a.created_at, a.disabled FROM account a"
             + " JOIN email_identity i ON i.account_id = a.id WHERE i.email_canonical = :canonical";
+    private static final String IDENTITIES_OF = "SELECT email, account_id, is_primary, verified_at FROM email_identity"
+            + " WHERE account_id = :accountId ORDER BY is_primary DESC, verified_at, email_canonical";
     private static final AccountRow.Mapper ACCOUNT_ROWS = new AccountRow.Mapper();
+    private static final EmailIdentityRow.Mapper IDENTITY_ROWS = new EmailIdentityRow.Mapper();
 
     private final Jdbi jdbi;
 
@@ -101,7 +104,8 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<EmailIdentity> identitiesOf(AccountId account) {
-        return Handles.with(jdbi, h -> h.attach(Statements.class).identitiesOf(account.value())).stream()
+        return Handles.with(jdbi, h -> h.createQuery(IDENTITIES_OF).bind("accountId", account.value())
+                        .map(IDENTITY_ROWS).list()).stream()
                 .map(EmailIdentityRow::toIdentity)
                 .toList();
     }
@@ -161,10 +165,6 @@ public final class JdbiAccountRepository implements AccountRepository {
 
         @SqlQuery("SELECT account_id FROM email_identity WHERE email_canonical = :canonical")
         Optional<UUID> holderOf(@Bind("canonical") String canonical);
-
-        @SqlQuery("SELECT email, account_id, is_primary, verified_at FROM email_identity WHERE account_id = :accountId"
-                + " ORDER BY is_primary DESC, verified_at, email_canonical")
-        List<EmailIdentityRow> identitiesOf(@Bind("accountId") UUID accountId);
 
         /** First step of a primary change: the primary row steps down, freeing the account's one primary slot. */
         @SqlUpdate("UPDATE email_identity SET is_primary = FALSE, primary_of = NULL"

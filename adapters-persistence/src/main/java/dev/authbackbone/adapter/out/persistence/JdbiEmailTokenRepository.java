@@ -55,9 +55,10 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * like the other per-request statements: attaching a SqlObject per call costs more than the SQL.)
      */
     private static final String INSERT_IF_ABSENT = "INSERT INTO email_token (token_hash, purpose, account_id, email,"
-            + " email_canonical, issued_at, expires_at, consumed_at, code_salt, code_hash, code_attempts, placeholder)"
+            + " email_canonical, issued_at, expires_at, consumed_at, code_salt, code_hash, code_rounds, code_attempts,"
+            + " placeholder)"
             + " VALUES (:hash, :purpose, CAST(:accountId AS uuid), :email, :canonical, :issuedAt, :expiresAt, :consumedAt,"
-            + " :codeSalt, :codeHash, :codeAttempts, :placeholder) ON CONFLICT DO NOTHING";
+            + " :codeSalt, :codeHash, :codeRounds, :codeAttempts, :placeholder) ON CONFLICT DO NOTHING";
     /**
      * SKIP LOCKED leaves out the rows another transaction holds: a consume in flight. Waiting for
      * them instead deadlocks two confirmations of one address by two accounts (each holds its own
@@ -99,6 +100,7 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 .bindByType("consumedAt", token.consumedAt().map(Timestamps::toColumn).orElse(null), OffsetDateTime.class)
                 .bindByType("codeSalt", token.code().map(CodeHash::salt).orElse(null), String.class)
                 .bindByType("codeHash", token.code().map(CodeHash::hex).orElse(null), String.class)
+                .bind("codeRounds", token.code().map(CodeHash::rounds).orElse(1))
                 .bind("codeAttempts", token.codeChecks())
                 .bind("placeholder", token.isPlaceholder())
                 .execute());
