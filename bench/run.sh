@@ -405,9 +405,12 @@ if (( SEED_ACCOUNTS > LOAD_ACCOUNTS )); then
   stop_server
 fi
 accepted_h2=$(h2_count email_request)
+# Every mail the server handed to SMTP (links and notices alike) is recorded as MAIL_SENT in the trail.
+sent_h2=$(h2_count "audit_event WHERE event_type = 'MAIL_SENT'")
 
 # ---------------------------------------------------------------- phase 5: the launcher on PostgreSQL
 accepted_pg=0
+sent_pg=0
 if [[ -n $PG_URL ]] && command -v psql > /dev/null && psql "${PG_URL#jdbc:}" -X -q -c 'SELECT 1' > /dev/null 2>&1; then
   log "launcher on PostgreSQL: fresh schema $PG_SCHEMA"
   psql "${PG_URL#jdbc:}" -X -q -v ON_ERROR_STOP=1 -c "CREATE SCHEMA $PG_SCHEMA"
@@ -424,11 +427,13 @@ if [[ -n $PG_URL ]] && command -v psql > /dev/null && psql "${PG_URL#jdbc:}" -X 
   request_steps postgresql g
   stop_server
   accepted_pg=$(pg "SELECT COUNT(*) FROM email_request")
+  sent_pg=$(pg "SELECT COUNT(*) FROM audit_event WHERE event_type = 'MAIL_SENT'")
   meta postgresql "$(psql "${PG_URL#jdbc:}" -X -q -t -A -c 'SHOW server_version' 2>/dev/null)"
 else
   log "PostgreSQL phase skipped (BENCH_PG_URL empty, no psql, or no answer from ${PG_URL:-nothing})"
 fi
 meta accepted_total "$(( accepted_h2 + accepted_pg ))"
+meta mails_sent_total "$(( sent_h2 + sent_pg ))"
 meta mails_total "$(sink COUNT)"
 meta sink_stats "$(sink STATS)"
 
