@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
                 throw new DatabaseException("cannot connect to the database " + description + ": " + Failures.rootMessage(e), e);
             }
             try {
-                Migrations.migrate(config);
+                Migrations.bringUpToDate(config, dataSource);
             } catch (FlywayException | DatabaseException e) {
                 dataSource.close();
                 throw new DatabaseException("cannot migrate the database " + description + ": " + Failures.rootMessage(e), e);

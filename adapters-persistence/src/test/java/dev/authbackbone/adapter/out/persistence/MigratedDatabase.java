@@ -40,6 +40,11 @@ final class MigratedDatabase implements AutoCloseable {
         return database.jdbi();
     }
 
+    /** A second pool on the same database, opened as a restarted server opens it (migrating it if it must). */
+    Database reopen() {
+        return Database.open(fresh.url(), fresh.user(), fresh.isPostgres() ? null : "", POOL_SIZE);
+    }
+
     boolean isPostgres() {
         return fresh.isPostgres();
     }

@@ -1,0 +1,85 @@
+package dev.authbackbone.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
+import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+
+/** When an open skips Flyway: only on a schema whose history ends at the newest shipped migration, all successful. */
+@OnEveryDatabase
+class MigrationsTest {
+
+    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.*\\.sql");
+
+    @Parameter
+    TestDatabase kind;
+
+    @Test
+    void latestVersion_isTheNewestShippedScript() throws IOException, URISyntaxException {
+        try (Stream<Path> files = Files.list(Path.of(MigrationsTest.class.getResource("/db/migration").toURI()))) {
+            int newest = files.map(f -> SCRIPT.matcher(f.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1)))
+                    .max().orElseThrow();
+
+            assertThat(Migrations.LATEST_VERSION).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void current_migratedDatabase_isCurrent() {
+        try (MigratedDatabase database = MigratedDatabase.on(kind)) {
+            assertThat(Migrations.current(database.database().dataSource())).isTrue();
+        }
+    }
+
+    @Test
+    void current_historyWithAFailureOrAnotherNewestVersion_isNotCurrent() {
+        try (MigratedDatabase database = MigratedDatabase.on(kind)) {
+            database.jdbi().useHandle(h -> h.execute(
+                    "UPDATE flyway_schema_history SET success = FALSE WHERE version = '" + Migrations.LATEST_VERSION + "'"));
+            assertThat(Migrations.current(database.database().dataSource())).as("a failed migration").isFalse();
+
+            database.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '"
+                    + Migrations.LATEST_VERSION + "'"));
+            assertThat(Migrations.current(database.database().dataSource())).as("an older schema").isFalse();
+        }
+    }
+
+    @Test
+    void current_noHistory_isNotCurrent() {
+        try (MigratedDatabase database = MigratedDatabase.on(kind)) {
+            database.jdbi().useHandle(h -> h.execute("DROP TABLE flyway_schema_history"));
+
+            assertThat(Migrations.current(database.database().dataSource())).isFalse();
+        }
+    }
+
+    @Test
+    void open_schemaOneMigrationBehind_runsFlywayAgain() {
+        try (MigratedDatabase database = MigratedDatabase.on(kind)) {
+            // As if the newest migration had not been applied yet: its history row gone, its column too.
+            database.jdbi().useHandle(h -> {
+                h.execute("DELETE FROM flyway_schema_history WHERE version = '" + Migrations.LATEST_VERSION + "'");
+                h.execute("ALTER TABLE email_token DROP CONSTRAINT email_token_code_rounds_chk");
+                h.execute("ALTER TABLE email_token DROP COLUMN code_rounds");
+            });
+
+            try (Database reopened = database.reopen()) {
+                assertThat(Migrations.current(reopened.dataSource())).isTrue();
+                int rows = reopened.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM email_token WHERE code_rounds = 1")
+                        .mapTo(Integer.class).one());
+                assertThat(rows).as("the column is back").isZero();
+            }
+        }
+    }
+}
