@@ -146,6 +146,11 @@ public final class AuthBackbone implements AutoCloseable {
         EmailLinkPolicy policy = new EmailLinkPolicy(config.tokens().confirmationTtl(), config.tokens().magicLinkTtl(),
                 config.limits().email(), config.limits().account());
 
+        // Opening the database keeps this thread busy; the other core meanwhile initialises what
+        // the HTTP server will need (docs/performance.md, "Start").
+        Thread warmUp = new Thread(HttpServer::warmUp, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Metrics metrics = new Metrics();
         resources.push(metrics);
         Configuration.Persistence stored = config.persistence();
