@@ -25,10 +25,13 @@ final class Template {
 
     private final String name;
     private final List<Segment> segments;
+    /** The literal text's length: a rendered mail is that plus its values, so its buffer never grows. */
+    private final int literalLength;
 
     private Template(String name, List<Segment> segments) {
         this.name = name;
         this.segments = List.copyOf(segments);
+        this.literalLength = segments.stream().mapToInt(s -> s instanceof Literal literal ? literal.text().length() : 0).sum();
     }
 
     /** Loads and parses a UTF-8 template from the class path, next to this class. */
@@ -95,7 +98,7 @@ final class Template {
     }
 
     String render(Map<String, String> values, UnaryOperator<String> escape) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(literalLength + 512);
         for (Segment segment : segments) {
             if (segment instanceof Literal literal) {
                 out.append(literal.text());
