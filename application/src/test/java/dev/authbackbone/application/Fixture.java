@@ -8,6 +8,7 @@ import dev.authbackbone.application.address.RemoveAddressService;
 import dev.authbackbone.application.address.UndoPrimaryChangeService;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
 import dev.authbackbone.application.confirmation.PreviewConfirmationService;
+import dev.authbackbone.application.mail.MailedCodes;
 import dev.authbackbone.application.mail.Notices;
 import dev.authbackbone.domain.testing.InMemoryPrimaryUndoRepository;
 import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
@@ -28,6 +29,7 @@ import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.account.ManageAccountResult;
 import dev.authbackbone.domain.quota.RateLimit;
+import dev.authbackbone.domain.token.CodeKey;
 import dev.authbackbone.domain.testing.InMemoryAccountRepository;
 import dev.authbackbone.domain.testing.InMemoryAuditTrail;
 import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
@@ -58,20 +60,23 @@ final class Fixture {
     final SessionPolicy sessionPolicy = new SessionPolicy(Duration.ofDays(30), Duration.ofDays(90));
     final Sessions sessions = new Sessions(sessionRepository, random);
 
-    final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy);
+    /** A key for the codes' hashes, as a deployment with a signing secret outside the database has. */
+    final CodeKey codeKey = CodeKey.of("a code key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    final MailedCodes codes = new MailedCodes(tokens, codeKey);
+    final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy, codeKey);
     final RequestEmailConfirmationService requestConfirmation =
             new RequestEmailConfirmationService(accounts, unitOfWork, outbox, clock);
     final ResendEmailConfirmationService resend =
             new ResendEmailConfirmationService(accounts, tokens, unitOfWork, outbox, clock);
     final Notices notices = new Notices(mail, audit, clock);
-    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, unitOfWork, audit, notices, clock);
+    final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, codes, unitOfWork, audit, notices, clock);
     final PreviewConfirmationService preview = new PreviewConfirmationService(accounts, tokens, unitOfWork, clock);
     final InMemoryPrimaryUndoRepository undos = new InMemoryPrimaryUndoRepository();
     final MakePrimaryService makePrimary = new MakePrimaryService(accounts, undos, unitOfWork, audit, notices, random, clock);
     final RemoveAddressService remove = new RemoveAddressService(accounts, tokens, unitOfWork, audit, notices, clock);
     final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, sessions, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
-    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, unitOfWork, audit, clock, random, sessions);
+    final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, codes, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
     final ViewAccountEventsService events = new ViewAccountEventsService(accounts, audit);
     final ManageAccountService manage = new ManageAccountService(accounts, tokens, unitOfWork, audit, clock, random, sessions);

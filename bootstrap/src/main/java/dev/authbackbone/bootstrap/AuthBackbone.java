@@ -38,9 +38,11 @@ import dev.authbackbone.application.address.RemoveAddressService;
 import dev.authbackbone.application.address.UndoPrimaryChangeService;
 import dev.authbackbone.application.confirmation.ConfirmEmailService;
 import dev.authbackbone.application.confirmation.PreviewConfirmationService;
+import dev.authbackbone.application.mail.MailedCodes;
 import dev.authbackbone.application.mail.Notices;
 import dev.authbackbone.application.mail.EmailLinkPolicy;
 import dev.authbackbone.application.mail.Outbox;
+import dev.authbackbone.domain.token.CodeKey;
 import dev.authbackbone.application.account.ManageAccountService;
 import dev.authbackbone.application.maintenance.PurgeExpiredStateService;
 import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
@@ -92,7 +94,10 @@ import dev.authbackbone.domain.signing.SigningKeyRing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +120,8 @@ public final class AuthBackbone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
     /** The least time between two re-reads of the keys caused by tokens naming an unknown kid. */
     private static final Duration KEY_RELOAD_GAP = Duration.ofMillis(200);
+    /** What the code key is derived for: the same secret keyed for another use gives another key. */
+    private static final String CODE_KEY_LABEL = "auth-backbone one-time code key";
 
     private final Deque<AutoCloseable> resources;
     private final ManageAccountUseCase accounts;
@@ -191,15 +198,20 @@ public final class AuthBackbone implements AutoCloseable {
                 config.mail().healthInterval(), clock);
         resources.push(mailHealth);
 
-        Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy);
+        Signing signing = signing(config, database, clock, random);
+        CodeKey codeKey = codeKey(config.tokens());
+        Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy,
+                codeKey);
+        MailedCodes codes = new MailedCodes(tokens, codeKey);
         Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, clock, random);
         SignOutService signOut = new SignOutService(sessionRepository, clock);
         // One service per mail kind redeems both halves of its credential, the link and the code.
-        SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, unitOfWork, audit, clock, random,
+        SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, codes, unitOfWork, audit, clock, random,
                 sessions);
-        ConfirmEmailService confirm = new ConfirmEmailService(accountRepository, tokens, unitOfWork, audit, notices, clock);
+        ConfirmEmailService confirm = new ConfirmEmailService(accountRepository, tokens, codes, unitOfWork, audit, notices,
+                clock);
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
                 signIn, signIn,
@@ -223,7 +235,6 @@ public final class AuthBackbone implements AutoCloseable {
                 sessionRepository, sessionPolicy, undos),
                 config.persistence().purgeInterval(), random));
 
-        Signing signing = signing(config, database, clock, random);
         AccessTokens accessTokens = signing.tokens();
         signing.keys().ifPresent(keys -> resources.push(
                 SigningKeySchedule.start(signing.rotation(), keys, config.tokens().signingKeys().refresh())));
@@ -288,6 +299,28 @@ public final class AuthBackbone implements AutoCloseable {
     /** How long a retired key's tokens may be live: token lifetime, one key refresh (it may still sign until then), leeway. */
     static Duration keyGrace(Configuration config) {
         return config.tokens().accessTtl().plus(config.tokens().signingKeys().refresh()).plus(Duration.ofMinutes(1));
+    }
+
+    /**
+     * The key mixed into every mailed code's hash: derived from the signing secret when the
+     * deployment keeps one outside the database (AUTH_JWT_PRIVATE_KEY_FILE or AUTH_JWT_SECRET), so
+     * that a code's hash read from the database cannot be checked offline; none when the signing keys
+     * live in the database, whose reader needs no code (ADR 0016). Changing that secret invalidates
+     * the codes of mails already sent; their links keep working.
+     */
+    static CodeKey codeKey(Configuration.Tokens settings) {
+        Optional<byte[]> secret = settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .or(() -> settings.signingKeys().privateKeyFile().map(file -> PrivateKeyFile.read(file).getEncoded()));
+        if (secret.isEmpty()) {
+            return CodeKey.NONE;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+            return CodeKey.of(mac.doFinal(CODE_KEY_LABEL.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
     }
 
     /**

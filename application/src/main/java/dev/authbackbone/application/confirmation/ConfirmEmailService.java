@@ -43,15 +43,15 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
     private final Clock clock;
     private final MailedCodes codes;
 
-    public ConfirmEmailService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                               AuditTrail audit, Notices notices, Clock clock) {
+    public ConfirmEmailService(AccountRepository accounts, EmailTokenRepository tokens, MailedCodes codes,
+                               UnitOfWork unitOfWork, AuditTrail audit, Notices notices, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.notices = notices;
         this.clock = clock;
-        this.codes = new MailedCodes(tokens);
+        this.codes = codes;
     }
 
     @Override

@@ -3,10 +3,12 @@ package dev.authbackbone.application.mail;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.token.CodeKey;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeCode;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,9 +19,12 @@ import java.util.Optional;
 public final class MailedCodes {
 
     private final EmailTokenRepository tokens;
+    private final CodeKey key;
 
-    public MailedCodes(EmailTokenRepository tokens) {
+    /** Over {@code tokens}, whose codes were hashed with {@code key}. */
+    public MailedCodes(EmailTokenRepository tokens, CodeKey key) {
         this.tokens = tokens;
+        this.key = Objects.requireNonNull(key, "key");
     }
 
     /**
@@ -30,7 +35,7 @@ public final class MailedCodes {
                                       OneTimeCode code, Instant now) {
         for (EmailToken candidate : tokens.withCheckableCode(email, purpose, requester, now)) {
             Optional<EmailToken> claimed = tokens.claimCodeCheck(candidate.hash(), now);
-            if (claimed.isPresent() && claimed.get().codeMatches(code)) {
+            if (claimed.isPresent() && claimed.get().codeMatches(code, key)) {
                 return claimed;
             }
         }

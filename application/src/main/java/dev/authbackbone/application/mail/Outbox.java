@@ -15,6 +15,7 @@ import dev.authbackbone.domain.port.out.MailUnavailableException;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.quota.QuotaDecision;
 import dev.authbackbone.domain.quota.SlidingWindowQuota;
+import dev.authbackbone.domain.token.CodeKey;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeCode;
@@ -46,9 +47,11 @@ public final class Outbox {
     private final EmailLinkPolicy policy;
     private final SlidingWindowQuota perAddress;
     private final SlidingWindowQuota perAccount;
+    private final CodeKey codeKey;
 
+    /** Mails with {@code mailSender}; every mail's code is stored hashed with {@code codeKey}. */
     public Outbox(EmailRequestLedger ledger, EmailTokenRepository tokens, UnitOfWork unitOfWork, MailSender mailSender,
-                  AuditTrail audit, RandomGenerator random, Clock clock, EmailLinkPolicy policy) {
+                  AuditTrail audit, RandomGenerator random, Clock clock, EmailLinkPolicy policy, CodeKey codeKey) {
         this.ledger = ledger;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -59,6 +62,7 @@ public final class Outbox {
         this.policy = policy;
         this.perAddress = new SlidingWindowQuota(policy.perAddress());
         this.perAccount = new SlidingWindowQuota(policy.perAccount());
+        this.codeKey = Objects.requireNonNull(codeKey, "codeKey");
     }
 
     /** Inside a unit of work (with the account locked by the caller): whether one more request of {@code account} fits. */
@@ -103,7 +107,7 @@ public final class Outbox {
         OneTimeToken token = OneTimeToken.generate(random);
         // A notice gets a code too, stored and never mailed: the same work as a link's.
         OneTimeCode code = OneTimeCode.generate(random);
-        EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), random), send.purpose(), send.requester(),
+        EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), codeKey, random), send.purpose(), send.requester(),
                 send.to(), now, ttl(send.purpose()));
         tokens.save(send.stored(issued, now));
         EmailRequest request = new EmailRequest(timeOrderedId(now), send.to(), send.purpose(), send.requester(), now);

@@ -42,8 +42,9 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
     private final Sessions sessions;
     private final MailedCodes codes;
 
-    public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                 AuditTrail audit, Clock clock, RandomGenerator random, Sessions sessions) {
+    public SignInWithLinkService(AccountRepository accounts, EmailTokenRepository tokens, MailedCodes codes,
+                                 UnitOfWork unitOfWork, AuditTrail audit, Clock clock, RandomGenerator random,
+                                 Sessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
@@ -51,7 +52,7 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
         this.clock = clock;
         this.random = random;
         this.sessions = sessions;
-        this.codes = new MailedCodes(tokens);
+        this.codes = codes;
     }
 
     @Override

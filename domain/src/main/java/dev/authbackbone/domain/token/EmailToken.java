@@ -138,9 +138,12 @@ public final class EmailToken {
                 codeChecks + 1, placeholder));
     }
 
-    /** Whether {@code presented} is this mail's code (compared in constant time); false when it carried none. */
-    public boolean codeMatches(OneTimeCode presented) {
-        return code != null && presented.matches(code, email);
+    /**
+     * Whether {@code presented} is this mail's code, hashed with {@code key} (compared in constant
+     * time); false when it carried none.
+     */
+    public boolean codeMatches(OneTimeCode presented, CodeKey key) {
+        return code != null && presented.matches(code, email, key);
     }
 
     /**

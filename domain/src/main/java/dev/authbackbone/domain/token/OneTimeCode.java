@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 /**
  * The short code mailed next to a link, for typing on the device that asked: {@value #LENGTH}
  * characters from {@value #ALPHABET}, an alphabet without look-alikes (no 0/O, 1/I/L, no U). It
- * exists only in memory and in the mail; storage keeps a salted {@link CodeHash} bound to the
+ * exists only in memory and in the mail; storage keeps a salted, keyed {@link CodeHash} bound to the
  * address it was mailed to.
  */
 public final class OneTimeCode {
@@ -22,11 +22,12 @@ public final class OneTimeCode {
     public static final int LENGTH = 8;
 
     /**
-     * PBKDF2 rounds for new codes: one, a single salted HMAC. Stretching only slows down someone who
-     * has read the table, and whoever can read it can read the signing keys kept in the same database
-     * (and mint any token without a code); a check is bounded by the five a mail allows, not by its
-     * cost. 1,000 rounds cost every mailed link about 2.5 ms of CPU (ADR 0016); rows hashed with them
-     * still check, since each stored hash names its rounds.
+     * PBKDF2 rounds for new codes: one, a single salted HMAC with the {@link CodeKey} in it. Against
+     * someone who has read the table, the key (kept outside the database) protects a code, not
+     * stretching; where there is no such key, the reader holds the signing keys too and needs no
+     * code. Online, a code is bounded by the five checks a mail allows, not by a check's cost. 1,000
+     * rounds cost every mailed link about 2.5 ms of CPU (ADR 0016); rows hashed with them still
+     * check, since each stored hash names its rounds.
      */
     static final int ROUNDS = 1;
     private static final int SALT_BYTES = 16;
@@ -74,26 +75,43 @@ public final class OneTimeCode {
         return value;
     }
 
-    /** The stored form of this code mailed to {@code email}, with a fresh salt from {@code random}. */
-    public CodeHash hashFor(EmailAddress email, RandomGenerator random) {
+    /**
+     * The stored form of this code mailed to {@code email}, with a fresh salt from {@code random} and
+     * {@code key} mixed in.
+     */
+    public CodeHash hashFor(EmailAddress email, CodeKey key, RandomGenerator random) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return new CodeHash(HEX.formatHex(salt), derive(salt, email, ROUNDS), ROUNDS);
+        return new CodeHash(HEX.formatHex(salt), derive(salt, email, key, ROUNDS), ROUNDS);
     }
 
-    /** Whether this is the code {@code stored} was made of for {@code email}; compared in constant time. */
-    public boolean matches(CodeHash stored, EmailAddress email) {
-        byte[] presented = HEX.parseHex(derive(HEX.parseHex(stored.salt()), email, stored.rounds()));
+    /**
+     * Whether this is the code {@code stored} was made of for {@code email} with {@code key};
+     * compared in constant time. A hash of more than {@link #ROUNDS} rounds was made before codes
+     * were keyed, and is checked without the key.
+     */
+    public boolean matches(CodeHash stored, EmailAddress email, CodeKey key) {
+        CodeKey used = stored.rounds() == ROUNDS ? key : CodeKey.NONE;
+        byte[] presented = HEX.parseHex(derive(HEX.parseHex(stored.salt()), email, used, stored.rounds()));
         return MessageDigest.isEqual(presented, HEX.parseHex(stored.hex()));
     }
 
-    /** PBKDF2-HMAC-SHA256, one 32-byte block: the code is the password, the salt is the row's salt and the address. */
-    private String derive(byte[] salt, EmailAddress email, int rounds) {
+    /**
+     * PBKDF2-HMAC-SHA256, one 32-byte block: the code is the password; the salt is the row's salt,
+     * a zero byte and the address, then (with a key) another zero byte and the key.
+     */
+    private String derive(byte[] salt, EmailAddress email, CodeKey key, int rounds) {
         byte[] address = email.canonical().getBytes(StandardCharsets.UTF_8);
-        byte[] block = new byte[salt.length + 1 + address.length + 4];
+        byte[] secret = key.bytes();
+        int keyPart = secret.length == 0 ? 0 : 1 + secret.length;
+        byte[] block = new byte[salt.length + 1 + address.length + keyPart + 4];
         System.arraycopy(salt, 0, block, 0, salt.length);
         block[salt.length] = 0;
         System.arraycopy(address, 0, block, salt.length + 1, address.length);
+        if (keyPart > 0) {
+            block[salt.length + 1 + address.length] = 0;
+            System.arraycopy(secret, 0, block, salt.length + 2 + address.length, secret.length);
+        }
         block[block.length - 1] = 1;
         HmacSha256 hmac = new HmacSha256(value.getBytes(StandardCharsets.US_ASCII));
         byte[] u = hmac.of(block);

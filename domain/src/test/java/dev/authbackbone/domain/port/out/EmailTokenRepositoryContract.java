@@ -9,6 +9,7 @@ import dev.authbackbone.domain.testing.Concurrently;
 import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;
 import dev.authbackbone.domain.token.CodeHash;
+import dev.authbackbone.domain.token.CodeKey;
 import dev.authbackbone.domain.token.EmailPurpose;
 import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeCode;
@@ -366,7 +367,7 @@ public abstract class EmailTokenRepositoryContract {
 
     private EmailToken withCode(EmailPurpose purpose, Optional<AccountId> account, String email, Duration ttl) {
         EmailAddress address = EmailAddress.parse(email);
-        CodeHash code = OneTimeCode.generate(random).hashFor(address, random);
+        CodeHash code = OneTimeCode.generate(random).hashFor(address, CodeKey.NONE, random);
         return EmailToken.issue(OneTimeToken.generate(random), code, purpose, account, address, clock.instant(), ttl);
     }
 
