@@ -18,7 +18,7 @@ class DatabaseTest {
         String url = Database.embeddedUrl(Path.of("/srv/auth/data"));
 
         assertThat(url).isEqualTo("jdbc:h2:file:/srv/auth/data/auth-backbone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
     }
 
     @Test
@@ -53,14 +53,14 @@ class DatabaseTest {
     @Test
     void complete_plainH2FileUrl_addsSettingsAndAutoServer() {
         assertThat(DatabaseUrl.complete("jdbc:h2:file:/var/lib/auth/db")).isEqualTo("jdbc:h2:file:/var/lib/auth/db;"
-                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
     }
 
     @Test
     void complete_h2UrlWithItsOwnSettings_keepsThem() {
         assertThat(DatabaseUrl.complete("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"))
                 .isEqualTo("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"
-                        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
     }
 
     @Test
