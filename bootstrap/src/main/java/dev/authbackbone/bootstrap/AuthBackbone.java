@@ -96,6 +96,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
@@ -199,7 +200,7 @@ public final class AuthBackbone implements AutoCloseable {
         resources.push(mailHealth);
 
         Signing signing = signing(config, database, clock, random);
-        CodeKey codeKey = codeKey(config.tokens());
+        CodeKey codeKey = signing.codeKey();
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy,
                 codeKey);
         MailedCodes codes = new MailedCodes(tokens, codeKey);
@@ -302,21 +303,16 @@ public final class AuthBackbone implements AutoCloseable {
     }
 
     /**
-     * The key mixed into every mailed code's hash: derived from the signing secret when the
-     * deployment keeps one outside the database (AUTH_JWT_PRIVATE_KEY_FILE or AUTH_JWT_SECRET), so
-     * that a code's hash read from the database cannot be checked offline; none when the signing keys
-     * live in the database, whose reader needs no code (ADR 0016). Changing that secret invalidates
-     * the codes of mails already sent; their links keep working.
+     * The key mixed into every mailed code's hash, derived from a signing secret the deployment
+     * keeps outside the database (AUTH_JWT_PRIVATE_KEY_FILE or AUTH_JWT_SECRET), so that a code's
+     * hash read from the database cannot be checked offline. With the signing keys in the database
+     * there is none: its reader needs no code (ADR 0016). Changing the secret invalidates the codes
+     * of mails already sent; their links keep working.
      */
-    static CodeKey codeKey(Configuration.Tokens settings) {
-        Optional<byte[]> secret = settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .or(() -> settings.signingKeys().privateKeyFile().map(file -> PrivateKeyFile.read(file).getEncoded()));
-        if (secret.isEmpty()) {
-            return CodeKey.NONE;
-        }
+    private static CodeKey codeKey(byte[] signingSecret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));
             return CodeKey.of(mac.doFinal(CODE_KEY_LABEL.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
@@ -326,24 +322,29 @@ public final class AuthBackbone implements AutoCloseable {
     /**
      * The access tokens of {@code config}: HS256 with {@code AUTH_JWT_SECRET} (legacy), RS256 with
      * the key in {@code AUTH_JWT_PRIVATE_KEY_FILE}, or RS256 with the keys in the database, the
-     * first one generated here when none is stored yet (or the stored one is due for rotation).
+     * first one generated here when none is stored yet (or the stored one is due for rotation); and
+     * the key for the codes' hashes that goes with the mode.
      */
     static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random) {
         Configuration.Tokens settings = config.tokens();
         if (settings.secret().isPresent()) {
             LOG.warn("AUTH_JWT_SECRET is set: access tokens are HS256 with that shared secret (the legacy mode), "
                     + "and the JWKS is empty. Unset it to sign with rotating RS256 keys.");
-            return new Signing(new AccessTokens(settings.secret().get().getBytes(StandardCharsets.UTF_8), settings.issuer(),
-                    settings.audience(), settings.accessTtl(), clock), Optional.empty(), Optional.empty());
+            byte[] secret = settings.secret().get().getBytes(StandardCharsets.UTF_8);
+            return new Signing(new AccessTokens(secret, settings.issuer(), settings.audience(), settings.accessTtl(), clock),
+                    Optional.empty(), Optional.empty(), codeKey(secret));
         }
         Duration grace = keyGrace(config);
         ReadSigningKeysUseCase source;
         Optional<RotateSigningKeyUseCase> rotation;
+        CodeKey codeKey = CodeKey.NONE;
         if (settings.signingKeys().privateKeyFile().isPresent()) {
             Path file = settings.signingKeys().privateKeyFile().get();
             SigningKey key;
             try {
-                key = RsaSigningKeys.of(PrivateKeyFile.read(file), clock.instant());
+                RSAPrivateCrtKey privateKey = PrivateKeyFile.read(file);
+                key = RsaSigningKeys.of(privateKey, clock.instant());
+                codeKey = codeKey(privateKey.getEncoded());
             } catch (IllegalArgumentException tooShort) {
                 throw ConfigurationException.invalid("AUTH_JWT_PRIVATE_KEY_FILE", file.toString(), tooShort.getMessage());
             }
@@ -362,11 +363,12 @@ public final class AuthBackbone implements AutoCloseable {
         }
         SigningKeyCache cache = new SigningKeyCache(source, clock, grace, KEY_RELOAD_GAP);
         return new Signing(new AccessTokens(cache, settings.issuer(), settings.audience(), settings.accessTtl(), clock),
-                Optional.of(cache), rotation);
+                Optional.of(cache), rotation, codeKey);
     }
 
-    /** The access tokens, and in the key modes the key cache and (with database keys) the rotation. */
-    record Signing(AccessTokens tokens, Optional<SigningKeyCache> keys, Optional<RotateSigningKeyUseCase> rotation) {
+    /** The access tokens, in the key modes the key cache and (with database keys) the rotation, and the codes' hash key. */
+    record Signing(AccessTokens tokens, Optional<SigningKeyCache> keys, Optional<RotateSigningKeyUseCase> rotation,
+                   CodeKey codeKey) {
     }
 
     /** The port the server listens on. */

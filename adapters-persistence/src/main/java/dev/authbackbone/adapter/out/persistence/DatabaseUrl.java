@@ -18,12 +18,12 @@ public final class DatabaseUrl {
     /**
      * What every H2 URL gets unless it says so itself. The first three make H2 speak the PostgreSQL
      * the SQL is written for, so they may not be set otherwise; the lock timeout matches PostgreSQL's.
-     * H2 keeps 8 parsed statements per connection unless told otherwise, fewer than a request runs,
-     * so each statement was parsed again on every request (11 % of the CPU in a profile): 64 holds
-     * them all (a {@code SELECT ... FOR UPDATE} is never kept, whatever the size).
      */
     private static final Map<String, String> H2_REQUIRED = orderedMap(
             "MODE", "PostgreSQL", "DATABASE_TO_LOWER", "TRUE", "DEFAULT_NULL_ORDERING", "HIGH");
+    // H2 keeps 8 parsed statements per connection unless told otherwise, fewer than a request runs,
+    // so each statement was parsed again on every request (11 % of the CPU in a profile): 64 holds
+    // them all (a SELECT ... FOR UPDATE is never kept, whatever the size).
     private static final Map<String, String> H2_DEFAULTS = orderedMap("LOCK_TIMEOUT", "10000", "QUERY_CACHE_SIZE", "64");
     /** A file database also gets AUTO_SERVER, so that the operator commands can open it while the server runs. */
     private static final Map<String, String> H2_FILE_DEFAULTS = orderedMap("AUTO_SERVER", "TRUE");
