@@ -70,9 +70,23 @@ final class MigratedDatabase implements AutoCloseable {
 
     /** How many versioned migrations the module ships: each must be applied exactly once. */
     static int migrationFiles() {
+        return shippedVersions().size();
+    }
+
+    /** The version of the newest migration the module ships. */
+    static int newestMigration() {
+        return shippedVersions().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** The major version of every versioned script under {@code db/migration}. */
+    private static java.util.List<Integer> shippedVersions() {
+        java.util.regex.Pattern script = java.util.regex.Pattern.compile("V(\\d+)(_\\d+)*__.*\\.sql");
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
                 MigratedDatabase.class.getResource("/db/migration").toURI()))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+(_\\d+)*__.*\\.sql")).count();
+            return files.map(f -> script.matcher(f.getFileName().toString()))
+                    .filter(java.util.regex.Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .toList();
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
