@@ -23,6 +23,8 @@
 #   BENCH_NMT=1              native memory tracking in the launcher phase (costs a little speed): where the
 #                            resident memory goes, into bench/results/<timestamp>-nmt.txt
 #   BENCH_KEEP=1             keep the work directory (database, logs, profiles)
+#   BENCH_CDS_ARCHIVE=off    no class-data archive (needed when BENCH_SERVER_JAVA_OPTS loads a native
+#                            agent such as a profiler: the JVM refuses to write an archive then)
 #   BENCH_QUICK=1            short steps, c=32 only, no large database: checks the tooling, not the speed
 set -euo pipefail
 
@@ -136,7 +138,7 @@ server_env=(
   AUTH_RATE_LIMIT_EMAIL=999999999/1s AUTH_RATE_LIMIT_ACCOUNT=999999999/1s AUTH_RATE_LIMIT_IP=999999999/1s AUTH_RATE_LIMIT_TOKEN_IP=999999999/1s
   # The launcher's class-data archive goes to the work directory, so that the run sees a first start
   # (which writes it) and leaves the archive next to the user's jar alone. Same flags, other path.
-  AUTHBACKBONE_CDS_ARCHIVE="$WORK/auth-backbone.jsa"
+  AUTHBACKBONE_CDS_ARCHIVE="${BENCH_CDS_ARCHIVE:-$WORK/auth-backbone.jsa}"
 )
 NOWORK_PATH="/auth/confirm-email?token=bench"
 
