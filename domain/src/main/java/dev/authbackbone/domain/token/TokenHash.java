@@ -7,7 +7,7 @@ public record TokenHash(String hex) {
 
     public TokenHash {
         Objects.requireNonNull(hex, "hex");
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!LowerHex.is(hex, 64)) {
             throw new IllegalArgumentException("token hash: expected 64 lower-case hex digits");
         }
     }
