@@ -75,22 +75,38 @@ final class OperatorCommands {
     }
 
     private int create(ManageAccountUseCase accounts, EmailAddress email, Clock clock, Database database) {
-        ManageAccountResult result = accounts.open(email);
-        if (result instanceof ManageAccountResult.Opened opened) {
-            // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
-            // Minting may log: do it before printing, so the lines stay together.
-            String token = AuthBackbone.signing(config, database, clock, new SecureRandom()).tokens()
-                    .issue(opened.account(), opened.session().id()).value();
-            out.println("account " + opened.account() + " opened for " + email.value());
-            out.println("access token (valid " + Configuration.human(config.tokens().accessTtl()) + "):");
-            out.println(token);
-            out.println("refresh token (single use; valid " + Configuration.human(config.tokens().refreshTtl())
-                    + " without use, at most " + Configuration.human(config.tokens().sessionMaxTtl()) + "):");
-            out.println(opened.session().refreshToken().reveal());
-            return 0;
-        }
-        err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");
-        return 1;
+        return accounts.open(email).accept(new ManageAccountResult.Visitor<>() {
+            @Override
+            public Integer opened(ManageAccountResult.Opened opened) {
+                // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
+                // Minting may log: do it before printing, so the lines stay together.
+                String token = AuthBackbone.signing(config, database, clock, new SecureRandom()).tokens()
+                        .issue(opened.account(), opened.session().id()).value();
+                out.println("account " + opened.account() + " opened for " + email.value());
+                out.println("access token (valid " + Configuration.human(config.tokens().accessTtl()) + "):");
+                out.println(token);
+                out.println("refresh token (single use; valid " + Configuration.human(config.tokens().refreshTtl())
+                        + " without use, at most " + Configuration.human(config.tokens().sessionMaxTtl()) + "):");
+                out.println(opened.session().refreshToken().reveal());
+                return 0;
+            }
+
+            @Override
+            public Integer addressTaken(ManageAccountResult.AddressTaken taken) {
+                err.println("accounts create: " + email.value() + " is already verified on another account; nothing changed");
+                return 1;
+            }
+
+            @Override
+            public Integer done(ManageAccountResult.Done done) {
+                throw new IllegalStateException("opening an account never acts on an existing one");
+            }
+
+            @Override
+            public Integer unknownAccount(ManageAccountResult.UnknownAccount unknown) {
+                throw new IllegalStateException("opening an account never looks one up");
+            }
+        });
     }
 
     /** {@code keys rotate}: a new database key signs from now on; the old one stays published while its tokens live. */
@@ -111,11 +127,26 @@ final class OperatorCommands {
             RotateSigningKeyResult result = new SigningKeyService(new JdbiSigningKeyRepository(database), clock,
                     new SecureRandom(), config.tokens().signingKeys().rotation(), grace)
                     .rotate(RotateSigningKeyUseCase.Trigger.OPERATOR);
-            String kid = result.kid();
-            out.println("signing key " + kid + " signs new access tokens; every running instance uses it within "
+            String spread = "; every running instance uses it within "
                     + Configuration.human(config.tokens().signingKeys().refresh())
-                    + ", and the previous public key stays in the JWKS for "
-                    + Configuration.human(grace));
+                    + ", and the previous public key stays in the JWKS for " + Configuration.human(grace);
+            out.println(result.accept(new RotateSigningKeyResult.Visitor<String>() {
+                @Override
+                public String rotated(RotateSigningKeyResult.Rotated rotated) {
+                    return "signing key " + rotated.kid() + " signs new access tokens" + spread;
+                }
+
+                @Override
+                public String rotatedElsewhere(RotateSigningKeyResult.RotatedElsewhere elsewhere) {
+                    return "another instance rotated at the same moment: its signing key " + elsewhere.kid()
+                            + " signs new access tokens" + spread;
+                }
+
+                @Override
+                public String notDue(RotateSigningKeyResult.NotDue notDue) {
+                    throw new IllegalStateException("an operator's rotation was found not due");
+                }
+            }));
             return 0;
         }
     }
@@ -127,11 +158,28 @@ final class OperatorCommands {
     }
 
     private int report(ManageAccountResult result, String what, String reference) {
-        if (result instanceof ManageAccountResult.Done done) {
-            out.println("account " + done.account() + " " + what);
-            return 0;
-        }
-        err.println("accounts: no account has the id or verified address \"" + reference + "\"; nothing changed");
-        return 1;
+        return result.accept(new ManageAccountResult.Visitor<>() {
+            @Override
+            public Integer done(ManageAccountResult.Done done) {
+                out.println("account " + done.account() + " " + what);
+                return 0;
+            }
+
+            @Override
+            public Integer unknownAccount(ManageAccountResult.UnknownAccount unknown) {
+                err.println("accounts: no account has the id or verified address \"" + reference + "\"; nothing changed");
+                return 1;
+            }
+
+            @Override
+            public Integer opened(ManageAccountResult.Opened opened) {
+                throw new IllegalStateException("enabling or disabling an account never opens one");
+            }
+
+            @Override
+            public Integer addressTaken(ManageAccountResult.AddressTaken taken) {
+                throw new IllegalStateException("enabling or disabling an account never links an address");
+            }
+        });
     }
 }
