@@ -151,6 +151,26 @@ class LoggingEndToEndTest {
     }
 
     @Test
+    void productionTextFormat_isOneLinePerEvent_withNoPatternTextLeftInIt() {
+        String line = ProductionLogFormats.render("text", event("GET /api/auth/me 200 3 ms", "req-12"));
+
+        assertThat(line).endsWith(" - GET /api/auth/me 200 3 ms" + System.lineSeparator())
+                .doesNotContain("%").hasLineCount(1);
+    }
+
+    @Test
+    void productionTextFormat_masksAnAddressInAStackTraceToo() {
+        Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("auth-backbone.http");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "failed",
+                new IllegalStateException("no mailbox jane.doe@example.com"), null);
+
+        String rendered = ProductionLogFormats.render("text", event);
+
+        assertThat(rendered).contains(" - failed" + System.lineSeparator(), "IllegalStateException: no mailbox j***@example.com")
+                .doesNotContain("jane.doe", "%n");
+    }
+
+    @Test
     void bothFormats_maskAnAddressThatSlippedIntoAMessage() {
         ILoggingEvent event = event("mail to jane.doe+tag@example.com bounced", "req-11",
                 new KeyValuePair("email", "john.smith@example.org"));
