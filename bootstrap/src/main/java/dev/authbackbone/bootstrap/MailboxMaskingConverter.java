@@ -8,7 +8,7 @@ import ch.qos.logback.core.pattern.CompositeConverter;
  * mailbox in a message or a stack trace, {@code jane.doe@example.com} becoming
  * {@code j***@example.com}. It does what {@code %replace(…){'([A-Za-z0-9_+-])[A-Za-z0-9._+*-]*@',
  * '$1***@'}} did, in one pass without a regular expression: that replacement ran on every line,
- * and every request logs two or three lines, so it was a tenth of the server's CPU per request.
+ * and every request logs two or three lines, so it took about a tenth of a request thread's CPU.
  */
 public final class MailboxMaskingConverter extends CompositeConverter<ILoggingEvent> {
 
