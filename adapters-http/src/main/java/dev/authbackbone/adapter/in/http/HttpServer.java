@@ -98,7 +98,8 @@ public final class HttpServer {
     public static void warmUp() {
         try {
             Class.forName("org.eclipse.jetty.http.MimeTypes", true, HttpServer.class.getClassLoader());
-            new Json().read(new Json().write(Map.of("warm", List.of(1, "up"))));
+            Json json = new Json();
+            json.read(json.write(Map.of("warm", List.of(1, "up"))));
         } catch (Exception | LinkageError e) {
             LOG.debug("warming up the HTTP classes failed: {}", e.toString());
         }
