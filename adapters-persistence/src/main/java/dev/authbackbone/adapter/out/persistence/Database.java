@@ -35,11 +35,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
+    private final RowLocking rowLocking;
 
-    private Database(HikariDataSource dataSource, Jdbi jdbi, String description) {
+    private Database(HikariDataSource dataSource, Jdbi jdbi, String description, RowLocking rowLocking) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.description = description;
+        this.rowLocking = rowLocking;
     }
 
     /**
@@ -115,7 +117,7 @@ public final class Database implements AutoCloseable {
                         + " interface; start the JVM with -Dh2.bindAddress=127.0.0.1 to keep it on loopback");
             }
             LOG.info("Database {} is ready ({} connections at most)", description, poolSize);
-            return new Database(dataSource, createJdbi(dataSource), description);
+            return new Database(dataSource, createJdbi(dataSource), description, RowLocking.of(completed));
         } finally {
             if (keepOpen != null) {
                 try {
@@ -145,6 +147,11 @@ public final class Database implements AutoCloseable {
     /** The JDBI instance to give to {@link JdbiUnitOfWork} and to every repository. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** How the repositories on this database lock the rows they read. */
+    RowLocking rowLocking() {
+        return rowLocking;
     }
 
     /** The pool, for callers that need plain JDBC. */

@@ -27,6 +27,8 @@ public final class JdbiAccountRepository implements AccountRepository {
     // every method of its interface again, on each call, which cost more than the SQL itself.
     private static final String FIND = "SELECT id, created_at, disabled FROM account WHERE id = :id";
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+    /** Locks as {@link #FIND_FOR_UPDATE} does, as {@link RowLocking#UPDATE_IN_PLACE} explains. */
+    private static final String LOCK = "UPDATE account SET disabled = disabled WHERE id = :id";
     private static final String FIND_BY_EMAIL = "SELECT a.id, a.created_at, a.disabled FROM account a"
             + " JOIN email_identity i ON i.account_id = a.id WHERE i.email_canonical = :canonical";
     private static final String IDENTITIES_OF = "SELECT email, account_id, is_primary, verified_at FROM email_identity"
@@ -35,15 +37,21 @@ public final class JdbiAccountRepository implements AccountRepository {
     private static final EmailIdentityRow.Mapper IDENTITY_ROWS = new EmailIdentityRow.Mapper();
 
     private final Jdbi jdbi;
+    private final RowLocking rowLocking;
 
     /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
     public JdbiAccountRepository(Database database) {
-        this(database.jdbi());
+        this(database.jdbi(), database.rowLocking());
     }
 
     /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
     public JdbiAccountRepository(Jdbi jdbi) {
+        this(jdbi, RowLocking.SELECT_FOR_UPDATE);
+    }
+
+    private JdbiAccountRepository(Jdbi jdbi, RowLocking rowLocking) {
         this.jdbi = jdbi;
+        this.rowLocking = rowLocking;
     }
 
     @Override
@@ -54,8 +62,12 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public Optional<Account> findForUpdate(AccountId id) {
-        return Handles.with(jdbi, h -> h.createQuery(FIND_FOR_UPDATE).bind("id", id.value()).map(ACCOUNT_ROWS).findOne())
-                .map(AccountRow::toAccount);
+        return Handles.with(jdbi, h -> switch (rowLocking) {
+            case SELECT_FOR_UPDATE -> h.createQuery(FIND_FOR_UPDATE).bind("id", id.value()).map(ACCOUNT_ROWS).findOne();
+            case UPDATE_IN_PLACE -> h.createUpdate(LOCK).bind("id", id.value()).execute() == 0
+                    ? Optional.<AccountRow>empty()
+                    : h.createQuery(FIND).bind("id", id.value()).map(ACCOUNT_ROWS).findOne();
+        }).map(AccountRow::toAccount);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -32,6 +33,9 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
     // every method of its interface again, on each call, which cost more than the SQL itself.
     private static final String LOCK_EXISTING = "SELECT purpose FROM email_quota_lock"
             + " WHERE email_canonical = :canonical AND purpose = :purpose FOR UPDATE";
+    /** Locks as {@link #LOCK_EXISTING} does, as {@link RowLocking#UPDATE_IN_PLACE} explains. */
+    private static final String LOCK_EXISTING_IN_PLACE = "UPDATE email_quota_lock SET purpose = purpose"
+            + " WHERE email_canonical = :canonical AND purpose = :purpose";
     /**
      * Creates the lock row unless it exists. While another transaction's insert of the same row is
      * uncommitted this waits for it (PostgreSQL and H2 alike) and then reports 0 rows; inserting it
@@ -49,15 +53,21 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
     private static final Timestamps.InstantMapper INSTANTS = new Timestamps.InstantMapper();
 
     private final Jdbi jdbi;
+    private final RowLocking rowLocking;
 
     /** Over {@code database}'s connection pool; the composition root never handles JDBI itself. */
     public JdbiEmailRequestLedger(Database database) {
-        this(database.jdbi());
+        this(database.jdbi(), database.rowLocking());
     }
 
     /** Uses {@code jdbi}, which must be the one the {@link JdbiUnitOfWork} uses. */
     public JdbiEmailRequestLedger(Jdbi jdbi) {
+        this(jdbi, RowLocking.SELECT_FOR_UPDATE);
+    }
+
+    private JdbiEmailRequestLedger(Jdbi jdbi, RowLocking rowLocking) {
         this.jdbi = jdbi;
+        this.rowLocking = rowLocking;
     }
 
     @Override
@@ -66,8 +76,7 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
             for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
                 // Lock first: it is the common case, and a failed INSERT is never attempted, so a
                 // PostgreSQL transaction is never aborted by this method.
-                if (h.createQuery(LOCK_EXISTING).bind("canonical", email.canonical()).bind("purpose", purpose.name())
-                        .mapTo(String.class).findOne().isPresent()
+                if (lockExisting(h, email, purpose)
                         || h.createUpdate(INSERT_LOCK_IF_ABSENT).bind("canonical", email.canonical())
                         .bind("purpose", purpose.name()).execute() == 1) {
                     return null;
@@ -75,6 +84,15 @@ public final class JdbiEmailRequestLedger implements EmailRequestLedger {
             }
             throw new DatabaseException("could not lock the quota of an address after " + LOCK_ATTEMPTS + " attempts");
         });
+    }
+
+    private boolean lockExisting(Handle h, EmailAddress email, EmailPurpose purpose) {
+        return switch (rowLocking) {
+            case SELECT_FOR_UPDATE -> h.createQuery(LOCK_EXISTING).bind("canonical", email.canonical())
+                    .bind("purpose", purpose.name()).mapTo(String.class).findOne().isPresent();
+            case UPDATE_IN_PLACE -> h.createUpdate(LOCK_EXISTING_IN_PLACE).bind("canonical", email.canonical())
+                    .bind("purpose", purpose.name()).execute() == 1;
+        };
     }
 
     @Override

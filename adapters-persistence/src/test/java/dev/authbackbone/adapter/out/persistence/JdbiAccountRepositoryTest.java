@@ -29,6 +29,6 @@ class JdbiAccountRepositoryTest extends AccountRepositoryContract {
     @Override
     protected Fixture newFixture() {
         db.wipe();
-        return new Fixture(new JdbiAccountRepository(db.jdbi()), new JdbiUnitOfWork(db.jdbi()), MutableClock.at("2026-03-01T10:00:00Z"));
+        return new Fixture(new JdbiAccountRepository(db.database()), new JdbiUnitOfWork(db.jdbi()), MutableClock.at("2026-03-01T10:00:00Z"));
     }
 }

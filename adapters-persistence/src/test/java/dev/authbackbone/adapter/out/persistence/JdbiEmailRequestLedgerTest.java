@@ -29,6 +29,6 @@ class JdbiEmailRequestLedgerTest extends EmailRequestLedgerContract {
     @Override
     protected Fixture newFixture() {
         db.wipe();
-        return new Fixture(new JdbiEmailRequestLedger(db.jdbi()), new JdbiUnitOfWork(db.jdbi()), MutableClock.at("2026-03-01T10:00:00Z"));
+        return new Fixture(new JdbiEmailRequestLedger(db.database()), new JdbiUnitOfWork(db.jdbi()), MutableClock.at("2026-03-01T10:00:00Z"));
     }
 }

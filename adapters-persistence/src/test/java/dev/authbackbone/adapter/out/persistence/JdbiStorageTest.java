@@ -75,9 +75,10 @@ class JdbiStorageTest {
     void setUp() {
         database().wipe();
         unitOfWork = new JdbiUnitOfWork(database().jdbi());
-        accounts = new JdbiAccountRepository(database().jdbi());
+        // As the server builds them: on H2 they lock rows by UPDATE (RowLocking), on PostgreSQL by FOR UPDATE.
+        accounts = new JdbiAccountRepository(database().database());
         tokens = new JdbiEmailTokenRepository(database().jdbi());
-        ledger = new JdbiEmailRequestLedger(database().jdbi());
+        ledger = new JdbiEmailRequestLedger(database().database());
     }
 
     @AfterEach
