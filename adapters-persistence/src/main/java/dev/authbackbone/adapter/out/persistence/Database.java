@@ -217,6 +217,8 @@ public final class Database implements AutoCloseable {
 
     private static Jdbi createJdbi(DataSource dataSource) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Last, so that JDBI asks it first.
+        jdbi.registerArgument(new SharedArgumentPreparation());
         // JDBI's default message lists the bound values: addresses and token hashes do not belong in logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Failures::messageWithoutValues);
         return jdbi;
