@@ -23,8 +23,10 @@ public final class DatabaseUrl {
             "MODE", "PostgreSQL", "DATABASE_TO_LOWER", "TRUE", "DEFAULT_NULL_ORDERING", "HIGH");
     // H2 keeps 8 parsed statements per connection unless told otherwise, fewer than a request runs,
     // so each statement was parsed again on every request (11 % of the CPU in a profile): 64 holds
-    // them all (a SELECT ... FOR UPDATE is never kept, whatever the size).
-    private static final Map<String, String> H2_DEFAULTS = orderedMap("LOCK_TIMEOUT", "10000", "QUERY_CACHE_SIZE", "64");
+    // them all (a SELECT ... FOR UPDATE is never kept, whatever the size: RowLocking). The page
+    // cache follows the heap (cacheSizeKiB).
+    private static final Map<String, String> H2_DEFAULTS = orderedMap("LOCK_TIMEOUT", "10000", "QUERY_CACHE_SIZE", "64",
+            "CACHE_SIZE", Integer.toString(cacheSizeKiB(Runtime.getRuntime().maxMemory())));
     /** A file database also gets AUTO_SERVER, so that the operator commands can open it while the server runs. */
     private static final Map<String, String> H2_FILE_DEFAULTS = orderedMap("AUTO_SERVER", "TRUE");
     private static final String H2_FILE_NAME = "auth-backbone";
@@ -32,6 +34,19 @@ public final class DatabaseUrl {
             "memfs:", "memlzf:", "rec:", "retry:");
 
     private DatabaseUrl() {
+    }
+
+    /**
+     * H2's page cache for a JVM whose heap is at most {@code maxHeapBytes}, in KiB: a sixteenth of
+     * the heap, at least 2 MiB and at most H2's own default of 16 MiB. That default is fixed, not
+     * scaled to the heap: under the launcher's 64 MiB heap it was a quarter of it, and under a write
+     * load its churning pages were promoted and reclaimed by full collections (76 full collections
+     * of about 55 ms in a quick run at 16 MiB, 37 at 4 MiB) while H2 read pages back from its file
+     * just as often at 32 MiB as at 16 (docs/performance.md, change 32).
+     */
+    static int cacheSizeKiB(long maxHeapBytes) {
+        long sixteenth = maxHeapBytes / 16 / 1024;
+        return (int) Math.max(2 * 1024, Math.min(16 * 1024, sixteenth));
     }
 
     /**

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
 
+    /** The page cache every completed H2 URL gets in this JVM. */
+    private static final int CACHE_KIB = DatabaseUrl.cacheSizeKiB(Runtime.getRuntime().maxMemory());
+
     @Test
     void embeddedUrl_directory_namesAutoServerFileInPostgresMode() {
         String url = Database.embeddedUrl(Path.of("/srv/auth/data"));
 
         assertThat(url).isEqualTo("jdbc:h2:file:/srv/auth/data/auth-backbone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=" + CACHE_KIB);
     }
 
     @Test
@@ -51,16 +54,32 @@ class DatabaseTest {
     }
 
     @Test
+    void cacheSizeKiB_heap_isASixteenthOfItBetweenTwoAndSixteenMiB() {
+        assertThat(DatabaseUrl.cacheSizeKiB(64L << 20)).isEqualTo(4096);
+        assertThat(DatabaseUrl.cacheSizeKiB(128L << 20)).isEqualTo(8192);
+        assertThat(DatabaseUrl.cacheSizeKiB(16L << 20)).isEqualTo(2048);
+        assertThat(DatabaseUrl.cacheSizeKiB(6L << 30)).isEqualTo(16384);
+        assertThat(DatabaseUrl.cacheSizeKiB(Long.MAX_VALUE)).isEqualTo(16384);
+    }
+
+    @Test
+    void complete_h2UrlWithItsOwnCacheSize_keepsIt() {
+        assertThat(DatabaseUrl.complete("jdbc:h2:mem:cached;CACHE_SIZE=65536")).contains(";CACHE_SIZE=65536")
+                .containsOnlyOnce(";CACHE_SIZE=");
+    }
+
+    @Test
     void complete_plainH2FileUrl_addsSettingsAndAutoServer() {
         assertThat(DatabaseUrl.complete("jdbc:h2:file:/var/lib/auth/db")).isEqualTo("jdbc:h2:file:/var/lib/auth/db;"
-                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+                + ";CACHE_SIZE=" + CACHE_KIB);
     }
 
     @Test
     void complete_h2UrlWithItsOwnSettings_keepsThem() {
         assertThat(DatabaseUrl.complete("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"))
                 .isEqualTo("jdbc:h2:file:/d/db;mode=postgresql;AUTO_SERVER=FALSE;LOCK_TIMEOUT=500"
-                        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
+                        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=" + CACHE_KIB);
     }
 
     @Test
