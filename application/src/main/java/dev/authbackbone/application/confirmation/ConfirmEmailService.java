@@ -2,7 +2,6 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.application.mail.MailedCodes;
 import dev.authbackbone.application.mail.Notices;
-import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.confirmation.ConfirmationRedemption;
@@ -91,10 +90,9 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
      */
     private ConfirmEmailResult told(ConfirmationRedemption outcome, RequestOrigin origin) {
         if (outcome instanceof ConfirmationRedemption.Confirmed confirmed) {
-            accounts.identitiesOf(confirmed.account()).stream().filter(EmailIdentity::primary)
-                    .filter(primary -> !primary.email().equals(confirmed.email()))
-                    .findFirst()
-                    .ifPresent(primary -> notices.send(new Mail.AddressLinkedNotice(primary.email(), confirmed.email()),
+            accounts.primaryOf(confirmed.account())
+                    .filter(primary -> !primary.equals(confirmed.email()))
+                    .ifPresent(primary -> notices.send(new Mail.AddressLinkedNotice(primary, confirmed.email()),
                             confirmed.account(), origin));
         }
         return result(outcome);

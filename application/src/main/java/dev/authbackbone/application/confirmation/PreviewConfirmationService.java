@@ -2,7 +2,6 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountStanding;
-import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.PreviewConfirmationUseCase;
@@ -52,7 +51,7 @@ public final class PreviewConfirmationService implements PreviewConfirmationUseC
     private Optional<PreviewConfirmationResult> pending(EmailToken token) {
         return token.account()
                 .filter(id -> Account.standingOf(accounts.find(id)) instanceof AccountStanding.MayAct)
-                .flatMap(id -> accounts.identitiesOf(id).stream().filter(EmailIdentity::primary).findFirst())
-                .map(primary -> new PreviewConfirmationResult.Pending(token.email(), primary.email().masked()));
+                .flatMap(accounts::primaryOf)
+                .map(primary -> new PreviewConfirmationResult.Pending(token.email(), primary.masked()));
     }
 }

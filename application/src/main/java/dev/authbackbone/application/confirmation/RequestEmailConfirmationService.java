@@ -1,7 +1,5 @@
 package dev.authbackbone.application.confirmation;
 
-import static dev.authbackbone.application.confirmation.Requesters.primaryOf;
-
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
 import dev.authbackbone.domain.account.Account;
@@ -41,7 +39,7 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
             LinkDecision decision = ConfirmationRequest.decide(command.account(),
-                    Account.standingOf(accounts.findForUpdate(command.account())), primaryOf(accounts, command.account()),
+                    Account.standingOf(accounts.findForUpdate(command.account())), accounts.primaryOf(command.account()),
                     accounts.findByEmail(command.email()),
                     outbox.perAccount(command.account(), now),
                     outbox.perAddress(command.email(), EmailPurpose.EMAIL_CONFIRMATION, now), command.email());

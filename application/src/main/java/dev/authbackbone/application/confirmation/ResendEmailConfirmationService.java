@@ -1,7 +1,5 @@
 package dev.authbackbone.application.confirmation;
 
-import static dev.authbackbone.application.confirmation.Requesters.primaryOf;
-
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
 import dev.authbackbone.domain.account.Account;
@@ -55,7 +53,7 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
             ResendTarget target = ConfirmationRequest.resendTarget(requester, accounts.identitiesOf(id),
                     tokens.pendingConfirmations(id, now), command.email());
             return target.map(refused -> outbox.reserve(refused.refusal(id), requested(command, Optional.empty(), now), now),
-                    address -> outbox.reserve(ConfirmationRequest.decide(id, requester, primaryOf(accounts, id), accounts.findByEmail(address.email()),
+                    address -> outbox.reserve(ConfirmationRequest.decide(id, requester, accounts.primaryOf(id), accounts.findByEmail(address.email()),
                                     outbox.perAccount(id, now),
                                     outbox.perAddress(address.email(), EmailPurpose.EMAIL_CONFIRMATION, now), address.email()),
                             requested(command, Optional.of(address.email()), now), now));

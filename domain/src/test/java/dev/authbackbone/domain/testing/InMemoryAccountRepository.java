@@ -63,6 +63,12 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
+    public synchronized Optional<EmailAddress> primaryOf(AccountId account) {
+        return identitiesByCanonical.values().stream().filter(i -> i.account().equals(account) && i.primary())
+                .map(EmailIdentity::email).findFirst();
+    }
+
+    @Override
     public synchronized void makePrimary(AccountId account, EmailAddress email) {
         EmailIdentity target = identitiesByCanonical.get(email.canonical());
         if (target == null || !target.account().equals(account)) {

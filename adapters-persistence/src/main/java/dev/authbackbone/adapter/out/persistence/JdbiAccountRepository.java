@@ -33,6 +33,8 @@ public final class JdbiAccountRepository implements AccountRepository {
             + " JOIN email_identity i ON i.account_id = a.id WHERE i.email_canonical = :canonical";
     private static final String IDENTITIES_OF = "SELECT email, account_id, is_primary, verified_at FROM email_identity"
             + " WHERE account_id = :accountId ORDER BY is_primary DESC, verified_at, email_canonical";
+    /** By the unique index that admits one primary per account (V13), whatever the number of addresses. */
+    private static final String PRIMARY_OF = "SELECT email FROM email_identity WHERE primary_of = :accountId";
     private static final AccountRow.Mapper ACCOUNT_ROWS = new AccountRow.Mapper();
     private static final EmailIdentityRow.Mapper IDENTITY_ROWS = new EmailIdentityRow.Mapper();
 
@@ -120,6 +122,13 @@ public final class JdbiAccountRepository implements AccountRepository {
                         .map(IDENTITY_ROWS).list()).stream()
                 .map(EmailIdentityRow::toIdentity)
                 .toList();
+    }
+
+    @Override
+    public Optional<EmailAddress> primaryOf(AccountId account) {
+        // Parsed from the form it was given in, as EmailIdentityRow does: what the person sees.
+        return Handles.with(jdbi, h -> h.createQuery(PRIMARY_OF).bind("accountId", account.value()).mapTo(String.class)
+                .findOne()).map(EmailAddress::parse);
     }
 
     /**

@@ -40,6 +40,9 @@ public interface AccountRepository {
     /** The verified identities of {@code account}, primary first, then oldest first. */
     List<EmailIdentity> identitiesOf(AccountId account);
 
+    /** The primary address of {@code account}; empty when the account is unknown. */
+    Optional<EmailAddress> primaryOf(AccountId account);
+
     /**
      * Makes {@code email}, a verified identity of {@code account}, its primary, and its previous
      * primary an ordinary identity, together. Storage guarantees that an account has at most one

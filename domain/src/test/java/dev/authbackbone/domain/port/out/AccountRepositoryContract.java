@@ -194,6 +194,36 @@ public abstract class AccountRepositoryContract {
     }
 
     @Test
+    void primaryOf_accountWithSeveralIdentities_isItsPrimaryAsGiven() {
+        Instant now = clock.instant();
+        accounts.open(Account.open(accountId(1), now), email("Ada@Example.com"), now);
+        accounts.link(accountId(1), email("ada@work.example"), now);
+        openAccount(2, "bob@example.com");
+
+        assertThat(accounts.primaryOf(accountId(1))).map(EmailAddress::value).contains("Ada@Example.com");
+        assertThat(accounts.primaryOf(accountId(2))).map(EmailAddress::value).contains("bob@example.com");
+    }
+
+    @Test
+    void primaryOf_afterMakePrimary_isTheNewPrimary() {
+        Account account = openAccount(1, "ada@example.com");
+        accounts.link(account.id(), email("work@example.org"), clock.instant());
+
+        unitOfWork.inTransaction(() -> {
+            accounts.findForUpdate(account.id());
+            accounts.makePrimary(account.id(), email("work@example.org"));
+            return null;
+        });
+
+        assertThat(accounts.primaryOf(account.id())).map(EmailAddress::value).contains("work@example.org");
+    }
+
+    @Test
+    void primaryOf_unknownAccount_isEmpty() {
+        assertThat(accounts.primaryOf(accountId(9))).isEmpty();
+    }
+
+    @Test
     void findForUpdate_insideUnitOfWork_returnsAccount() {
         openAccount(1, "ada@example.com");
 
