@@ -5,6 +5,7 @@ import dev.authbackbone.application.mail.Outbox.Reservation;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
+import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.reason.Reason;
@@ -21,6 +22,7 @@ import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,10 +52,12 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
         AccountId id = command.account();
         Reservation reservation = unitOfWork.inTransaction(() -> {
             AccountStanding requester = Account.standingOf(accounts.findForUpdate(id));
-            ResendTarget target = ConfirmationRequest.resendTarget(requester, accounts.identitiesOf(id),
+            List<EmailIdentity> identities = accounts.identitiesOf(id);
+            ResendTarget target = ConfirmationRequest.resendTarget(requester, identities,
                     tokens.pendingConfirmations(id, now), command.email());
             return target.map(refused -> outbox.reserve(refused.refusal(id), requested(command, Optional.empty(), now), now),
-                    address -> outbox.reserve(ConfirmationRequest.decide(id, requester, accounts.primaryOf(id), accounts.findByEmail(address.email()),
+                    address -> outbox.reserve(ConfirmationRequest.decide(id, requester, EmailIdentity.primaryAmong(identities),
+                                    accounts.findByEmail(address.email()),
                                     outbox.perAccount(id, now),
                                     outbox.perAddress(address.email(), EmailPurpose.EMAIL_CONFIRMATION, now), address.email()),
                             requested(command, Optional.of(address.email()), now), now));

@@ -32,7 +32,7 @@ public sealed interface RemovalDecision {
         if (identity.isPresent() && identity.get().primary()) {
             return new Refuse(Reason.PRIMARY_ADDRESS, account, target);
         }
-        EmailAddress primary = verified.stream().filter(EmailIdentity::primary).map(EmailIdentity::email).findFirst()
+        EmailAddress primary = EmailIdentity.primaryAmong(verified)
                 .orElseThrow(() -> new IllegalStateException("an account has exactly one primary address"));
         if (identity.isPresent()) {
             return new Remove(account, identity.get().email(), false, primary);

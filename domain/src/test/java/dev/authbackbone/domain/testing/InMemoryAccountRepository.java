@@ -64,8 +64,7 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
     @Override
     public synchronized Optional<EmailAddress> primaryOf(AccountId account) {
-        return identitiesByCanonical.values().stream().filter(i -> i.account().equals(account) && i.primary())
-                .map(EmailIdentity::email).findFirst();
+        return EmailIdentity.primaryAmong(identitiesOf(account));
     }
 
     @Override
