@@ -36,6 +36,7 @@ public final class SmtpSink {
     private static final byte[] VRFY = ascii("252 Cannot VRFY\r\n");
     private static final byte[] UNKNOWN = ascii("502 Command not implemented\r\n");
     private static final byte[] MARKER = ascii("confirm-email?token=");
+    private static final String QUOTED_PRINTABLE_HEADER = "content-transfer-encoding: quoted-printable";
 
     private long messages;
     private long sessions;
@@ -128,6 +129,8 @@ public final class SmtpSink {
         ByteBuffer out = ByteBuffer.allocate(4096);
         boolean data;
         boolean tokenSeen;
+        /** Whether a part of the message so far said quoted-printable: only then are "=3D" and soft breaks decoded. */
+        boolean quotedPrintable;
         int markerMatched;
         final StringBuilder token = new StringBuilder(64);
         boolean inToken;
@@ -179,6 +182,10 @@ public final class SmtpSink {
                     return;
                 }
                 if (!tokenSeen) {
+                    if (!inToken && len > 40 && (buf[0] == 'C' || buf[0] == 'c')
+                            && new String(buf, 0, len, StandardCharsets.US_ASCII).toLowerCase().startsWith(QUOTED_PRINTABLE_HEADER)) {
+                        quotedPrintable = true;
+                    }
                     scan(buf, len);
                 }
                 return;
@@ -207,24 +214,25 @@ public final class SmtpSink {
 
         private void startMessage() {
             tokenSeen = false;
+            quotedPrintable = false;
             markerMatched = 0;
             inToken = false;
             token.setLength(0);
         }
 
         /**
-         * Finds the first {@code confirm-email?token=} and reads the token after it, across
-         * quoted-printable soft line breaks ("=" at a line's end) and "=3D" for "=".
+         * Finds the first {@code confirm-email?token=} and reads the token after it; in a
+         * quoted-printable part, across soft line breaks ("=" at a line's end) and "=3D" for "=".
          */
         private void scan(byte[] buf, int len) {
             int end = len;
             if (end > 0 && buf[end - 1] == '\n') end--;
             if (end > 0 && buf[end - 1] == '\r') end--;
-            boolean soft = end > 0 && buf[end - 1] == '=';
+            boolean soft = quotedPrintable && end > 0 && buf[end - 1] == '=';
             if (soft) end--;
             for (int i = 0; i < end && !tokenSeen; i++) {
                 byte c = buf[i];
-                if (c == '=' && i + 2 < end && buf[i + 1] == '3' && (buf[i + 2] == 'D' || buf[i + 2] == 'd')) {
+                if (quotedPrintable && c == '=' && i + 2 < end && buf[i + 1] == '3' && (buf[i + 2] == 'D' || buf[i + 2] == 'd')) {
                     c = '=';
                     i += 2;
                 }

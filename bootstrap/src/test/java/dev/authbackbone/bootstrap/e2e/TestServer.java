@@ -293,14 +293,24 @@ final class TestServer implements AutoCloseable {
         }).toList();
     }
 
+    /** Every text part of {@code message}, decoded from whichever transfer encoding it travelled in. */
     static String text(MimeMessage message) {
         try {
-            message.getContent();
-            return new String(message.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("=\r\n", "").replace("=3D", "=");
+            return textOf(message);
         } catch (IOException | jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String textOf(jakarta.mail.Part part) throws IOException, jakarta.mail.MessagingException {
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(textOf(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return part.getContent() instanceof String text ? text : "";
     }
 
     /** The token in the newest mail to {@code address}, as its recipient would click it. */

@@ -16,11 +16,15 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.simplejavamail.api.email.ContentTransferEncoding;
 
 /** Real SMTP against GreenMail on a loopback port chosen by the system. */
 class SimpleJavaMailSenderTest {
@@ -112,6 +116,55 @@ class SimpleJavaMailSenderTest {
                 .extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("joerg@xn--bcher-kva.example");
         assertThat(greenMail.getReceivedMessagesForDomain("xn--bcher-kva.example")).hasSize(1);
         assertThat(part(received, "text/plain")).contains("joerg@bücher.example");
+        // The Unicode address in the body is not 7bit data: the mail keeps quoted-printable.
+        assertThat(transferEncodings(received)).containsExactly("quoted-printable", "quoted-printable");
+    }
+
+    @Test
+    void send_asciiMail_travelsAs7bitAndReadsTheSame() throws Exception {
+        OneTimeToken token = aToken(14);
+
+        sender.send(aConfirmationLink(JANE, token));
+
+        MimeMessage received = onlyMessage();
+        assertThat(transferEncodings(received)).containsExactly("7bit", "7bit");
+        String link = "https://auth.example.test/auth/confirm-email?token=" + token.reveal();
+        assertThat(part(received, "text/plain")).contains(link).doesNotContain("=3D").doesNotContain("=\r\n");
+        assertThat(part(received, "text/html")).contains("href=\"" + link + "\"");
+    }
+
+    @Test
+    void isSevenBitSafe_onlyShortAsciiLinesWithoutNulOrBareCarriageReturn() {
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("Hello,\r\nconfirm: https://x.test/?token=abc\n")).isTrue();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("x".repeat(998) + "\n" + "y".repeat(998))).isTrue();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("x".repeat(999))).isFalse();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("joerg@bücher.example")).isFalse();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("a\u0000b")).isFalse();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("a\rb")).isFalse();
+        assertThat(SimpleJavaMailSender.isSevenBitSafe("a\r")).isFalse();
+    }
+
+    @Test
+    void transferEncodingOf_fallsBackToQuotedPrintableWhenEitherBodyIsNot7bit() {
+        assertThat(SimpleJavaMailSender.transferEncodingOf(new RenderedMail("s", "plain", "<p>html</p>")))
+                .isEqualTo(ContentTransferEncoding.BIT7);
+        assertThat(SimpleJavaMailSender.transferEncodingOf(new RenderedMail("s", "plain", "<p>h\u00e9</p>")))
+                .isEqualTo(ContentTransferEncoding.QUOTED_PRINTABLE);
+        assertThat(SimpleJavaMailSender.transferEncodingOf(new RenderedMail("s", "x".repeat(1000), "<p>html</p>")))
+                .isEqualTo(ContentTransferEncoding.QUOTED_PRINTABLE);
+    }
+
+    /** The Content-Transfer-Encoding of each leaf part, in order. */
+    private static List<String> transferEncodings(Part part) throws Exception {
+        List<String> found = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(transferEncodings(multipart.getBodyPart(i)));
+            }
+        } else {
+            found.add(((MimePart) part).getEncoding());
+        }
+        return found;
     }
 
     private static MimeMessage onlyMessage() {
