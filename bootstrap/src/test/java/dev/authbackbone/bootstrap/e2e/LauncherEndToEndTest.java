@@ -112,13 +112,29 @@ class LauncherEndToEndTest {
     }
 
     @Test
+    void theCollectorFollowsTheHostsCpus_parallelWithFixedGenerationsFromTwo() throws Exception {
+        Process getconf = new ProcessBuilder("getconf", "_NPROCESSORS_ONLN").start();
+        int cpus = Integer.parseInt(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
+        String defaults = dryRun(Map.of());
+        if (cpus >= 2) {
+            // Serial left the second core idle during every young collection (docs/performance.md, change 37).
+            assertThat(defaults).contains("-XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy "
+                    + "-XX:SurvivorRatio=4").doesNotContain("-XX:+UseSerialGC");
+        } else {
+            assertThat(defaults).contains("-XX:+UseSerialGC -XX:SurvivorRatio=4").doesNotContain("-XX:+UseParallelGC");
+        }
+        assertThat(defaults.contains("-XX:TieredStopAtLevel=1")).isEqualTo(cpus <= 2);
+    }
+
+    @Test
     void javaOptsComeAfterTheDefaults_soTheyWin_andDefaultsCanBeSwitchedOff() throws Exception {
         String withOpts = dryRun(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Dsome.property=x"));
         assertThat(withOpts.indexOf("-XX:TieredStopAtLevel=4")).isGreaterThan(withOpts.indexOf("-Xmx64m"));
         assertThat(withOpts).endsWith("-XX:TieredStopAtLevel=4 -Dsome.property=x -jar " + jar);
         // Options the JVM refuses in pairs: ours give way instead of stopping the start.
         assertThat(dryRun(Map.of("JAVA_OPTS", "-XX:+UseG1GC"))).doesNotContain("-XX:+UseSerialGC")
-                .doesNotContain("-XX:+UseParallelGC").doesNotContain("SurvivorRatio").contains("-Xmx64m");
+                .doesNotContain("-XX:+UseParallelGC").doesNotContain("SurvivorRatio").doesNotContain("AdaptiveSizePolicy")
+                .contains("-Xmx64m");
         assertThat(dryRun(Map.of("JAVA_OPTS", "-Xmx32m"))).doesNotContain("-Xms64m").doesNotContain("-Xmx64m");
 
         assertThat(dryRun(Map.of("AUTHBACKBONE_DEFAULTS", "off", "JAVA_OPTS", "-Xmx300m")))
