@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,28 +70,11 @@ class OneTimeCodeEndToEndTest {
     private static Parts lastMailTo(String address) {
         List<MimeMessage> mails = server.mailsTo(address);
         assertThat(mails).as("mail to " + address).isNotEmpty();
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        collect(mails.get(mails.size() - 1), text, html);
-        return new Parts(text.toString(), html.toString());
+        return partsOf(mails.get(mails.size() - 1));
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html) {
-        try {
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    collect(child, text, html);
-                }
-            } else if (part.isMimeType("text/plain")) {
-                text.append(part.getContent());
-            } else if (part.isMimeType("text/html")) {
-                html.append(part.getContent());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Parts partsOf(MimeMessage mail) {
+        return new Parts(TestServer.text(mail, "text/plain"), TestServer.text(mail, "text/html"));
     }
 
     private static String askToSignIn(String email) {
@@ -390,9 +370,6 @@ class OneTimeCodeEndToEndTest {
 
     private static String codeIn(TestServer where, String address) {
         List<MimeMessage> mails = where.mailsTo(address);
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        collect(mails.get(mails.size() - 1), text, html);
-        return new Parts(text.toString(), html.toString()).code();
+        return partsOf(mails.get(mails.size() - 1)).code();
     }
 }

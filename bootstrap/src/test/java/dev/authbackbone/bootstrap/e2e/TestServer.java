@@ -295,22 +295,24 @@ final class TestServer implements AutoCloseable {
 
     /** Every text part of {@code message}, decoded from whichever transfer encoding it travelled in. */
     static String text(MimeMessage message) {
+        return text(message, "text/*");
+    }
+
+    /** The decoded content of each part of {@code mimeType} (such as {@code text/html}) in {@code part}, in order. */
+    static String text(jakarta.mail.Part part, String mimeType) {
         try {
-            return textOf(message);
+            if (part.isMimeType("multipart/*")) {
+                jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    all.append(text(multipart.getBodyPart(i), mimeType));
+                }
+                return all.toString();
+            }
+            return part.isMimeType(mimeType) ? part.getContent() + "\n" : "";
         } catch (IOException | jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String textOf(jakarta.mail.Part part) throws IOException, jakarta.mail.MessagingException {
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(textOf(multipart.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return part.getContent() instanceof String text ? text : "";
     }
 
     /** The token in the newest mail to {@code address}, as its recipient would click it. */

@@ -228,10 +228,10 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
     /**
      * 7bit when both bodies may travel as they are, quoted-printable (simplejavamail's default)
-     * otherwise. Our templates are ASCII with short lines, so most mails go as 7bit: quoted-printable
-     * pushes every byte of a body through three synchronized streams one at a time, 15 % of the
-     * sending threads' CPU in the profile (docs/performance.md, change 36). An address or a link
-     * outside ASCII, or an overlong line, still gets quoted-printable.
+     * otherwise. Our templates are ASCII with short lines, so most mails go as 7bit and the link and
+     * the code stand verbatim in the raw message, with no "=3D" and no soft line breaks for a reader
+     * of the source to undo (docs/performance.md, change 36). An address or a link outside ASCII, or
+     * an overlong line, still gets quoted-printable.
      */
     static ContentTransferEncoding transferEncodingOf(RenderedMail rendered) {
         return isSevenBitSafe(rendered.text()) && isSevenBitSafe(rendered.html())
