@@ -155,14 +155,10 @@ class SimpleJavaMailSenderTest {
     }
 
     /** The Content-Transfer-Encoding of each leaf part, in order. */
-    private static List<String> transferEncodings(Part part) throws Exception {
+    private static List<String> transferEncodings(Part message) throws Exception {
         List<String> found = new ArrayList<>();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                found.addAll(transferEncodings(multipart.getBodyPart(i)));
-            }
-        } else {
-            found.add(((MimePart) part).getEncoding());
+        for (Part leaf : leaves(message)) {
+            found.add(((MimePart) leaf).getEncoding());
         }
         return found;
     }
@@ -182,17 +178,24 @@ class SimpleJavaMailSenderTest {
     }
 
     private static String find(Part part, String mimeType) throws Exception {
-        if (part.isMimeType(mimeType)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = find(multipart.getBodyPart(i), mimeType);
-                if (found != null) {
-                    return found;
-                }
+        for (Part leaf : leaves(part)) {
+            if (leaf.isMimeType(mimeType)) {
+                return (String) leaf.getContent();
             }
         }
         return null;
+    }
+
+    /** The parts of {@code part} that are not multiparts themselves, depth first, in order. */
+    private static List<Part> leaves(Part part) throws Exception {
+        List<Part> found = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(leaves(multipart.getBodyPart(i)));
+            }
+        } else {
+            found.add(part);
+        }
+        return found;
     }
 }
