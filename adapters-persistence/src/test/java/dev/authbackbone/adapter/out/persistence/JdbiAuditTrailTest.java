@@ -3,8 +3,6 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
-import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
@@ -14,27 +12,13 @@ import dev.authbackbone.domain.testing.MutableClock;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
-@OnEveryDatabase
+@OnEveryMigratedDatabase
 class JdbiAuditTrailTest extends AuditTrailContract {
 
     @Parameter
-    TestDatabase kind;
-
-    static MigratedDatabase db;
-
-    @BeforeParameterizedClassInvocation
-    static void open(TestDatabase kind) {
-        db = MigratedDatabase.on(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        db.close();
-    }
+    MigratedDatabase db;
 
     @Override
     protected Fixture newFixture() {

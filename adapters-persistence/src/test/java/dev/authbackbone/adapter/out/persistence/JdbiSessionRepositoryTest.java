@@ -1,30 +1,14 @@
 package dev.authbackbone.adapter.out.persistence;
 
-import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
-import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.port.out.SessionRepositoryContract;
 import dev.authbackbone.domain.testing.MutableClock;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
-@OnEveryDatabase
+@OnEveryMigratedDatabase
 class JdbiSessionRepositoryTest extends SessionRepositoryContract {
 
     @Parameter
-    TestDatabase kind;
-
-    static MigratedDatabase db;
-
-    @BeforeParameterizedClassInvocation
-    static void open(TestDatabase kind) {
-        db = MigratedDatabase.on(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        db.close();
-    }
+    MigratedDatabase db;
 
     @Override
     protected Fixture newFixture() {

@@ -3,8 +3,6 @@ package dev.authbackbone.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
-import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
@@ -29,40 +27,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
  * What the JDBI adapter promises beyond the port contracts, on a real database: transactions that
  * roll back, locks that make other transactions wait, and the precision of stored instants.
  */
-@OnEveryDatabase
+@OnEveryMigratedDatabase
 class JdbiStorageTest {
 
     @Parameter
-    TestDatabase kind;
-
-    static MigratedDatabase db;
-
-    @BeforeParameterizedClassInvocation
-    static void open(TestDatabase kind) {
-        db = MigratedDatabase.on(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        db.close();
-    }
-
+    MigratedDatabase db;
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final EmailPurpose CONFIRM = EmailPurpose.EMAIL_CONFIRMATION;
-
-    /** The class's database, emptied before each test. */
-    private static MigratedDatabase database() {
-        return db;
-    }
 
     private JdbiUnitOfWork unitOfWork;
     private JdbiAccountRepository accounts;
@@ -73,12 +51,12 @@ class JdbiStorageTest {
 
     @BeforeEach
     void setUp() {
-        database().wipe();
-        unitOfWork = new JdbiUnitOfWork(database().jdbi());
+        db.wipe();
+        unitOfWork = new JdbiUnitOfWork(db.jdbi());
         // As the server builds them: on H2 they lock rows by UPDATE (RowLocking), on PostgreSQL by FOR UPDATE.
-        accounts = new JdbiAccountRepository(database().database());
-        tokens = new JdbiEmailTokenRepository(database().jdbi());
-        ledger = new JdbiEmailRequestLedger(database().database());
+        accounts = new JdbiAccountRepository(db.database());
+        tokens = new JdbiEmailTokenRepository(db.jdbi());
+        ledger = new JdbiEmailRequestLedger(db.database());
     }
 
     @AfterEach
@@ -302,7 +280,7 @@ class JdbiStorageTest {
     @Test
     void purge_moreRowsThanOneBatch_deletesThemAllAndKeepsTheRest() {
         int spent = JdbiEmailRequestLedger.Statements.PURGE_BATCH + 7;
-        database().jdbi().useTransaction(h -> {
+        db.jdbi().useTransaction(h -> {
             var ledgerRows = h.prepareBatch("INSERT INTO email_request (id, email_canonical, purpose, accepted_at)"
                     + " VALUES (:id, :canonical, 'EMAIL_CONFIRMATION', :at)");
             var tokenRows = h.prepareBatch("INSERT INTO email_token (token_hash, purpose, email, email_canonical,"
@@ -371,7 +349,7 @@ class JdbiStorageTest {
 
     @Test
     void migration_appliedOnce_historyRecordsEachVersionOnce() {
-        List<String> versions = database().jdbi().withHandle(h -> h.createQuery(
+        List<String> versions = db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
 
@@ -380,23 +358,23 @@ class JdbiStorageTest {
 
     @Test
     void ping_openDatabase_isUp() {
-        assertThat(database().database().ping()).isEqualTo(new Database.Health(true, "ok"));
+        assertThat(db.database().ping()).isEqualTo(new Database.Health(true, "ok"));
     }
 
     /** Runs {@code work} inside the current unit of work with a lock timeout of 200 ms instead of 10 s. */
     private void withShortLockTimeout(Runnable work) {
-        if (database().isPostgres()) {
+        if (db.isPostgres()) {
             // SET LOCAL ends with the transaction, so the pooled connection keeps its 10 s.
-            database().jdbi().useHandle(h -> h.execute("SET LOCAL lock_timeout = '200ms'"));
+            db.jdbi().useHandle(h -> h.execute("SET LOCAL lock_timeout = '200ms'"));
             work.run();
             return;
         }
         // H2's lock timeout belongs to the session: put it back before the connection returns to the pool.
-        database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 200"));
+        db.jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 200"));
         try {
             work.run();
         } finally {
-            database().jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 10000"));
+            db.jdbi().useHandle(h -> h.execute("SET LOCK_TIMEOUT 10000"));
         }
     }
 
@@ -405,7 +383,7 @@ class JdbiStorageTest {
     }
 
     private long count(String sql) {
-        return database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static void await(CountDownLatch latch) {

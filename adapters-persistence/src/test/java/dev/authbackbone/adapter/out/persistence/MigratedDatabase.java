@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.out.persistence;
 
 import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -13,19 +14,26 @@ final class MigratedDatabase implements AutoCloseable {
 
     static final int POOL_SIZE = 8;
 
+    private final TestDatabase kind;
     private final FreshDatabase fresh;
     private final Database database;
 
-    private MigratedDatabase(FreshDatabase fresh, Database database) {
+    private MigratedDatabase(TestDatabase kind, FreshDatabase fresh, Database database) {
+        this.kind = kind;
         this.fresh = fresh;
         this.database = database;
+    }
+
+    /** For {@link OnEveryMigratedDatabase}: each available database, opened only when JUnit reaches it. */
+    static Stream<MigratedDatabase> onEveryDatabase() {
+        return TestDatabase.AVAILABLE.stream().map(MigratedDatabase::on);
     }
 
     /** A fresh database of {@code kind}, migrated. */
     static MigratedDatabase on(TestDatabase kind) {
         FreshDatabase fresh = kind.fresh();
         try {
-            return new MigratedDatabase(fresh, Database.open(fresh.url(), fresh.user(), fresh.isPostgres() ? null : "", POOL_SIZE));
+            return new MigratedDatabase(kind, fresh, Database.open(fresh.url(), fresh.user(), fresh.isPostgres() ? null : "", POOL_SIZE));
         } catch (RuntimeException e) {
             fresh.close();
             throw e;
@@ -57,6 +65,12 @@ final class MigratedDatabase implements AutoCloseable {
                 h.execute("DELETE FROM " + table);
             }
         });
+    }
+
+    /** The database's name, as the test report shows each run of a class. */
+    @Override
+    public String toString() {
+        return kind.toString();
     }
 
     @Override

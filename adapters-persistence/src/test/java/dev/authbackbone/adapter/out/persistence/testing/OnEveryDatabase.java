@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * field {@code @Parameter TestDatabase database}; a static {@code @BeforeParameterizedClassInvocation}
  * method may take it as its argument and then plays the part of {@code @BeforeAll} for each
  * database in turn ({@code @AfterParameterizedClassInvocation} that of {@code @AfterAll}). The
- * persistence adapter's tests and the end-to-end tests both run on every database this one way.
+ * end-to-end tests run on every database this way; the persistence adapter's repository tests
+ * through {@code OnEveryMigratedDatabase}, which also opens and drops the database for them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
