@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Slow and greedy clients against the real server: hundreds of connections trickling a body from
- * one address must not keep other clients waiting, and are closed once the read timeout passes;
- * one address holds at most the configured number of connections.
+ * one address must not keep other clients waiting, and are closed once the read timeout passes, as
+ * are connections trickling their headers; one address holds at most the configured number of
+ * connections.
  */
 class SlowClientEndToEndTest {
 
@@ -55,7 +56,7 @@ class SlowClientEndToEndTest {
                             + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                     slow.add(socket);
                 }
-                trickle.scheduleAtFixedRate(() -> slow.forEach(SlowClientEndToEndTest::oneMoreByte), 1, 1, TimeUnit.SECONDS);
+                trickle.scheduleAtFixedRate(() -> slow.forEach(socket -> send(socket, " ")), 1, 1, TimeUnit.SECONDS);
 
                 List<Duration> took = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -87,6 +88,53 @@ class SlowClientEndToEndTest {
                 System.out.println("SlowClientEndToEndTest: " + closed + " slow connections closed by the server within "
                         + Duration.ofNanos(System.nanoTime() - opened).toMillis() + " ms of opening, " + answered408 + " with a 408");
                 assertThat(closed).as("slow connections the server closed").isEqualTo(SLOW_CONNECTIONS);
+            } finally {
+                trickle.shutdownNow();
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void headersTrickledALineAtATime_connectionsClosedAtTheReadTimeout_whileHeadersInTimeAreAnswered() throws Exception {
+        Duration readTimeout = Duration.ofSeconds(2);
+        try (TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_HTTP_READ_TIMEOUT", "2s"))) {
+            int port = server.app.port();
+            List<Socket> slow = new ArrayList<>();
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            try {
+                long opened = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    Socket socket = RawHttp.connect(RawHttp.ATTACKER, port);
+                    socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    slow.add(socket);
+                }
+                // A header line every 300 ms: each one restarts Jetty's idle timeout, none ends the headers.
+                trickle.scheduleAtFixedRate(() -> slow.forEach(socket -> send(socket, "X-Slow: 1\r\n")),
+                        300, 300, TimeUnit.MILLISECONDS);
+
+                // Headers that take half the timeout are still in time.
+                try (Socket patient = RawHttp.connect(RawHttp.OTHER_CLIENT, port)) {
+                    send(patient, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+                    for (int i = 0; i < 4; i++) {
+                        Thread.sleep(250);
+                        send(patient, "X-Slow: 1\r\n");
+                    }
+                    send(patient, "Connection: close\r\n\r\n");
+                    assertThat(readUntilClosed(patient, 10_000)).startsWith("HTTP/1.1 200");
+                }
+
+                long deadline = opened + readTimeout.plusSeconds(4).toNanos();
+                for (Socket socket : slow) {
+                    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    assertThat(readUntilClosed(socket, left)).as("a connection whose headers never end, after %d ms",
+                            Duration.ofNanos(System.nanoTime() - opened).toMillis()).isNotNull().doesNotContain("200");
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("closed at the read timeout, not before")
+                        .isGreaterThanOrEqualTo(readTimeout);
             } finally {
                 trickle.shutdownNow();
                 for (Socket socket : slow) {
@@ -144,10 +192,10 @@ class SlowClientEndToEndTest {
         }
     }
 
-    private static void oneMoreByte(Socket socket) {
+    private static void send(Socket socket, String text) {
         try {
             OutputStream out = socket.getOutputStream();
-            out.write(' ');
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException closedByTheServer) {
             // expected once the read timeout has passed

@@ -1,6 +1,7 @@
 package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.adapter.in.http.connection.ConnectionsPerAddress;
+import dev.authbackbone.adapter.in.http.connection.HeaderDeadline;
 import dev.authbackbone.adapter.in.http.connection.WholeRequestHandler;
 import dev.authbackbone.adapter.in.http.error.ErrorResponses;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
@@ -203,7 +204,8 @@ public final class HttpServer {
 
     /**
      * The one listening connector. An idle connection (between requests, or a client that stops
-     * sending) is closed after the read timeout; each peer address holds a bounded number of them.
+     * sending) is closed after the read timeout, and so is one whose request headers take longer
+     * than that to arrive; each peer address holds a bounded number of them.
      */
     private Connector connector(Server server, HttpConfiguration http) {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -211,6 +213,9 @@ public final class HttpServer {
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.readTimeout().toMillis());
         connector.addEventListener(new ConnectionsPerAddress(settings.maxConnectionsPerIp(), settings.uncappedPeers()));
+        HeaderDeadline headers = new HeaderDeadline(settings.readTimeout(), server.getScheduler());
+        connector.addEventListener(headers);
+        connector.addBean(headers);
         return connector;
     }
 
