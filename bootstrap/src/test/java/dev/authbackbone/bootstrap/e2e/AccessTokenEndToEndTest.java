@@ -63,6 +63,8 @@ class AccessTokenEndToEndTest {
                 Arguments.of("malformed", "not.a.jwt"),
                 Arguments.of("garbage", "x".repeat(5000)),
                 Arguments.of("expired", token(kid, now.minusSeconds(7200), now.minusSeconds(3600), "auth-backbone", "auth-backbone", right)),
+                Arguments.of("expired a second ago", token(kid, now.minusSeconds(601), now.minusSeconds(1), "auth-backbone",
+                        "auth-backbone", right)),
                 Arguments.of("wrong issuer", token(kid, now, now.plusSeconds(600), "someone-else", "auth-backbone", right)),
                 Arguments.of("wrong audience", token(kid, now, now.plusSeconds(600), "auth-backbone", "another-service", right)),
                 Arguments.of("unknown account", JWT.create().withKeyId(kid).withIssuer("auth-backbone").withAudience("auth-backbone")
@@ -117,6 +119,15 @@ class AccessTokenEndToEndTest {
     void tokenSignedWithTheStoredKey_isAccepted() {
         Instant now = Instant.now();
         String token = token(kid, now, now.plusSeconds(600), "auth-backbone", "auth-backbone",
+                StoredKeys.algorithm(server.database, kid));
+
+        assertThat(server.get("/api/auth/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenIssuedByAnInstanceWhoseClockRunsAFewSecondsAhead_isAccepted() {
+        Instant ahead = Instant.now().plusSeconds(3);
+        String token = token(kid, ahead, ahead.plusSeconds(600), "auth-backbone", "auth-backbone",
                 StoredKeys.algorithm(server.database, kid));
 
         assertThat(server.get("/api/auth/me", token).status()).isEqualTo(200);

@@ -35,7 +35,11 @@ public final class AccessTokens {
     public static final int MIN_SECRET_BYTES = 32;
     /** Our tokens are under 700 characters; anything far longer is not ours and is not parsed. */
     public static final int MAX_TOKEN_CHARS = 4096;
-    private static final long LEEWAY_SECONDS = 5;
+    /**
+     * How far in the future a token's {@code iat} may lie: another instance's clock may run a little
+     * ahead of ours. Expiry gets none: a token is refused the moment its {@code exp} has passed.
+     */
+    private static final long ISSUED_AT_LEEWAY_SECONDS = 5;
     /** The session the token belongs to; this server refuses the token once the session ends. */
     static final String SESSION_CLAIM = "sid";
 
@@ -106,7 +110,8 @@ public final class AccessTokens {
                 .withClaimPresence("iat")
                 .withClaimPresence("exp")
                 .withClaimPresence("jti")
-                .acceptLeeway(LEEWAY_SECONDS))
+                .acceptLeeway(ISSUED_AT_LEEWAY_SECONDS)
+                .acceptExpiresAt(0))
                 .build(clock);
     }
 
@@ -161,7 +166,7 @@ public final class AccessTokens {
         String key = fingerprint(token);
         Verified known = verified.get(key);
         if (known != null) {
-            if (!clock.instant().isAfter(known.lastValidInstant())) {
+            if (clock.instant().isBefore(known.expiresAt())) {
                 return Optional.of(known.claims());
             }
             verified.remove(key);
@@ -172,18 +177,18 @@ public final class AccessTokens {
             AccountId account = AccountId.parse(jwt.getSubject());
             Optional<VerifiedAccessToken> claims = SessionId.parse(jwt.getClaim(SESSION_CLAIM).asString())
                     .map(session -> new VerifiedAccessToken(account, session));
-            claims.ifPresent(c -> remember(key, c, jwt.getExpiresAtAsInstant().plusSeconds(LEEWAY_SECONDS)));
+            claims.ifPresent(c -> remember(key, c, jwt.getExpiresAtAsInstant()));
             return claims;
         } catch (JWTVerificationException | IllegalArgumentException rejected) {
             return Optional.empty();
         }
     }
 
-    private void remember(String key, VerifiedAccessToken claims, Instant lastValidInstant) {
+    private void remember(String key, VerifiedAccessToken claims, Instant expiresAt) {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
-        verified.put(key, new Verified(claims, lastValidInstant));
+        verified.put(key, new Verified(claims, expiresAt));
     }
 
     private static String fingerprint(String token) {
@@ -195,8 +200,8 @@ public final class AccessTokens {
         }
     }
 
-    /** A token that verified: what it says, and the last instant it is accepted (expiry plus leeway). */
-    private record Verified(VerifiedAccessToken claims, Instant lastValidInstant) {
+    /** A token that verified: what it says, and when it stops being accepted (its {@code exp}, as RFC 7519 reads it). */
+    private record Verified(VerifiedAccessToken claims, Instant expiresAt) {
     }
 
     /**
