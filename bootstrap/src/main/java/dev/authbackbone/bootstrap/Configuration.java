@@ -145,7 +145,9 @@ public record Configuration(
             }
             Duration accessTtl = v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofSeconds(1));
             if (accessTtl.compareTo(MAX_ACCESS_TTL) > 0) {
-                throw ConfigurationException.invalid("AUTH_ACCESS_TOKEN_TTL", human(accessTtl), "a duration of at most 24h");
+                // As given (48h), not as parsed (2d): the line must name what the operator wrote.
+                throw ConfigurationException.invalid("AUTH_ACCESS_TOKEN_TTL", v.string("AUTH_ACCESS_TOKEN_TTL", ""),
+                        "a duration of at most 24h");
             }
             SigningKeys signingKeys = new SigningKeys(keyFile,
                     v.duration("AUTH_JWT_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1)),

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Signing settings the server cannot honour stop it at start with one clear line on stderr and
@@ -34,12 +36,13 @@ class SigningStartRefusalEndToEndTest {
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_SECRET: too short (20 bytes); expected at least 32 bytes");
     }
 
-    @Test
-    void accessTokenTtlOverADay_stopsTheStartWithOneLine() throws Exception {
-        Refusal refusal = start(Map.of("AUTH_ACCESS_TOKEN_TTL", "25h"));
+    @ParameterizedTest
+    @ValueSource(strings = {"25h", "48h", "2d"})
+    void accessTokenTtlOverADay_stopsTheStartWithOneLineQuotingTheValueAsGiven(String given) throws Exception {
+        Refusal refusal = start(Map.of("AUTH_ACCESS_TOKEN_TTL", given));
 
         assertThat(refusal.exit()).isEqualTo(2);
-        assertThat(refusal.stderr()).containsExactly("AUTH_ACCESS_TOKEN_TTL: cannot use \"25h\"; expected a duration of at most 24h");
+        assertThat(refusal.stderr()).containsExactly("AUTH_ACCESS_TOKEN_TTL: cannot use \"" + given + "\"; expected a duration of at most 24h");
     }
 
     @Test
