@@ -40,7 +40,7 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
         Reservation reservation = unitOfWork.inTransaction(() -> {
             LinkDecision decision = ConfirmationRequest.decide(command.account(),
                     Account.standingOf(accounts.findForUpdate(command.account())), accounts.primaryOf(command.account()),
-                    accounts.findByEmail(command.email()),
+                    accounts.holderOf(command.email()),
                     outbox.perAccount(command.account(), now),
                     outbox.perAddress(command.email(), EmailPurpose.EMAIL_CONFIRMATION, now), command.email());
             return outbox.reserve(decision, AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())

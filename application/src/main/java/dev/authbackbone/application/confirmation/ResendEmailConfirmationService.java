@@ -57,7 +57,7 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
                     tokens.pendingConfirmations(id, now), command.email());
             return target.map(refused -> outbox.reserve(refused.refusal(id), requested(command, Optional.empty(), now), now),
                     address -> outbox.reserve(ConfirmationRequest.decide(id, requester, EmailIdentity.primaryAmong(identities),
-                                    accounts.findByEmail(address.email()),
+                                    accounts.holderOf(address.email()),
                                     outbox.perAccount(id, now),
                                     outbox.perAddress(address.email(), EmailPurpose.EMAIL_CONFIRMATION, now), address.email()),
                             requested(command, Optional.of(address.email()), now), now));

@@ -2,7 +2,7 @@ package dev.authbackbone.application.signin;
 
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
-import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.mail.LinkDecision;
@@ -39,12 +39,12 @@ public final class RequestSignInLinkService implements RequestSignInLinkUseCase 
     public RequestSignInLinkResult request(RequestSignInLinkCommand command) {
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            Optional<Account> holder = accounts.findByEmail(command.email());
+            Optional<AddressHolder> holder = accounts.holderOf(command.email());
             LinkDecision decision = SignInRequest.decide(outbox.perAddress(command.email(), EmailPurpose.SIGN_IN, now),
                     holder, command.email());
             // The holder sees sign-in requests for its address among its own events; the requester sees nothing.
             return outbox.reserve(decision, AuditEvent.of(AuditEventType.SIGN_IN_LINK_REQUESTED, now, command.origin())
-                    .account(holder.map(Account::id)).email(command.email()), now);
+                    .account(holder.map(h -> h.account().id())).email(command.email()), now);
         });
         return outbox.send(reservation).map(refused -> new RequestSignInLinkResult.RateLimited(refused.retryAfter().orElseThrow()),
                 sent -> new RequestSignInLinkResult.Accepted(), RequestSignInLinkResult.MailUnavailable::new);

@@ -56,6 +56,29 @@ class NoEnumerationEndToEndTest {
     }
 
     /**
+     * An address is compared case-insensitively but mailed as it was first given: asked for in
+     * another case, a held address's sign-in link and "already linked" notice go to the spelling its
+     * owner gave, while the requester's own view keeps the spelling it typed.
+     */
+    @Test
+    void heldAddressAskedForInAnotherCase_isMailedAsFirstGiven_andShownToTheRequesterAsTyped() throws Exception {
+        try (TestServer server = TestServer.start(database)) {
+            server.openAccount("Foo.Bar@Example.com");
+            String carol = TestServer.accessToken(server.openAccount("carol@example.com"));
+
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"FOO.BAR@EXAMPLE.COM\"}").status()).isEqualTo(202);
+            assertThat(request(server, carol, "foo.bar@EXAMPLE.com").status()).isEqualTo(202);
+
+            List<MimeMessage> mails = server.mailsTo("foo.bar@example.com");
+            assertThat(mails).hasSize(2);
+            for (MimeMessage mail : mails) {
+                assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("Foo.Bar@Example.com");
+            }
+            assertThat(server.get("/api/auth/me", carol).body()).contains("\"email\":\"foo.bar@EXAMPLE.com\",\"verified\":false");
+        }
+    }
+
+    /**
      * The attack: an account asks for a free address, one pending on another account and one
      * verified on another account (same length and first letter, so masks and lengths match), then
      * looks at everything it can see. Each attacker is its own account, so each /me holds one target.

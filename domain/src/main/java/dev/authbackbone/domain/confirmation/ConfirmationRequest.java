@@ -1,8 +1,8 @@
 package dev.authbackbone.domain.confirmation;
 
-import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -25,11 +25,12 @@ public final class ConfirmationRequest {
     /**
      * Decides a request of {@code requester} to have {@code to} mailed a confirmation: refused when
      * the account may not act or a quota (the account's first, then the address's) is used up; else
-     * a link, or a notice when any account already holds the address, so the answer tells nothing.
+     * a link, or a notice when any account already holds the address (mailed to the spelling its
+     * holder gave), so the answer tells nothing.
      * The link names the requester by {@code requesterPrimary}, its primary address.
      */
     public static LinkDecision decide(AccountId requesterId, AccountStanding requester, Optional<EmailAddress> requesterPrimary,
-                                      Optional<Account> holder, QuotaDecision perAccount, QuotaDecision perAddress,
+                                      Optional<AddressHolder> holder, QuotaDecision perAccount, QuotaDecision perAddress,
                                       EmailAddress to) {
         Optional<AccountId> asker = Optional.of(requesterId);
         if (requester instanceof AccountStanding.Refused refused) {
@@ -44,7 +45,7 @@ public final class ConfirmationRequest {
                     Optional.of(to));
         }
         if (holder.isPresent()) {
-            return new LinkDecision.SendNotice(PURPOSE, asker, to);
+            return new LinkDecision.SendNotice(PURPOSE, asker, to, holder.get().address());
         }
         return new LinkDecision.SendLink(PURPOSE, asker, to, Optional.of(requesterPrimary
                 .orElseThrow(() -> new IllegalStateException("an account that may act has a primary address"))));

@@ -34,8 +34,14 @@ public sealed interface LinkDecision {
     /** Mail something to {@code to}: a {@link SendLink} or a {@link SendNotice}. */
     sealed interface Send extends LinkDecision {
 
-        /** Who receives the mail. */
+        /** The address asked for, as the request wrote it: what the token, the ledger and the requester see. */
         EmailAddress to();
+
+        /**
+         * Where the mail goes: {@link #to} as it was first given, when an account holds it already
+         * (an address is compared case-insensitively, but mailed as its owner wrote it).
+         */
+        EmailAddress deliverTo();
 
         /** The mail to send, for the fresh {@code token} and {@code code} stored for this request. */
         Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt);
@@ -70,19 +76,28 @@ public sealed interface LinkDecision {
     }
 
     /**
-     * Mail a usable link to {@code to}. A confirmation names the account that asked by its primary
-     * address ({@code requesterPrimary}); a sign-in has none.
+     * Mail a usable link for {@code to}, to {@code deliverTo}. A confirmation names the account that
+     * asked by its primary address ({@code requesterPrimary}); a sign-in has none.
      */
-    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to,
+    record SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to, EmailAddress deliverTo,
                     Optional<EmailAddress> requesterPrimary) implements Send {
         public SendLink {
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(deliverTo, "deliverTo");
             Objects.requireNonNull(requesterPrimary, "requesterPrimary");
+            if (!deliverTo.equals(to)) {
+                throw new IllegalArgumentException("deliverTo: another spelling of to, not another address");
+            }
             if (purpose == EmailPurpose.EMAIL_CONFIRMATION && requesterPrimary.isEmpty()) {
                 throw new IllegalArgumentException("requesterPrimary: a confirmation names the account that asked");
             }
+        }
+
+        /** A link to an address no account holds yet, mailed as the request wrote it. */
+        public SendLink(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to, Optional<EmailAddress> requesterPrimary) {
+            this(purpose, requester, to, to, requesterPrimary);
         }
 
         /** A link that names no requester: a sign-in link. */
@@ -94,8 +109,8 @@ public sealed interface LinkDecision {
         @Override
         public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
-                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(to, token, code, expiresAt, requesterPrimary.orElseThrow());
-                case SIGN_IN -> new Mail.SignInLink(to, token, code, expiresAt);
+                case EMAIL_CONFIRMATION -> new Mail.ConfirmationLink(deliverTo, token, code, expiresAt, requesterPrimary.orElseThrow());
+                case SIGN_IN -> new Mail.SignInLink(deliverTo, token, code, expiresAt);
             };
         }
 
@@ -105,12 +120,17 @@ public sealed interface LinkDecision {
         }
     }
 
-    /** Mail a notice, never a usable link, to {@code to}. */
-    record SendNotice(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to) implements Send {
+    /** Mail a notice, never a usable link, to {@code deliverTo}: the spelling of {@code to} its holder gave. */
+    record SendNotice(EmailPurpose purpose, Optional<AccountId> requester, EmailAddress to, EmailAddress deliverTo)
+            implements Send {
         public SendNotice {
             Objects.requireNonNull(purpose, "purpose");
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(deliverTo, "deliverTo");
+            if (!deliverTo.equals(to)) {
+                throw new IllegalArgumentException("deliverTo: another spelling of to, not another address");
+            }
         }
 
         /**
@@ -120,8 +140,8 @@ public sealed interface LinkDecision {
         @Override
         public Mail mail(OneTimeToken token, OneTimeCode code, Instant expiresAt) {
             return switch (purpose) {
-                case EMAIL_CONFIRMATION -> new Mail.AlreadyLinkedNotice(to);
-                case SIGN_IN -> new Mail.AccountDisabledNotice(to);
+                case EMAIL_CONFIRMATION -> new Mail.AlreadyLinkedNotice(deliverTo);
+                case SIGN_IN -> new Mail.AccountDisabledNotice(deliverTo);
             };
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.confirmation.ConfirmationRequest.ResendTarget;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -37,11 +38,18 @@ class ConfirmationRequestTest {
     }
 
     @Test
-    void decide_addressHeldByAnyAccount_sendsANoticeInstead() {
+    void decide_addressHeldByAnyAccount_sendsANoticeInstead_toTheSpellingItsHolderGave() {
         Account holder = anAccount().id(new AccountId(new UUID(1, 2))).build();
+        EmailAddress asAsked = EmailAddress.parse("BOB@EXAMPLE.ORG");
 
-        assertThat(ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.of(REQUESTER_PRIMARY), Optional.of(holder), FITS, FITS, TO))
-                .isInstanceOf(LinkDecision.SendNotice.class);
+        LinkDecision decision = ConfirmationRequest.decide(ID, anAccount().build().standing(), Optional.of(REQUESTER_PRIMARY),
+                Optional.of(new AddressHolder(holder, TO)), FITS, FITS, asAsked);
+
+        assertThat(decision).isInstanceOf(LinkDecision.SendNotice.class);
+        LinkDecision.SendNotice notice = (LinkDecision.SendNotice) decision;
+        assertThat(notice.to().value()).as("what the requester sees pending").isEqualTo("BOB@EXAMPLE.ORG");
+        assertThat(notice.deliverTo().value()).isEqualTo("bob@example.org");
+        assertThat(notice.mail(null, null, Instant.EPOCH).recipient().value()).isEqualTo("bob@example.org");
     }
 
     @Test

@@ -5,7 +5,9 @@ import static dev.authbackbone.domain.testing.EmailTokenTestData.anEmailToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.LinkDecision;
 import dev.authbackbone.domain.quota.QuotaDecision;
 import dev.authbackbone.domain.reason.Reason;
@@ -52,9 +54,26 @@ class SignInRedemptionTest {
         QuotaDecision fits = new QuotaDecision.Allowed();
 
         assertThat(SignInRequest.decide(full, Optional.empty(), TOKEN.email())).isInstanceOf(LinkDecision.Refuse.class);
-        assertThat(SignInRequest.decide(fits, Optional.of(anAccount().disabled().build()), TOKEN.email()))
-                .isInstanceOf(LinkDecision.SendNotice.class);
+        assertThat(SignInRequest.decide(fits, Optional.of(new AddressHolder(anAccount().disabled().build(), TOKEN.email())),
+                TOKEN.email())).isInstanceOf(LinkDecision.SendNotice.class);
         assertThat(SignInRequest.decide(fits, Optional.empty(), TOKEN.email())).isInstanceOf(LinkDecision.SendLink.class);
+    }
+
+    @Test
+    void request_forAHeldAddressInAnotherCase_mailsTheSpellingItsHolderGave() {
+        EmailAddress asGiven = EmailAddress.parse("Ada.Lovelace@Example.com");
+        EmailAddress asAsked = EmailAddress.parse("ADA.LOVELACE@example.COM");
+        QuotaDecision fits = new QuotaDecision.Allowed();
+
+        LinkDecision.Send link = (LinkDecision.Send) SignInRequest.decide(fits,
+                Optional.of(new AddressHolder(anAccount().build(), asGiven)), asAsked);
+        LinkDecision.Send notice = (LinkDecision.Send) SignInRequest.decide(fits,
+                Optional.of(new AddressHolder(anAccount().disabled().build(), asGiven)), asAsked);
+        LinkDecision.Send fresh = (LinkDecision.Send) SignInRequest.decide(fits, Optional.empty(), asAsked);
+
+        assertThat(link.deliverTo().value()).isEqualTo("Ada.Lovelace@Example.com");
+        assertThat(notice.deliverTo().value()).isEqualTo("Ada.Lovelace@Example.com");
+        assertThat(fresh.deliverTo().value()).as("no holder: as asked").isEqualTo("ADA.LOVELACE@example.COM");
     }
 
     @Test

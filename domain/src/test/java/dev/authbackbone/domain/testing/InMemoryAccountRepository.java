@@ -2,6 +2,7 @@ package dev.authbackbone.domain.testing;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -30,8 +31,9 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
-    public synchronized Optional<Account> findByEmail(EmailAddress email) {
-        return Optional.ofNullable(identitiesByCanonical.get(email.canonical())).map(i -> accounts.get(i.account()));
+    public synchronized Optional<AddressHolder> holderOf(EmailAddress email) {
+        return Optional.ofNullable(identitiesByCanonical.get(email.canonical()))
+                .map(i -> new AddressHolder(accounts.get(i.account()), i.email()));
     }
 
     @Override

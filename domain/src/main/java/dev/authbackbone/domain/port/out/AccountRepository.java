@@ -2,6 +2,7 @@ package dev.authbackbone.domain.port.out;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -25,8 +26,13 @@ public interface AccountRepository {
      */
     Optional<Account> findForUpdate(AccountId id);
 
+    /** The account holding {@code email} as a verified identity, with the address as it was first given; empty if none. */
+    Optional<AddressHolder> holderOf(EmailAddress email);
+
     /** The account holding {@code email} as a verified identity, if any. */
-    Optional<Account> findByEmail(EmailAddress email);
+    default Optional<Account> findByEmail(EmailAddress email) {
+        return holderOf(email).map(AddressHolder::account);
+    }
 
     /**
      * Creates {@code account} with {@code primary} as its verified primary address, unless another

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.AddressHolder;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.email.EmailAddress;
@@ -114,6 +115,18 @@ public abstract class AccountRepositoryContract {
         openAccount(1, "Ada@Example.com");
 
         assertThat(accounts.findByEmail(email("ada@EXAMPLE.com")).orElseThrow().id()).isEqualTo(accountId(1));
+    }
+
+    @Test
+    void holderOf_otherCaseOfHeldAddress_givesTheHolderAndTheSpellingFirstGiven() {
+        openAccount(1, "Ada@Example.com");
+        accounts.link(accountId(1), email("Ada@Work.example"), clock.instant());
+
+        AddressHolder holder = accounts.holderOf(email("ADA@work.EXAMPLE")).orElseThrow();
+
+        assertThat(holder.account().id()).isEqualTo(accountId(1));
+        assertThat(holder.address().value()).isEqualTo("Ada@Work.example");
+        assertThat(accounts.holderOf(email("bob@example.com"))).isEmpty();
     }
 
     @Test
