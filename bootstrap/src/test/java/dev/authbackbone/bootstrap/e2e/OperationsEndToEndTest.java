@@ -121,6 +121,22 @@ class OperationsEndToEndTest {
         }
     }
 
+    /** The attack: every request with a method of its own, each of which used to add a series of a dozen buckets. */
+    @Test
+    void metrics_afterRequestsWithMadeUpMethods_labelThemAllOther() {
+        try (TestServer server = TestServer.start(TestDatabase.H2)) {
+            for (int i = 0; i < 200; i++) {
+                RawHttp.exchange(RawHttp.ATTACKER, server.app.port(),
+                        "X" + i + "Q /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
+            }
+
+            String metrics = server.get("/metrics", null).body();
+
+            assertThat(metrics).doesNotContain("X1Q", "X199Q").contains("method=\"other\"");
+            assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count"))).hasSizeLessThan(10);
+        }
+    }
+
     private static Answer signInLink(TestServer server, String address) {
         return server.postJson("/api/auth/magic-link", "{\"email\":\"" + address + "\"}");
     }

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ final class RequestTracing {
     static final String MDC_KEY = "request_id";
     /** The route label of requests no route matched. */
     static final String UNMATCHED = "unmatched";
+    /** The method label of requests whose method is none of HTTP's own: any token is a method to the parser. */
+    static final String OTHER_METHOD = "other";
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+            "TRACE", "PATCH");
 
     /** Enough for a UUID or a trace id, and nothing that could break a log line or a header. */
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -58,18 +63,28 @@ final class RequestTracing {
         try {
             Long started = ctx.attribute(STARTED);
             long nanos = started == null ? 0 : System.nanoTime() - started;
+            String method = method(ctx);
             String route = route(ctx);
             int status = ctx.statusCode();
-            metrics.requestHandled(ctx.method().name(), route, status, nanos);
+            metrics.requestHandled(method, route, status, nanos);
             LOG.atInfo()
-                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("method", method)
                     .addKeyValue("route", route)
                     .addKeyValue("status", status)
                     .addKeyValue("duration_ms", nanos / 1_000_000.0)
-                    .log("{} {} {} {} ms", ctx.method().name(), route, status, nanos / 1_000_000);
+                    .log("{} {} {} {} ms", method, route, status, nanos / 1_000_000);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The method as a label: a client may send any token as its method, and one label each would
+     * grow the metrics without bound (a scrape of megabytes, then an exhausted heap).
+     */
+    private static String method(Context ctx) {
+        String name = ctx.method().name();
+        return METHODS.contains(name) ? name : OTHER_METHOD;
     }
 
     private static String route(Context ctx) {
