@@ -248,7 +248,8 @@ public final class AuthBackbone implements AutoCloseable {
                 ClientIpLimit.of(config.limits().ip().count(), config.limits().ip().window()),
                 HttpSettings.of(config.http().host(), config.http().port(), URI.create(config.http().publicBaseUrl()))
                         .withMaxThreads(config.http().threads())
-                        .withSlowClientLimits(config.http().readTimeout(), config.http().maxConnectionsPerIp())
+                        .withSlowClientLimits(config.http().readTimeout(), config.http().maxConnectionsPerIp(),
+                                config.http().maxConnections())
                         .withTrustedProxies(config.http().trustedProxies())
                         .withTokenIpLimit(ClientIpLimit.of(config.limits().tokenIp().count(), config.limits().tokenIp().window())),
                 extraRoutes, metrics.http());

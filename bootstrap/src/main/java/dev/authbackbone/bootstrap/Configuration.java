@@ -1,6 +1,7 @@
 package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
+import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import dev.authbackbone.domain.quota.RateLimit;
@@ -44,7 +45,7 @@ public record Configuration(
     }
 
     /** Where and how the server listens, the address it is reached at, and which proxies may name the client (AUTH_HTTP_*). */
-    public record Http(String host, int port, int threads, Duration readTimeout, int maxConnectionsPerIp,
+    public record Http(String host, int port, int threads, Duration readTimeout, int maxConnectionsPerIp, int maxConnections,
                        String publicBaseUrl, TrustedProxies trustedProxies) {
 
         static Http from(ConfigValues v) {
@@ -54,6 +55,7 @@ public record Configuration(
             return new Http(host, port, v.integer("AUTH_HTTP_THREADS", 48, 8, 1000),
                     v.duration("AUTH_HTTP_READ_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100)),
                     v.integer("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", 64, 1, 100_000),
+                    v.integer("AUTH_HTTP_MAX_CONNECTIONS", HttpSettings.DEFAULT_MAX_CONNECTIONS, 16, 1_000_000),
                     base, v.cidrs("AUTH_TRUSTED_PROXIES"));
         }
     }
@@ -190,7 +192,7 @@ public record Configuration(
 
     static final List<String> KNOWN = List.of(
             "AUTH_CONFIG_FILE", "AUTH_HTTP_HOST", "AUTH_HTTP_PORT", "AUTH_HTTP_THREADS", "AUTH_PUBLIC_BASE_URL", "AUTH_DATA_DIR",
-            "AUTH_HTTP_READ_TIMEOUT", "AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "AUTH_MAIL_HEALTH_INTERVAL",
+            "AUTH_HTTP_READ_TIMEOUT", "AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "AUTH_HTTP_MAX_CONNECTIONS", "AUTH_MAIL_HEALTH_INTERVAL",
             "AUTH_DB_URL", "AUTH_DB_USER", "AUTH_DB_PASSWORD", "AUTH_DB_POOL_SIZE", "AUTH_DB_CONNECT_TIMEOUT",
             "AUTH_PURGE_INTERVAL",
             "AUTH_SMTP_HOST", "AUTH_SMTP_PORT", "AUTH_SMTP_USERNAME", "AUTH_SMTP_PASSWORD", "AUTH_SMTP_TRANSPORT",
@@ -286,7 +288,8 @@ public record Configuration(
         return String.join(System.lineSeparator(),
                 "  AUTH_HTTP_HOST=" + http.host() + "  AUTH_HTTP_PORT=" + http.port() + "  AUTH_HTTP_THREADS=" + http.threads()
                         + "  AUTH_HTTP_READ_TIMEOUT=" + human(http.readTimeout())
-                        + "  AUTH_HTTP_MAX_CONNECTIONS_PER_IP=" + http.maxConnectionsPerIp(),
+                        + "  AUTH_HTTP_MAX_CONNECTIONS_PER_IP=" + http.maxConnectionsPerIp()
+                        + "  AUTH_HTTP_MAX_CONNECTIONS=" + http.maxConnections(),
                 "  AUTH_PUBLIC_BASE_URL=" + http.publicBaseUrl() + "  AUTH_DATA_DIR=" + db.dataDir(),
                 "  AUTH_DB_URL=" + withoutPassword(db.url()) + "  AUTH_DB_USER=" + (db.user() == null ? "-" : db.user())
                         + "  AUTH_DB_PASSWORD=" + (db.password() == null || db.password().isEmpty() ? "-" : "***")

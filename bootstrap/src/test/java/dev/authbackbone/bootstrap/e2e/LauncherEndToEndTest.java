@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,6 +151,66 @@ class LauncherEndToEndTest {
         assertThat(dryRun(Map.of("AUTHBACKBONE_CDS_ARCHIVE", "off"))).doesNotContain("Archive");
     }
 
+    /**
+     * The attack, on the heap the launcher gives: connections kept alive after one request each. Jetty
+     * kept a 96 KiB header cache per connection, so about 420 of them filled the 64 MiB heap and the
+     * server answered nothing any more, not even after they closed.
+     */
+    @Test
+    void sixHundredIdleKeepAliveConnections_leaveTheServerAnswering() throws Exception {
+        try (Server server = start(Map.of("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "1000"))) {
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 600; i++) {
+                    held.add(keptAlive(server));
+                }
+                int answered = 0;
+                // Twice on each: Jetty builds a connection's header cache from its first request's headers.
+                for (int round = 0; round < 2; round++) {
+                    for (Socket socket : held) {
+                        if (round > 0) {
+                            askForLiveness(socket);
+                        }
+                        answered += firstBytes(socket).startsWith("HTTP/1.1 200") ? 1 : 0;
+                    }
+                }
+
+                assertThat(answered).isEqualTo(1200);
+                assertThat(server.get("/health/live")).isEqualTo(200);
+                assertThat(server.output()).doesNotContain("OutOfMemoryError");
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** At the overall cap, idle connections are closed within seconds, so a newcomer is still served. */
+    @Test
+    void atTheOverallConnectionCap_idleConnectionsAreClosedSoonAndANewClientIsAnswered() throws Exception {
+        try (Server server = start(Map.of("AUTH_HTTP_MAX_CONNECTIONS", "40", "AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "1000"))) {
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    Socket socket = keptAlive(server);
+                    assertThat(firstBytes(socket)).startsWith("HTTP/1.1 200");
+                    held.add(socket);
+                }
+                long started = System.nanoTime();
+
+                assertThat(server.get("/health/live")).isEqualTo(200);
+                assertThat(firstBytes(held.get(0))).as("an idle connection, closed by the server").isEmpty();
+                // The read timeout (10 s) would close it too, but later: at the cap idle ones get 2 s.
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     @Test
     void operatorCommandsPassThrough_andDoNotWriteAnArchive() throws Exception {
         Process process = launch(List.of("accounts", "create", "grace@example.com"), Map.of());
@@ -179,7 +244,38 @@ class LauncherEndToEndTest {
     }
 
     private Server start() throws Exception {
-        return new Server(launch(List.of(), Map.of()));
+        return start(Map.of());
+    }
+
+    private Server start(Map<String, String> environment) throws Exception {
+        return new Server(launch(List.of(), environment));
+    }
+
+    /** A connection that has asked for {@code /health/live} and stays open for more. */
+    private static Socket keptAlive(Server server) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), 5_000);
+        socket.setSoTimeout(15_000);
+        askForLiveness(socket);
+        return socket;
+    }
+
+    private static void askForLiveness(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** What one read returns: the answer's first bytes, nothing once the server has closed the connection, or a note that it said nothing. */
+    private static String firstBytes(Socket socket) throws IOException {
+        byte[] buffer = new byte[4096];
+        try {
+            int n = socket.getInputStream().read(buffer);
+            return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+        } catch (SocketTimeoutException silent) {
+            return "(no answer within " + socket.getSoTimeout() + " ms)";
+        } catch (SocketException reset) {
+            return "";
+        }
     }
 
     private Process launch(List<String> arguments, Map<String, String> environment) throws IOException {

@@ -21,6 +21,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** How long a connection may stay idle while the overall connection cap is reached. */
+    private static final Duration AT_CAPACITY_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpSettings settings;
     private final ErrorResponses errors;
@@ -168,6 +172,10 @@ public final class HttpServer {
             http.setSendXPoweredBy(false);
             // Refuse ambiguous paths (encoded slashes, dot segments) rather than route them.
             http.setUriCompliance(UriCompliance.DEFAULT);
+            // Jetty keeps a cache of header fields per connection, 96 KiB each at its default of 1,024
+            // entries: 420 idle keep-alive connections filled the launcher's 64 MiB heap. Without it a
+            // connection costs a few KiB, and parsing a request's few headers allocates a few strings.
+            http.setHeaderCacheSize(0);
         });
         JettyErrorHandler jettyErrors = new JettyErrorHandler(errors);
         config.jetty.modifyServer(server -> configureJetty(server, jettyErrors));
@@ -216,6 +224,12 @@ public final class HttpServer {
         HeaderDeadline headers = new HeaderDeadline(settings.readTimeout(), server.getScheduler());
         connector.addEventListener(headers);
         connector.addBean(headers);
+        // Many addresses, each under its own cap, could still open connections until the heap ran out:
+        // at the overall cap Jetty stops accepting and gives the open ones a short idle timeout, so
+        // idle ones make room within seconds while those at work finish.
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(settings.maxConnections(), server);
+        limit.setEndPointIdleTimeout(Math.min(settings.readTimeout().toMillis(), AT_CAPACITY_IDLE_TIMEOUT.toMillis()));
+        server.addBean(limit);
         return connector;
     }
 

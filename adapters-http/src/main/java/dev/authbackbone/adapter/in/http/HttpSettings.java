@@ -20,11 +20,12 @@ import java.util.function.Predicate;
  *                      on the database and on SMTP, so more threads than that work needs only cost memory)
  * @param readTimeout   the most a request may take to arrive in full; also how long an idle connection stays open
  * @param maxConnectionsPerIp the most connections one peer address may hold open
+ * @param maxConnections the most connections open at once, from everyone; at the cap no more are accepted and idle ones are closed sooner
  * @param trustedProxies whose {@code X-Forwarded-For} names the client
  * @param tokenIpLimit  the per-client-address limit on the routes that redeem a token
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
-                           int maxThreads, Duration readTimeout, int maxConnectionsPerIp,
+                           int maxThreads, Duration readTimeout, int maxConnectionsPerIp, int maxConnections,
                            TrustedProxies trustedProxies, ClientIpLimit tokenIpLimit) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
@@ -38,6 +39,11 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     /** Plenty for one browser or a NAT of a few people; far too few to exhaust sockets or memory. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 64;
+    /**
+     * An idle connection holds about 5 KiB of heap: 2,000 of them some 10 MiB, which the launcher's
+     * 64 MiB heap carries beside the work (docs/operations.md, "Slow clients").
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 2_000;
     private static final int MAX_BODY_BYTES_CEILING = 1024 * 1024;
 
     public HttpSettings {
@@ -62,6 +68,9 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         if (maxConnectionsPerIp < 1) {
             throw new IllegalArgumentException("maxConnectionsPerIp: at least 1");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections: at least 1");
+        }
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout: must not be negative");
         }
@@ -74,32 +83,32 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
     /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
         return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
-                DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, TrustedProxies.NONE,
-                DEFAULT_TOKEN_IP_LIMIT);
+                DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_CONNECTIONS,
+                TrustedProxies.NONE, DEFAULT_TOKEN_IP_LIMIT);
     }
 
     /** These settings with at most {@code threads} request threads. */
     public HttpSettings withMaxThreads(int threads) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads, readTimeout,
-                maxConnectionsPerIp, trustedProxies, tokenIpLimit);
+                maxConnectionsPerIp, maxConnections, trustedProxies, tokenIpLimit);
     }
 
-    /** These settings with another read timeout and per-address connection cap. */
-    public HttpSettings withSlowClientLimits(Duration timeout, int connectionsPerIp) {
+    /** These settings with another read timeout, per-address connection cap and overall connection cap. */
+    public HttpSettings withSlowClientLimits(Duration timeout, int connectionsPerIp, int connections) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, timeout,
-                connectionsPerIp, trustedProxies, tokenIpLimit);
+                connectionsPerIp, connections, trustedProxies, tokenIpLimit);
     }
 
     /** These settings believing {@code X-Forwarded-For} from {@code proxies}, which the connection cap also spares. */
     public HttpSettings withTrustedProxies(TrustedProxies proxies) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
-                maxConnectionsPerIp, proxies, tokenIpLimit);
+                maxConnectionsPerIp, maxConnections, proxies, tokenIpLimit);
     }
 
     /** These settings with {@code limit} on the routes that redeem a token. */
     public HttpSettings withTokenIpLimit(ClientIpLimit limit) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
-                maxConnectionsPerIp, trustedProxies, limit);
+                maxConnectionsPerIp, maxConnections, trustedProxies, limit);
     }
 
     /** The peers the per-address connection cap does not apply to: a trusted proxy carries many clients. */
