@@ -213,7 +213,7 @@ public final class HttpServer {
     /**
      * The one listening connector. An idle connection (between requests, or a client that stops
      * sending) is closed after the read timeout, and so is one whose request headers take longer
-     * than that to arrive; each peer address holds a bounded number of them.
+     * than that to arrive; each peer address holds a bounded number of them, and so do all together.
      */
     private Connector connector(Server server, HttpConfiguration http) {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

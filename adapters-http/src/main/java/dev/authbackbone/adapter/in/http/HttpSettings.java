@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  *                      on the database and on SMTP, so more threads than that work needs only cost memory)
  * @param readTimeout   the most a request may take to arrive in full; also how long an idle connection stays open
  * @param maxConnectionsPerIp the most connections one peer address may hold open
- * @param maxConnections the most connections open at once, from everyone; at the cap no more are accepted and idle ones are closed sooner
+ * @param maxConnections the most connections open at once, from everyone; at the cap no more are
+ *                      accepted, and idle ones are closed sooner
  * @param trustedProxies whose {@code X-Forwarded-For} names the client
  * @param tokenIpLimit  the per-client-address limit on the routes that redeem a token
  */

@@ -30,7 +30,7 @@ public final class JdbiAccountRepository implements AccountRepository {
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     /** Locks as {@link #FIND_FOR_UPDATE} does, as {@link RowLocking#UPDATE_IN_PLACE} explains. */
     private static final String LOCK = "UPDATE account SET disabled = disabled WHERE id = :id";
-    private static final String FIND_BY_EMAIL = "SELECT a.id, a.created_at, a.disabled, i.email FROM account a"
+    private static final String HOLDER_OF = "SELECT a.id, a.created_at, a.disabled, i.email FROM account a"
             + " JOIN email_identity i ON i.account_id = a.id WHERE i.email_canonical = :canonical";
     private static final String IDENTITIES_OF = "SELECT email, account_id, is_primary, verified_at FROM email_identity"
             + " WHERE account_id = :accountId ORDER BY is_primary DESC, verified_at, email_canonical";
@@ -75,8 +75,9 @@ public final class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public Optional<AddressHolder> holderOf(EmailAddress email) {
-        return Handles.with(jdbi, h -> h.createQuery(FIND_BY_EMAIL).bind("canonical", email.canonical())
-                .map((rs, ctx) -> new AddressHolder(ACCOUNT_ROWS.map(rs, ctx).toAccount(), EmailAddress.parse(rs.getString("email"))))
+        return Handles.with(jdbi, h -> h.createQuery(HOLDER_OF).bind("canonical", email.canonical())
+                .map((rs, ctx) -> new AddressHolder(ACCOUNT_ROWS.map(rs, ctx).toAccount(),
+                        EmailAddress.parse(rs.getString("email"))))
                 .findOne());
     }
 

@@ -44,7 +44,8 @@ public final class HeaderDeadline extends AbstractLifeCycle implements Connectio
             throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout);
         }
         this.timeoutNanos = readTimeout.toNanos();
-        this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(500), timeoutNanos / 10));
+        this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
+                Math.min(TimeUnit.MILLISECONDS.toNanos(500), timeoutNanos / 10));
         this.scheduler = scheduler;
     }
 
