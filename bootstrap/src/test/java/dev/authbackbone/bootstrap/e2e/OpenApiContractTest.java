@@ -156,6 +156,8 @@ class OpenApiContractTest {
         checkText(server, "/api/auth/emails/remove", 415, cleoAgain);
         check(server, "POST", "/api/auth/emails/remove", primaryBody, null, 401);
         check(server, "POST", "/api/auth/emails/remove", primaryBody, cleoAgain, 200);
+        // Every kind of address event is in the trail by now: the primary changed, undone, a removal refused, one done.
+        check(server, "GET", "/api/auth/me/events", null, cleoAgain, 200);
 
         // Sessions.
         String graceRefresh = JSON.readTree(server.postJson("/api/auth/magic-link/verify",
@@ -282,6 +284,7 @@ class OpenApiContractTest {
         check(server, "GET", "/.well-known/openid-configuration", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox", null, null, 200);
         check(devInbox, "GET", "/dev/mailbox?format=xml", null, null, 400);
+        check(server, "GET", "/dev/mailbox", null, null, 404);
         String bob = TestServer.accessToken(mailDown.openAccount("bob@example.com"));
         check(mailDown, "POST", "/api/auth/request-email-confirmation", "{\"email\":\"bob.work@example.org\"}", bob, 503);
         for (int i = 0; i < 5; i++) {
