@@ -152,9 +152,9 @@ class LauncherEndToEndTest {
     }
 
     /**
-     * The attack, on the heap the launcher gives: connections kept alive after one request each. Jetty
-     * kept a 96 KiB header cache per connection, so about 420 of them filled the 64 MiB heap and the
-     * server answered nothing any more, not even after they closed.
+     * The attack, on the heap the launcher gives: connections kept alive between requests. Jetty kept a
+     * 96 KiB header cache per connection, so about 420 of them filled the 64 MiB heap and the server
+     * answered nothing any more, not even after they closed.
      */
     @Test
     void sixHundredIdleKeepAliveConnections_leaveTheServerAnswering() throws Exception {
@@ -265,7 +265,10 @@ class LauncherEndToEndTest {
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** What one read returns: the answer's first bytes, nothing once the server has closed the connection, or a note that it said nothing. */
+    /**
+     * What one read returns: the answer's first bytes, nothing once the server has closed the
+     * connection, or a note that it said nothing.
+     */
     private static String firstBytes(Socket socket) throws IOException {
         byte[] buffer = new byte[4096];
         try {
