@@ -150,7 +150,10 @@ class SessionsEndToEndTest {
         Tokens two = signIn("everywhere@example.com");
         Tokens bystander = signIn("bystander@example.com");
 
-        assertThat(server.postJson("/api/auth/sign-out-everywhere", "", one.access()).status()).isEqualTo(204);
+        Answer done = server.postJson("/api/auth/sign-out-everywhere", "", one.access());
+        assertThat(done.status()).isEqualTo(204);
+        assertThat(done.body()).isEmpty();
+        assertThat(done.header("Content-Type")).as("an answer without a body has no type").isNull();
 
         assertRefused(me(one.access()));
         assertRefused(me(two.access()));

@@ -85,6 +85,8 @@ final class SessionRoutes implements RouteGroup {
     private static void noContent(Context ctx) {
         ctx.status(204);
         ctx.header("Cache-Control", "no-store");
+        // Javalin gives every answer its default text/plain; an answer with no body has no type.
+        ctx.res().setContentType(null);
     }
 
     private static String iso(Instant instant) {
