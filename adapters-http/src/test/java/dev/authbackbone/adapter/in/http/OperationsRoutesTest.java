@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OperationsRoutesTest {
 
     private static final AtomicBoolean DATABASE_UP = new AtomicBoolean(true);
+    /** A database that does not answer: the check waits for its pool's timeout, then finds it down. */
+    private static final AtomicBoolean DATABASE_HANGS = new AtomicBoolean(false);
 
     private static final HealthCheck DATABASE = new HealthCheck() {
         public String name() {
@@ -27,6 +30,14 @@ class OperationsRoutesTest {
         }
 
         public Status check() {
+            if (DATABASE_HANGS.get()) {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Status.unhealthy();
+            }
             return DATABASE_UP.get() ? Status.healthy() : Status.unhealthy();
         }
     };
@@ -71,6 +82,7 @@ class OperationsRoutesTest {
             Answer live = server.get("/health/live");
 
             assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.header("Retry-After")).isEqualTo("5");
             assertThat(ready.json().at("/status").asText()).isEqualTo("DOWN");
             assertThat(ready.json().at("/components/database/status").asText()).isEqualTo("DOWN");
             assertThat(live.status()).isEqualTo(200);
@@ -78,6 +90,26 @@ class OperationsRoutesTest {
             assertThat(live.json().at("/components/database/status").asText()).isEqualTo("DOWN");
         } finally {
             DATABASE_UP.set(true);
+        }
+    }
+
+    @Test
+    void live_whileTheDatabaseCheckHangs_answersAtOnceWithTheLastFinding_readyWaitsAndIs503() {
+        DATABASE_UP.set(true);
+        assertThat(server.get("/health/ready").status()).isEqualTo(200);
+        DATABASE_HANGS.set(true);
+        try {
+            long started = System.nanoTime();
+            Answer live = server.get("/health/live");
+
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a liveness probe's wait").isLessThan(Duration.ofSeconds(1));
+            assertThat(live.json().at("/components/database/status").asText()).as("as last found").isEqualTo("UP");
+            Answer ready = server.get("/health/ready");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.header("Retry-After")).isEqualTo("5");
+        } finally {
+            DATABASE_HANGS.set(false);
         }
     }
 
