@@ -298,9 +298,19 @@ public final class AuthBackbone implements AutoCloseable {
         }
     }
 
-    /** How long a retired key's tokens may be live: token lifetime, one key refresh (it may still sign until then), leeway. */
+    /** How long a retired key's tokens may be live: token lifetime, the publish delay (it still signs until then), leeway. */
     static Duration keyGrace(Configuration config) {
-        return config.tokens().accessTtl().plus(config.tokens().signingKeys().refresh()).plus(Duration.ofMinutes(1));
+        return config.tokens().accessTtl().plus(publishDelay(config)).plus(Duration.ofMinutes(1));
+    }
+
+    /**
+     * How old a new key must be before it signs: one key refresh, by which every instance has read
+     * it and publishes it, plus up to 5 s for a read that runs late. Without it an instance that had
+     * not re-read yet left a key out of its JWKS that others already signed with, for up to a refresh.
+     */
+    static Duration publishDelay(Configuration config) {
+        Duration refresh = config.tokens().signingKeys().refresh();
+        return refresh.plus(refresh.compareTo(Duration.ofSeconds(5)) < 0 ? refresh : Duration.ofSeconds(5));
     }
 
     /**
@@ -362,7 +372,7 @@ public final class AuthBackbone implements AutoCloseable {
             source = keys;
             rotation = Optional.of(keys);
         }
-        SigningKeyCache cache = new SigningKeyCache(source, clock, grace, KEY_RELOAD_GAP);
+        SigningKeyCache cache = new SigningKeyCache(source, clock, grace, publishDelay(config), KEY_RELOAD_GAP);
         return new Signing(new AccessTokens(cache, settings.issuer(), settings.audience(), settings.accessTtl(), clock),
                 Optional.of(cache), rotation, codeKey);
     }

@@ -127,8 +127,9 @@ final class OperatorCommands {
             RotateSigningKeyResult result = new SigningKeyService(new JdbiSigningKeyRepository(database), clock,
                     new SecureRandom(), config.tokens().signingKeys().rotation(), grace)
                     .rotate(RotateSigningKeyUseCase.Trigger.OPERATOR);
-            String spread = "; every running instance uses it within "
-                    + Configuration.human(config.tokens().signingKeys().refresh())
+            String spread = "; every running instance publishes it within "
+                    + Configuration.human(config.tokens().signingKeys().refresh()) + " and signs with it after "
+                    + Configuration.human(AuthBackbone.publishDelay(config))
                     + ", and the previous public key stays in the JWKS for " + Configuration.human(grace);
             out.println(result.accept(new RotateSigningKeyResult.Visitor<String>() {
                 @Override

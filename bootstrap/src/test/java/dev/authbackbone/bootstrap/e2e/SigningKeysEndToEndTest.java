@@ -108,7 +108,16 @@ class SigningKeysEndToEndTest {
             assertThat(newKid).isNotEqualTo(oldKid);
 
             for (TestServer instance : List.of(a, b)) {
-                awaitTrue(() -> kidOf(instance.issue(account)).equals(newKid), "new tokens carry the new kid on " + instance.base);
+                awaitTrue(() -> {
+                    boolean signsWithIt = kidOf(instance.issue(account)).equals(newKid);
+                    if (signsWithIt) {
+                        for (TestServer any : List.of(a, b)) {
+                            assertThat(kids(any.get("/.well-known/jwks.json", null))).as("published on %s before any instance signs with it",
+                                    any.base).contains(newKid);
+                        }
+                    }
+                    return signsWithIt;
+                }, "new tokens carry the new kid on " + instance.base);
                 for (String old : List.of(fromA, fromB)) {
                     assertThat(instance.get("/api/auth/me", old).status()).as("a token signed before the rotation").isEqualTo(200);
                 }

@@ -21,9 +21,20 @@ public record SigningKeyRing(List<SigningKey> keys) {
         return new SigningKeyRing(List.of());
     }
 
-    /** The key new tokens are signed with: the newest generation. */
+    /** The newest generation: the key a rotation replaces, and soon signs with ({@link #signingAt}). */
     public Optional<SigningKey> current() {
         return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0));
+    }
+
+    /**
+     * The key new tokens are signed with at {@code now}: the newest one stored at least
+     * {@code publishDelay} ago, so that every instance, re-reading the keys more often than that,
+     * publishes a key before any instance signs with it; the oldest one when none is that old (the
+     * first key of a new database, or its successor made just after it).
+     */
+    public Optional<SigningKey> signingAt(Instant now, Duration publishDelay) {
+        return keys.stream().filter(k -> !k.createdAt().plus(publishDelay).isAfter(now)).findFirst()
+                .or(() -> keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1)));
     }
 
     /** The generation the next rotation adds. */

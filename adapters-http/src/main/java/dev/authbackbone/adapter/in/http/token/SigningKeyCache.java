@@ -13,6 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ public final class SigningKeyCache {
     private final ReadSigningKeysUseCase source;
     private final Clock clock;
     private final Duration grace;
+    private final Duration publishDelay;
     private final Duration minReloadGap;
     private volatile Snapshot snapshot;
     /** {@link System#nanoTime()} at the start of the last completed read: the gap is real time, whatever the clock says. */
@@ -46,12 +48,16 @@ public final class SigningKeyCache {
     /**
      * Reads the keys once; fails when there are none to sign with.
      *
-     * @param grace how long a retired key stays published (token lifetime, reload interval, leeway)
+     * @param grace        how long a retired key stays published (token lifetime, publish delay, leeway)
+     * @param publishDelay how old a key must be before it signs: longer than every instance takes to
+     *                     re-read the keys, so that each publishes it first ({@link SigningKeyRing#signingAt})
      */
-    public SigningKeyCache(ReadSigningKeysUseCase source, Clock clock, Duration grace, Duration minReloadGap) {
+    public SigningKeyCache(ReadSigningKeysUseCase source, Clock clock, Duration grace, Duration publishDelay,
+                           Duration minReloadGap) {
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.grace = Objects.requireNonNull(grace, "grace");
+        this.publishDelay = Objects.requireNonNull(publishDelay, "publishDelay");
         this.minReloadGap = Objects.requireNonNull(minReloadGap, "minReloadGap");
         reload();
     }
@@ -60,32 +66,41 @@ public final class SigningKeyCache {
     public synchronized void reload() {
         long started = System.nanoTime();
         SigningKeyRing ring = source.read();
-        SigningKey current = ring.current().orElseThrow(() -> new IllegalStateException("no signing key is stored"));
+        if (ring.current().isEmpty()) {
+            throw new IllegalStateException("no signing key is stored");
+        }
         Map<String, Algorithm> verifiers = new HashMap<>();
         Map<String, RSAPublicKey> publicKeys = new HashMap<>();
+        Map<String, Signer> signers = new HashMap<>();
+        Instant now = clock.instant();
         for (SigningKey key : ring.keys()) {
             if (key.algorithm().equals(ALGORITHM)) {
                 RSAPublicKey publicKey = publicKey(key);
                 publicKeys.put(key.kid(), publicKey);
                 verifiers.put(key.kid(), Algorithm.RSA256(publicKey, null));
+                // Only the keys that may sign from now on: the one signing now and any newer one.
+                if (!key.createdAt().isBefore(ring.signingAt(now, publishDelay).orElseThrow().createdAt())) {
+                    signers.put(key.kid(), new Signer(key.kid(), Algorithm.RSA256(publicKey, privateKey(key))));
+                }
             }
         }
-        Algorithm signer = Algorithm.RSA256(publicKeys.get(current.kid()), privateKey(current));
-        List<PublishedKey> published = ring.published(clock.instant(), grace).stream()
+        List<PublishedKey> published = ring.published(now, grace).stream()
                 .filter(k -> publicKeys.containsKey(k.kid()))
                 .map(k -> PublishedKey.of(k.kid(), publicKeys.get(k.kid())))
                 .toList();
-        snapshot = new Snapshot(new Signer(current.kid(), signer), Map.copyOf(verifiers), published);
+        snapshot = new Snapshot(ring, Map.copyOf(signers), Map.copyOf(verifiers), published);
         lastReloadNanos = started;
     }
 
-    /** The {@code kid} new tokens carry. */
+    /** The {@code kid} new tokens carry now. */
     public String currentKid() {
-        return snapshot.signer().kid();
+        return signer().kid();
     }
 
+    /** The key to sign with now: a new key only once every instance has had the time to publish it. */
     Signer signer() {
-        return snapshot.signer();
+        Snapshot keys = snapshot;
+        return keys.signers().get(keys.ring().signingAt(clock.instant(), publishDelay).orElseThrow().kid());
     }
 
     /** The key to verify a token naming {@code kid} with, re-reading the keys once if it is not known here yet. */
@@ -144,10 +159,11 @@ public final class SigningKeyCache {
 
     @Override
     public String toString() {
-        return "SigningKeyCache[current=" + snapshot.signer().kid() + ", published=" + snapshot.published().size() + "]";
+        return "SigningKeyCache[current=" + currentKid() + ", published=" + snapshot.published().size() + "]";
     }
 
-    private record Snapshot(Signer signer, Map<String, Algorithm> verifiers, List<PublishedKey> published) {
+    private record Snapshot(SigningKeyRing ring, Map<String, Signer> signers, Map<String, Algorithm> verifiers,
+                            List<PublishedKey> published) {
     }
 
     /** The signing key and its kid, taken together from one snapshot. */

@@ -32,6 +32,7 @@ class AccessTokensWithKeysTest {
     private static final KeyPair SECOND = pair();
     private static final Duration GRACE = Duration.ofMinutes(20);
     private static final Duration GAP = Duration.ofMillis(50);
+    private static final Duration PUBLISH_DELAY = Duration.ofSeconds(35);
 
     private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
     private final List<SigningKey> stored = new ArrayList<>(List.of(key("k1", 1, FIRST, clock.instant())));
@@ -39,7 +40,7 @@ class AccessTokensWithKeysTest {
     private final SigningKeyCache cache = new SigningKeyCache(() -> {
         reads.incrementAndGet();
         return new SigningKeyRing(List.copyOf(stored));
-    }, clock, GRACE, GAP);
+    }, clock, GRACE, PUBLISH_DELAY, GAP);
     private final AccessTokens tokens = new AccessTokens(cache, "iss-test", "aud-test", Duration.ofMinutes(15), clock);
 
     @Test
@@ -77,7 +78,20 @@ class AccessTokensWithKeysTest {
 
         assertThat(tokens.verify(signed("k2", SECOND))).contains(ACCOUNT);
         assertThat(reads.get()).isEqualTo(before + 1);
-        assertThat(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getKeyId()).as("signing follows the re-read").isEqualTo("k2");
+    }
+
+    @Test
+    void issue_afterARotation_signsWithTheNewKeyOnlyOnceEveryInstanceHadTheTimeToPublishIt() {
+        clock.advance(Duration.ofDays(30));
+        stored.add(key("k2", 2, SECOND, clock.instant()));
+        cache.reload();
+
+        assertThat(cache.published()).extracting(SigningKeyCache.PublishedKey::kid).contains("k2");
+        assertThat(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getKeyId()).as("published, not signing yet").isEqualTo("k1");
+        clock.advance(PUBLISH_DELAY.minusMillis(1));
+        assertThat(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getKeyId()).isEqualTo("k1");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(JWT.decode(tokens.issue(ACCOUNT, SESSION).value()).getKeyId()).as("without a re-read").isEqualTo("k2");
     }
 
     @Test
