@@ -13,7 +13,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -72,19 +71,16 @@ public final class SigningKeyCache {
         Map<String, Algorithm> verifiers = new HashMap<>();
         Map<String, RSAPublicKey> publicKeys = new HashMap<>();
         Map<String, Signer> signers = new HashMap<>();
-        Instant now = clock.instant();
         for (SigningKey key : ring.keys()) {
             if (key.algorithm().equals(ALGORITHM)) {
                 RSAPublicKey publicKey = publicKey(key);
                 publicKeys.put(key.kid(), publicKey);
                 verifiers.put(key.kid(), Algorithm.RSA256(publicKey, null));
-                // Only the keys that may sign from now on: the one signing now and any newer one.
-                if (!key.createdAt().isBefore(ring.signingAt(now, publishDelay).orElseThrow().createdAt())) {
-                    signers.put(key.kid(), new Signer(key.kid(), Algorithm.RSA256(publicKey, privateKey(key))));
-                }
+                // Each may be the one to sign with at some moment before the next read (a handful of keys).
+                signers.put(key.kid(), new Signer(key.kid(), Algorithm.RSA256(publicKey, privateKey(key))));
             }
         }
-        List<PublishedKey> published = ring.published(now, grace).stream()
+        List<PublishedKey> published = ring.published(clock.instant(), grace).stream()
                 .filter(k -> publicKeys.containsKey(k.kid()))
                 .map(k -> PublishedKey.of(k.kid(), publicKeys.get(k.kid())))
                 .toList();
