@@ -88,6 +88,10 @@ public final class Main {
         } catch (ConfigurationException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // A database that cannot be reached, say: one line for the operator, not a stack trace.
+            err.println("auth-backbone: the command failed: " + rootCause(e));
+            return 1;
         }
     }
 }

@@ -45,6 +45,22 @@ class SecurityDefaultsConfigurationTest {
     }
 
     @Test
+    void operatorCommandWithADatabaseThatDoesNotAnswer_printsOneLineAndExits1() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.command(List.of("accounts", "create", "x@example.com"),
+                Map.of("AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/nope", "AUTH_DB_CONNECT_TIMEOUT", "1s"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("auth-backbone: the command failed: ")
+                .hasLineCount(1).doesNotContain("\tat ");
+    }
+
+    @Test
     void loopbackBindsWithoutSmtpHost_andAnyBindWithSmtpHost_areAccepted() {
         for (String host : List.of("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2")) {
             assertThat(Configuration.load(Map.of("AUTH_HTTP_HOST", host)).http().host()).isEqualTo(host);
