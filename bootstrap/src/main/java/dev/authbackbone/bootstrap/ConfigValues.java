@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    /** Ten years: beyond any setting's sense, and short of the overflows a timeout in milliseconds meets. */
+    private static final Duration MAX_DURATION = Duration.ofDays(3650);
     private static final String DURATION_HINT =
             "a duration of 1 to 9 digits and a unit (ms, s, m, h or d), greater than zero, such as 30s, 15m, 1h or 7d";
     private static final String LIMIT_HINT = "COUNT/DURATION such as 3/15m, where COUNT is a whole number from 1 to "
@@ -143,6 +145,9 @@ final class ConfigValues {
         };
         if (duration.isZero()) {
             throw ConfigurationException.invalid(name, raw, DURATION_HINT);
+        }
+        if (duration.compareTo(MAX_DURATION) > 0) {
+            throw ConfigurationException.invalid(name, raw, DURATION_HINT + ", and at most 3650d");
         }
         return duration;
     }

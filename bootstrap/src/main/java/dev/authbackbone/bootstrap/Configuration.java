@@ -70,6 +70,10 @@ public record Configuration(
             // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
             // unasked-for default would only obscure.
             boolean embedded = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+            if (!embedded && !url.regionMatches(true, 0, "jdbc:postgresql:", 0, "jdbc:postgresql:".length())) {
+                throw ConfigurationException.invalid("AUTH_DB_URL", withoutPassword(url),
+                        "a PostgreSQL URL (jdbc:postgresql://host:5432/database) or an H2 one (jdbc:h2:...)");
+            }
             return new Persistence(dataDir, url,
                     v.string("AUTH_DB_USER", embedded ? "sa" : null),
                     v.string("AUTH_DB_PASSWORD", embedded ? "" : null),
@@ -87,7 +91,19 @@ public record Configuration(
                        Duration healthInterval, String confirmUrl, String magicLinkUrl) {
 
         static Mail from(ConfigValues v, String publicBaseUrl) {
+            if (v.optional("AUTH_SMTP_HOST").isEmpty()) {
+                // Parsed even without a host, so that a mistyped value is refused rather than quietly ignored.
+                v.choice("AUTH_SMTP_TRANSPORT", Transport.class, Transport.SMTP);
+                v.integer("AUTH_SMTP_PORT", 25, 1, 65535);
+            }
+            if (v.optional("AUTH_SMTP_USERNAME").isPresent() != v.optional("AUTH_SMTP_PASSWORD").isPresent()) {
+                throw new ConfigurationException("AUTH_SMTP_USERNAME and AUTH_SMTP_PASSWORD: only one is set; expected both "
+                        + "(a relay that wants a login) or neither");
+            }
             Optional<Smtp> smtp = v.optional("AUTH_SMTP_HOST").map(smtpHost -> {
+                if (smtpHost.chars().anyMatch(Character::isWhitespace)) {
+                    throw ConfigurationException.invalid("AUTH_SMTP_HOST", smtpHost, "a host name or address, without spaces");
+                }
                 // Credentials and links must not cross a network in clear: TLS unless the relay is on this machine.
                 Transport transport = v.choice("AUTH_SMTP_TRANSPORT", Transport.class,
                         Loopback.isLoopbackHost(smtpHost) ? Transport.SMTP : Transport.STARTTLS);
@@ -101,13 +117,22 @@ public record Configuration(
             });
             return new Mail(smtp,
                     v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
-                    v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10)),
+                    smtpTimeout(v),
                     v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
                     v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),
                     v.duration("AUTH_MAIL_HEALTH_INTERVAL", Duration.ofSeconds(15), Duration.ofMillis(100)),
                     v.url("AUTH_CONFIRM_URL", publicBaseUrl + "/auth/confirm-email?token={token}", "{token}"),
                     v.url("AUTH_MAGIC_LINK_URL", publicBaseUrl + "/auth/magic-link?token={token}", "{token}"));
         }
+    }
+
+    /** Jakarta Mail counts its timeouts in int milliseconds; an hour is far more than any relay needs. */
+    private static Duration smtpTimeout(ConfigValues v) {
+        Duration timeout = v.duration("AUTH_SMTP_TIMEOUT", Duration.ofSeconds(10));
+        if (timeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw ConfigurationException.invalid("AUTH_SMTP_TIMEOUT", v.string("AUTH_SMTP_TIMEOUT", ""), "a duration of at most 1h");
+        }
+        return timeout;
     }
 
     /** A real SMTP server; absent means the built-in development inbox. */

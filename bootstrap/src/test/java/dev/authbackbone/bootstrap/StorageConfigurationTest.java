@@ -59,4 +59,30 @@ class StorageConfigurationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageEndingWith("and at least 1s");
     }
+
+    /** Values that used to get past the configuration and fail later with a line that named no variable. */
+    @Test
+    void valuesRefusedLaterOnce_areRefusedAtTheStart_namingTheVariableAndTheValueAsGiven() {
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_DB_URL", "jdbc:mysql://db/auth?password=secret")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_DB_URL: cannot use \"jdbc:mysql://db/auth?password=***\"; expected a PostgreSQL URL");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_HTTP_READ_TIMEOUT", "999999999d")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_HTTP_READ_TIMEOUT: cannot use \"999999999d\"").hasMessageEndingWith("at most 3650d");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_TIMEOUT", "30d")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("AUTH_SMTP_TIMEOUT: cannot use \"30d\"; expected a duration of at most 1h");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_HOST", "bad host name!")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_SMTP_HOST: cannot use \"bad host name!\"");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_HOST", "smtp.example.com", "AUTH_SMTP_USERNAME", "u")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_SMTP_USERNAME and AUTH_SMTP_PASSWORD: only one is set");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_PORT", "abc")))
+                .as("without AUTH_SMTP_HOST too").isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_SMTP_PORT: cannot use \"abc\"");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_TRANSPORT", "tls")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_SMTP_TRANSPORT: cannot use \"tls\"");
+    }
 }
