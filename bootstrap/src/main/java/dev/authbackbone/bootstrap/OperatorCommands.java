@@ -48,6 +48,8 @@ final class OperatorCommands {
             return rotateKeys();
         }
         if (args.size() != 3 || !args.get(0).equals("accounts") || !List.of("create", "disable", "enable").contains(args.get(1))) {
+            // Say what was not understood before how it is written: a bare usage text reads as help, not a refusal.
+            err.println("not a command: " + String.join(" ", args));
             err.println(USAGE);
             return 2;
         }

@@ -61,6 +61,16 @@ class SecurityDefaultsConfigurationTest {
     }
 
     @Test
+    void unknownOperatorCommand_saysWhatWasNotUnderstood_thenTheUsage_andExits2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.command(List.of("accounts", "list"), Map.of(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("not a command: accounts list" + System.lineSeparator() + "usage: ");
+    }
+
+    @Test
     void loopbackBindsWithoutSmtpHost_andAnyBindWithSmtpHost_areAccepted() {
         for (String host : List.of("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2")) {
             assertThat(Configuration.load(Map.of("AUTH_HTTP_HOST", host)).http().host()).isEqualTo(host);
