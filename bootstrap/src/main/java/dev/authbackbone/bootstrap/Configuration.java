@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.adapter.out.mail.SmtpSettings;
 import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.net.Loopback;
@@ -115,8 +116,14 @@ public record Configuration(
                 return new Smtp(smtpHost, v.integer("AUTH_SMTP_PORT", defaultPort, 1, 65535),
                         v.optional("AUTH_SMTP_USERNAME"), v.optional("AUTH_SMTP_PASSWORD"), transport);
             });
-            return new Mail(smtp,
-                    v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>"),
+            String from = v.string("AUTH_MAIL_FROM", "auth-backbone <no-reply@auth-backbone.localhost>");
+            try {
+                SmtpSettings.checkSender(from);
+            } catch (IllegalArgumentException notOneAddress) {
+                throw ConfigurationException.invalid("AUTH_MAIL_FROM", from,
+                        "one address, with an optional display name, such as auth-backbone <no-reply@example.com>");
+            }
+            return new Mail(smtp, from,
                     smtpTimeout(v),
                     v.duration("AUTH_SMTP_BREAKER_WAIT", Duration.ofSeconds(30)),
                     v.integer("AUTH_SMTP_POOL_SIZE", 8, 1, 64),

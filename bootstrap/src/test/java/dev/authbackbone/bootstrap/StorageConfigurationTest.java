@@ -81,6 +81,9 @@ class StorageConfigurationTest {
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_PORT", "abc")))
                 .as("without AUTH_SMTP_HOST too").isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("AUTH_SMTP_PORT: cannot use \"abc\"");
+        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_MAIL_FROM", "not an address")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AUTH_MAIL_FROM: cannot use \"not an address\"; expected one address");
         assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_TRANSPORT", "tls")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("AUTH_SMTP_TRANSPORT: cannot use \"tls\"");

@@ -63,6 +63,15 @@ public record SmtpSettings(String host, int port, String username, String passwo
         return new SmtpSettings(host, port, null, null, Transport.SMTP, from, timeout);
     }
 
+    /**
+     * Checks a sender as the settings will, so that configuration can refuse it at the start.
+     *
+     * @throws IllegalArgumentException saying why {@code from} is not one address
+     */
+    public static void checkSender(String from) {
+        requireSingleAddress(from);
+    }
+
     /** The sender, parsed. */
     InternetAddress fromAddress() {
         return requireSingleAddress(from);
