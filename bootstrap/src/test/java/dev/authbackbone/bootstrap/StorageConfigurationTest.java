@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** The database and purge settings: defaults, parsing, refusals, and how they are shown at start-up. */
@@ -48,44 +49,38 @@ class StorageConfigurationTest {
 
     @Test
     void tooShortOrUnreadableValues_stopTheStartWithOneLine() {
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_DB_CONNECT_TIMEOUT", "100ms")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_DB_CONNECT_TIMEOUT", "100ms"))
                 .hasMessage("AUTH_DB_CONNECT_TIMEOUT: cannot use \"100ms\"; expected a duration of 1 to 9 digits and a"
                         + " unit (ms, s, m, h or d), greater than zero, such as 30s, 15m, 1h or 7d, and at least 250ms");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_PURGE_INTERVAL", "often")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_PURGE_INTERVAL", "often"))
                 .hasMessageStartingWith("AUTH_PURGE_INTERVAL: cannot use \"often\"");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_PURGE_INTERVAL", "500ms")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_PURGE_INTERVAL", "500ms"))
                 .hasMessageEndingWith("and at least 1s");
     }
 
     /** Values that used to get past the configuration and fail later with a line that named no variable. */
     @Test
     void valuesRefusedLaterOnce_areRefusedAtTheStart_namingTheVariableAndTheValueAsGiven() {
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_DB_URL", "jdbc:mysql://db/auth?password=secret")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_DB_URL", "jdbc:mysql://db/auth?password=secret"))
                 .hasMessageStartingWith("AUTH_DB_URL: cannot use \"jdbc:mysql://db/auth?password=***\"; expected a PostgreSQL URL");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_HTTP_READ_TIMEOUT", "999999999d")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_HTTP_READ_TIMEOUT", "999999999d"))
                 .hasMessageStartingWith("AUTH_HTTP_READ_TIMEOUT: cannot use \"999999999d\"").hasMessageEndingWith("at most 3650d");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_TIMEOUT", "30d")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_SMTP_TIMEOUT", "30d"))
                 .hasMessage("AUTH_SMTP_TIMEOUT: cannot use \"30d\"; expected a duration of at most 1h");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_HOST", "bad host name!")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_SMTP_HOST", "bad host name!"))
                 .hasMessageStartingWith("AUTH_SMTP_HOST: cannot use \"bad host name!\"");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_HOST", "smtp.example.com", "AUTH_SMTP_USERNAME", "u")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_SMTP_HOST", "smtp.example.com", "AUTH_SMTP_USERNAME", "u"))
                 .hasMessageStartingWith("AUTH_SMTP_USERNAME and AUTH_SMTP_PASSWORD: only one is set");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_PORT", "abc")))
-                .as("without AUTH_SMTP_HOST too").isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_SMTP_PORT", "abc")).as("without AUTH_SMTP_HOST too")
                 .hasMessageStartingWith("AUTH_SMTP_PORT: cannot use \"abc\"");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_MAIL_FROM", "not an address")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_MAIL_FROM", "not an address"))
                 .hasMessageStartingWith("AUTH_MAIL_FROM: cannot use \"not an address\"; expected one address");
-        assertThatThrownBy(() -> Configuration.load(Map.of("AUTH_SMTP_TRANSPORT", "tls")))
-                .isInstanceOf(ConfigurationException.class)
+        refused(Map.of("AUTH_SMTP_TRANSPORT", "tls"))
                 .hasMessageStartingWith("AUTH_SMTP_TRANSPORT: cannot use \"tls\"");
+    }
+
+    /** Loading {@code environment} stops at a configuration error; the message is for the caller to check. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Map<String, String> environment) {
+        return assertThatThrownBy(() -> Configuration.load(environment)).isInstanceOf(ConfigurationException.class);
     }
 }
