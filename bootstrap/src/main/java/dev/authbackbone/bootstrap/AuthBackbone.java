@@ -1,6 +1,7 @@
 package dev.authbackbone.bootstrap;
 
 import dev.authbackbone.adapter.in.http.DevMailboxRoutes;
+import dev.authbackbone.adapter.in.http.CannotListenException;
 import dev.authbackbone.adapter.in.http.HttpServer;
 import dev.authbackbone.adapter.in.http.RouteGroup;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
@@ -253,7 +254,12 @@ public final class AuthBackbone implements AutoCloseable {
                         .withTrustedProxies(config.http().trustedProxies())
                         .withTokenIpLimit(ClientIpLimit.of(config.limits().tokenIp().count(), config.limits().tokenIp().window())),
                 extraRoutes, metrics.http());
-        int port = http.start();
+        int port;
+        try {
+            port = http.start();
+        } catch (CannotListenException e) {
+            throw new IllegalStateException((e.hostAtFault() ? "AUTH_HTTP_HOST" : "AUTH_HTTP_PORT") + ": " + e.getMessage(), e);
+        }
         resources.push(http::stop);
 
         devInbox.ifPresent(inbox -> LOG.warn(

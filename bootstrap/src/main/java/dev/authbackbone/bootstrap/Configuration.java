@@ -66,7 +66,12 @@ public record Configuration(
                               Duration purgeInterval) {
 
         static Persistence from(ConfigValues v) {
-            Path dataDir = Path.of(v.string("AUTH_DATA_DIR", "data"));
+            String dataDirGiven = v.string("AUTH_DATA_DIR", "data");
+            Path dataDir = Path.of(dataDirGiven);
+            // Created later if missing; one that names a file would otherwise fail there, naming no variable.
+            if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+                throw ConfigurationException.invalid("AUTH_DATA_DIR", dataDirGiven, "a folder; it names a file");
+            }
             String url = v.string("AUTH_DB_URL", defaultH2Url(dataDir));
             // H2's embedded user is sa; a PostgreSQL URL may carry its own user and password, which an
             // unasked-for default would only obscure.

@@ -3,10 +3,14 @@ package dev.authbackbone.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The database and purge settings: defaults, parsing, refusals, and how they are shown at start-up. */
 class StorageConfigurationTest {
@@ -77,6 +81,16 @@ class StorageConfigurationTest {
                 .hasMessageStartingWith("AUTH_MAIL_FROM: cannot use \"not an address\"; expected one address");
         refused(Map.of("AUTH_SMTP_TRANSPORT", "tls"))
                 .hasMessageStartingWith("AUTH_SMTP_TRANSPORT: cannot use \"tls\"");
+    }
+
+    @Test
+    void dataDirThatIsAFile_isRefusedAtTheStart(@TempDir Path folder) throws IOException {
+        Path file = Files.createFile(folder.resolve("not-a-folder"));
+
+        refused(Map.of("AUTH_DATA_DIR", file.toString()))
+                .hasMessage("AUTH_DATA_DIR: cannot use \"" + file + "\"; expected a folder; it names a file");
+        assertThat(Configuration.load(Map.of("AUTH_DATA_DIR", folder.resolve("not-yet-there").toString()))
+                .persistence().dataDir()).isEqualTo(folder.resolve("not-yet-there"));
     }
 
     /** Loading {@code environment} stops at a configuration error; the message is for the caller to check. */

@@ -19,6 +19,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -114,9 +115,14 @@ public final class HttpServer {
      * Starts listening.
      *
      * @return the bound port (the one chosen when the settings say 0)
+     * @throws CannotListenException when the host or port cannot be used, saying which and why
      */
     public int start() {
-        app.start();
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            throw CannotListenException.of(settings.host(), settings.port(), e);
+        }
         int port = app.port();
         LOG.info("HTTP server listening on {}:{}", settings.host(), port);
         return port;
