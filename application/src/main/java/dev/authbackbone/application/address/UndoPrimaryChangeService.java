@@ -20,9 +20,11 @@ import java.util.Optional;
 
 /**
  * Uses an undo link: consumes it atomically, makes its address the account's primary again
- * (linking it anew if it was removed meanwhile and is still free) and ends every session of the
- * account, all in one unit of work that also records the outcome. Whoever made the change with a
- * stolen session is signed out; the owner signs in again with the restored address.
+ * (linking it anew if it was removed meanwhile and is still free), removes the address that had
+ * replaced it, ends every other undo link of the account and every session, all in one unit of work
+ * that also records the outcome. Whoever made the change with a stolen session is signed out, can
+ * no longer sign in with the address they put in, and holds no undo link that could take the
+ * account back; the owner signs in again with the restored address.
  */
 public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase {
 
@@ -67,6 +69,8 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
                         Optional.of(restore.previous()));
             }
             accounts.makePrimary(restore.account(), restore.previous());
+            restore.evict().ifPresent(replacement -> accounts.unlink(restore.account(), replacement));
+            undos.revokeAll(restore.account(), now);
             sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
         }
         return decided;

@@ -139,7 +139,8 @@ class AddressesEndToEndTest {
         assertThat(server.postJson("/api/auth/token/refresh", "{\"refresh_token\":\"" + patElsewhere.refresh() + "\"}")
                 .status()).isEqualTo(400);
         Tokens again = signIn("pat@example.com");
-        assertThat(emails(again.access())).containsExactly("pat@example.com true true", "Pat.Work@example.org true false");
+        assertThat(emails(again.access())).as("the address that took the primary's place left the account")
+                .containsExactly("pat@example.com true true");
 
         Answer secondPost = server.postForm("/auth/undo", "token=" + undo);
 
@@ -147,6 +148,37 @@ class AddressesEndToEndTest {
         assertThat(secondPost.body()).contains("This link does not work");
         assertPageHeaders(secondPost);
         assertThat(eventTypes(again.access())).contains("primary_changed", "primary_change_undone");
+    }
+
+    /**
+     * The attack: a thief with the owner's access token puts in an address of their own, makes it
+     * primary, back, and primary again, so that they hold one undo link themselves. Undoing used to
+     * leave the thief's address on the account (they signed straight back in with it) and their own
+     * link working (they took the primary back with it).
+     */
+    @Test
+    void undo_evictsTheThiefsAddress_andEndsTheUndoLinksTheThiefHolds() {
+        String victimId = server.get("/api/auth/me", signIn("owner@example.com").access()).json().get("id").asText();
+        String stolen = signIn("owner@example.com").access();
+        link(stolen, "thief@example.net");
+        assertThat(makePrimary(stolen, "thief@example.net").status()).isEqualTo(200);
+        assertThat(makePrimary(stolen, "owner@example.com").status()).isEqualTo(200);
+        String thiefsUndo = server.lastTokenMailedTo("thief@example.net");
+        assertThat(makePrimary(stolen, "thief@example.net").status()).isEqualTo(200);
+        String ownersUndo = server.lastTokenMailedTo("owner@example.com");
+
+        Answer undone = server.postForm("/auth/undo", "token=" + ownersUndo);
+
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        assertThat(server.get("/api/auth/me", stolen).status()).isEqualTo(401);
+        Answer thiefsOwn = server.get("/api/auth/me", signIn("thief@example.net").access());
+        assertThat(thiefsOwn.json().get("id").asText()).as("signing in with the thief's address no longer reaches the account")
+                .isNotEqualTo(victimId);
+        Answer thiefsUndoUsed = server.postForm("/auth/undo", "token=" + thiefsUndo);
+        assertThat(thiefsUndoUsed.status()).as("the thief's undo link died with the owner's undo").isEqualTo(400);
+        Tokens owner = signIn("owner@example.com");
+        assertThat(server.get("/api/auth/me", owner.access()).json().get("id").asText()).isEqualTo(victimId);
+        assertThat(emails(owner.access())).containsExactly("owner@example.com true true");
     }
 
     @Test

@@ -22,7 +22,9 @@ public sealed interface UndoDecision {
      * used), given its account and the account now holding its previous address. The mailbox that
      * received the link proves control of that address, so it is restored even when it was removed
      * meanwhile, unless another account holds it now. A disabled account is restored too: undoing
-     * only takes power away from whoever made the change.
+     * only takes power away from whoever made the change. The address that took the primary's place
+     * is removed from the account: whoever made the change with a stolen session would otherwise keep
+     * signing in with it, and could undo the owner's recovery with a link of their own.
      */
     static UndoDecision decide(Optional<PrimaryUndo> consumed, Optional<Account> owner, Optional<Account> holder) {
         if (consumed.isEmpty() || owner.isEmpty()) {
@@ -32,7 +34,8 @@ public sealed interface UndoDecision {
         if (holder.isPresent() && owner.get().isOtherThan(Optional.of(holder.get().id()))) {
             return new Invalid(Reason.ADDRESS_GONE, Optional.of(undo.account()), Optional.of(undo.previous()));
         }
-        return new Restore(undo.account(), undo.previous(), holder.isEmpty());
+        return new Restore(undo.account(), undo.previous(), holder.isEmpty(),
+                undo.replacement().filter(replacement -> !replacement.equals(undo.previous())));
     }
 
     /** The link restores nothing, for {@code why}; the account and address are named when known. */
@@ -52,12 +55,16 @@ public sealed interface UndoDecision {
 
     /**
      * {@code previous} becomes the primary of {@code account} again ({@code relink}: it was removed
-     * meanwhile and is linked anew), and every session of the account ends.
+     * meanwhile and is linked anew), {@code evict} (the address that replaced it) leaves the account
+     * if it is still there, every other undo link of the account stops working, and every session of
+     * the account ends.
      */
-    record Restore(AccountId account, EmailAddress previous, boolean relink) implements UndoDecision {
+    record Restore(AccountId account, EmailAddress previous, boolean relink, Optional<EmailAddress> evict)
+            implements UndoDecision {
         public Restore {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(evict, "evict");
         }
 
         @Override

@@ -82,21 +82,31 @@ class AddressDecisionsTest {
     }
 
     @Test
-    void undo_aConsumedLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(2)), ID, HOME, NOW);
+    void undo_aConsumedLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree_andEvictsItsReplacement() {
+        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(2)), ID, HOME, WORK, NOW);
         Account owner = anAccount().build();
 
         assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner)))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, false));
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, Optional.of(WORK)));
         assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.empty()))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, true));
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, true, Optional.of(WORK)));
         assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().disabled().build()), Optional.empty()))
                 .as("undoing only takes power away").isInstanceOf(UndoDecision.Restore.class);
     }
 
     @Test
+    void undo_aLinkIssuedBeforeReplacementsWereRecorded_evictsNothing() {
+        PrimaryUndo older = PrimaryUndo.restore(OneTimeToken.generate(new SeededRandomSource(4)).hash(), ID, HOME,
+                Optional.empty(), NOW, NOW.plus(PrimaryUndo.TTL), Optional.of(NOW));
+        Account owner = anAccount().build();
+
+        assertThat(UndoDecision.decide(Optional.of(older), Optional.of(owner), Optional.of(owner)))
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, Optional.empty()));
+    }
+
+    @Test
     void undo_unknownUsedOrExpiredLink_orAnAddressAnotherAccountHoldsNow_isInvalid() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, NOW);
+        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, WORK, NOW);
         Account other = anAccount().id(new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000009"))).build();
 
         assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty()))

@@ -1,5 +1,6 @@
 package dev.authbackbone.domain.testing;
 
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.token.TokenHash;
@@ -26,10 +27,26 @@ public final class InMemoryPrimaryUndoRepository implements PrimaryUndoRepositor
         if (undo == null || !undo.isUsableAt(now)) {
             return Optional.empty();
         }
-        PrimaryUndo used = PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.issuedAt(),
-                undo.expiresAt(), Optional.of(now));
+        PrimaryUndo used = used(undo, now);
         links.put(hash, used);
         return Optional.of(used);
+    }
+
+    @Override
+    public synchronized int revokeAll(AccountId account, Instant now) {
+        int revoked = 0;
+        for (Map.Entry<TokenHash, PrimaryUndo> link : links.entrySet()) {
+            if (link.getValue().account().equals(account) && link.getValue().consumedAt().isEmpty()) {
+                link.setValue(used(link.getValue(), now));
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    private static PrimaryUndo used(PrimaryUndo undo, Instant now) {
+        return PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.replacement(), undo.issuedAt(),
+                undo.expiresAt(), Optional.of(now));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.authbackbone.adapter.out.persistence;
 
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.address.PrimaryUndo;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
@@ -12,10 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
 
     private static final String INSERT = "INSERT INTO primary_undo (" + PrimaryUndoRow.COLUMNS + ") VALUES"
-            + " (:hash, :accountId, :previous, :issuedAt, :expiresAt, NULL)";
+            + " (:hash, :accountId, :previous, :replacedBy, :issuedAt, :expiresAt, NULL)";
     /** The compare-and-set, as for email tokens: of concurrent consumers exactly one UPDATE changes the row. */
     private static final String CONSUME = "UPDATE primary_undo SET consumed_at = :now"
             + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
+    private static final String REVOKE_ALL = "UPDATE primary_undo SET consumed_at = :now"
+            + " WHERE account_id = :accountId AND consumed_at IS NULL";
     private static final String SELECT = "SELECT " + PrimaryUndoRow.COLUMNS + " FROM primary_undo WHERE token_hash = :hash";
     private static final String PURGE = "DELETE FROM primary_undo WHERE expires_at <= :cutoff OR consumed_at < :cutoff";
 
@@ -37,6 +41,7 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
                 .bind("hash", undo.hash().hex())
                 .bind("accountId", undo.account().value())
                 .bind("previous", undo.previous().value())
+                .bindByType("replacedBy", undo.replacement().map(EmailAddress::value).orElse(null), String.class)
                 .bind("issuedAt", Timestamps.toColumn(undo.issuedAt()))
                 .bind("expiresAt", Timestamps.toColumn(undo.expiresAt()))
                 .execute());
@@ -52,6 +57,12 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
             return h.createQuery(SELECT).bind("hash", hash.hex()).map(new PrimaryUndoRow.Mapper()).findOne()
                     .map(PrimaryUndoRow::toUndo);
         });
+    }
+
+    @Override
+    public int revokeAll(AccountId account, Instant now) {
+        return Handles.with(jdbi, h -> h.createUpdate(REVOKE_ALL).bind("now", Timestamps.toColumn(now))
+                .bind("accountId", account.value()).execute());
     }
 
     @Override

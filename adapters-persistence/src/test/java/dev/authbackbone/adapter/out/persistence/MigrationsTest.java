@@ -54,13 +54,13 @@ class MigrationsTest {
             // As if the newest migration had not been applied yet: its history row gone, its column too.
             database.jdbi().useHandle(h -> {
                 h.execute("DELETE FROM flyway_schema_history WHERE version = '" + Migrations.LATEST_VERSION + "'");
-                h.execute("ALTER TABLE email_token DROP CONSTRAINT email_token_code_rounds_chk");
-                h.execute("ALTER TABLE email_token DROP COLUMN code_rounds");
+                h.execute("DROP INDEX primary_undo_account_idx");
+                h.execute("ALTER TABLE primary_undo DROP COLUMN replaced_by");
             });
 
             try (Database reopened = database.reopen()) {
                 assertThat(Migrations.current(reopened.dataSource())).isTrue();
-                int rows = reopened.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM email_token WHERE code_rounds = 1")
+                int rows = reopened.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM primary_undo WHERE replaced_by IS NULL")
                         .mapTo(Integer.class).one());
                 assertThat(rows).as("the column is back").isZero();
             }

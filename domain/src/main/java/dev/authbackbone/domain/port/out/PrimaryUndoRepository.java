@@ -1,5 +1,6 @@
 package dev.authbackbone.domain.port.out;
 
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
@@ -17,6 +18,9 @@ public interface PrimaryUndoRepository {
 
     /** Marks the link with {@code hash} used at {@code now}, if it was usable, and returns it; else empty. */
     Optional<PrimaryUndo> consume(TokenHash hash, Instant now);
+
+    /** Marks every usable link of {@code account} used at {@code now}; returns how many. */
+    int revokeAll(AccountId account, Instant now);
 
     /** Removes a link that was never delivered. */
     void delete(TokenHash hash);

@@ -31,6 +31,8 @@ public abstract class PrimaryUndoRepositoryContract {
 
     private static final AccountId ACCOUNT = new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000051"));
     private static final EmailAddress PREVIOUS = EmailAddress.parse("Home@example.com");
+    private static final EmailAddress REPLACEMENT = EmailAddress.parse("Work@example.org");
+    private static final AccountId OTHER_ACCOUNT = new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000052"));
 
     private PrimaryUndoRepository undos;
     private UnitOfWork unitOfWork;
@@ -45,8 +47,12 @@ public abstract class PrimaryUndoRepositoryContract {
     }
 
     private OneTimeToken stored(long seed) {
+        return stored(seed, ACCOUNT);
+    }
+
+    private OneTimeToken stored(long seed, AccountId account) {
         OneTimeToken token = OneTimeToken.generate(new SeededRandomSource(seed));
-        undos.save(PrimaryUndo.issue(token, ACCOUNT, PREVIOUS, clock.instant()));
+        undos.save(PrimaryUndo.issue(token, account, PREVIOUS, REPLACEMENT, clock.instant()));
         return token;
     }
 
@@ -59,6 +65,7 @@ public abstract class PrimaryUndoRepositoryContract {
         assertThat(consumed).hasValueSatisfying(undo -> {
             assertThat(undo.account()).isEqualTo(ACCOUNT);
             assertThat(undo.previous().value()).isEqualTo("Home@example.com");
+            assertThat(undo.replacement()).hasValueSatisfying(r -> assertThat(r.value()).isEqualTo("Work@example.org"));
             assertThat(undo.consumedAt()).contains(clock.instant());
         });
         assertThat(undos.consume(token.hash(), clock.instant())).isEmpty();
@@ -83,6 +90,21 @@ public abstract class PrimaryUndoRepositoryContract {
                 () -> undos.consume(token.hash(), clock.instant())));
 
         assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+    }
+
+    @Test
+    void revokeAll_endsEveryUsableLinkOfTheAccount_andNoOtherAccounts() {
+        OneTimeToken first = stored(8);
+        OneTimeToken second = stored(9);
+        OneTimeToken used = stored(10);
+        OneTimeToken others = stored(11, OTHER_ACCOUNT);
+        undos.consume(used.hash(), clock.instant());
+
+        assertThat(unitOfWork.inTransaction(() -> undos.revokeAll(ACCOUNT, clock.instant()))).isEqualTo(2);
+
+        assertThat(undos.consume(first.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(second.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(others.hash(), clock.instant())).isPresent();
     }
 
     @Test
