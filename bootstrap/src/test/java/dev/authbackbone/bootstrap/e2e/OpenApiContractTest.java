@@ -149,6 +149,8 @@ class OpenApiContractTest {
         form(server, "/auth/undo", "token=" + "a".repeat(17 * 1024), "application/x-www-form-urlencoded", 413);
         form(server, "/auth/undo", "{\"token\":\"x\"}", "application/json", 415);
         String cleoAgain = server.signIn("cleo@example.com").json().get("access_token").asText();
+        // The undo took out the address that had replaced the primary; it is linked again to be removed below.
+        linkOverHttp(server, cleoAgain, "cleo.work@example.org");
         check(server, "POST", "/api/auth/emails/remove", "{\"email\":\"cleo@example.com\"}", cleoAgain, 409);
         check(server, "POST", "/api/auth/emails/remove", "{\"email\":\"nobody@example.org\"}", cleoAgain, 404);
         check(server, "POST", "/api/auth/emails/remove", "{}", cleoAgain, 422);
