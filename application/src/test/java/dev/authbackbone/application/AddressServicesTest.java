@@ -59,10 +59,28 @@ class AddressServicesTest {
         UndoPrimaryChangeCommand undo = new UndoPrimaryChangeCommand(notice.token().reveal(), RequestOrigin.unknown());
         assertThat(f.undo.undo(undo)).isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
         assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(f.accounts.identitiesOf(alice)).as("the address that replaced the primary left the account")
+                .extracting(identity -> identity.email().value()).containsExactly("alice@example.com");
         assertThat(f.sessionRepository.endAll(alice, dev.authbackbone.domain.session.EndReason.SIGNED_OUT, f.clock.instant()))
                 .as("the undo ended every session").isZero();
         assertThat(f.undo.undo(undo)).isInstanceOf(UndoPrimaryChangeResult.InvalidToken.class);
         assertThat(f.audit.types()).contains(AuditEventType.PRIMARY_CHANGE_UNDONE, AuditEventType.PRIMARY_UNDO_REJECTED);
+    }
+
+    @Test
+    void undo_endsEveryOtherUndoLinkOfTheAccount() {
+        link(alice, "work@example.org");
+        makePrimary(alice, "work@example.org");
+        Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
+        makePrimary(alice, "alice@example.com");
+        Mail.PrimaryChangedNotice second = (Mail.PrimaryChangedNotice) f.mail.last();
+
+        assertThat(f.undo.undo(new UndoPrimaryChangeCommand(second.token().reveal(), RequestOrigin.unknown())))
+                .isEqualTo(new UndoPrimaryChangeResult.Undone(email("work@example.org")));
+
+        assertThat(f.undo.undo(new UndoPrimaryChangeCommand(first.token().reveal(), RequestOrigin.unknown())))
+                .isInstanceOf(UndoPrimaryChangeResult.InvalidToken.class);
+        assertThat(primaryOf(alice)).isEqualTo("work@example.org");
     }
 
     @Test
