@@ -13,7 +13,9 @@ import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.EndSessionResult;
 import dev.authbackbone.domain.port.in.session.RefreshSessionResult;
 import dev.authbackbone.domain.session.EndReason;
+import dev.authbackbone.application.session.AuthenticateSessionService;
 import dev.authbackbone.domain.session.Session;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.session.StartedSession;
 import dev.authbackbone.domain.testing.Concurrently;
 import java.time.Duration;
@@ -112,6 +114,23 @@ class SessionServicesTest {
         f.clock.advance(Duration.ofSeconds(30));
         assertThat(live(session)).isTrue();
         assertThat(f.sessionRepository.find(session.id()).orElseThrow().lastUsedAt()).isEqualTo(f.clock.instant());
+    }
+
+    /** With an idle lifetime under a minute, a use recorded a minute late would end a session in use. */
+    @Test
+    void authenticate_shortIdleLifetime_aSessionUsedEveryTwoSecondsStaysLive() {
+        AuthenticateSessionService authenticate = new AuthenticateSessionService(f.sessionRepository,
+                new SessionPolicy(Duration.ofSeconds(8), Duration.ofSeconds(20)), f.clock);
+        StartedSession session = opened("ada@example.com");
+
+        for (int second = 2; second <= 16; second += 2) {
+            f.clock.advance(Duration.ofSeconds(2));
+            assertThat(authenticate.authenticate(caller(session))).as("at %ds", second)
+                    .isInstanceOf(AuthenticateSessionResult.Live.class);
+        }
+        f.clock.advance(Duration.ofSeconds(9));
+        assertThat(authenticate.authenticate(caller(session))).as("idle for longer than 8s")
+                .isInstanceOf(AuthenticateSessionResult.NotLive.class);
     }
 
     @Test

@@ -14,22 +14,33 @@ import java.util.Optional;
 /**
  * The per-request check: one read of the session by primary key, exact (no cache, so an ended
  * session is refused at once on every instance). The last use is written at most once per
- * {@link #TOUCH_RESOLUTION} per session, by a conditional update, so a busy session costs one
+ * {@link #touchResolution} per session, by a conditional update, so a busy session costs one
  * small write a minute rather than one per request.
  */
 public final class AuthenticateSessionService implements AuthenticateSessionUseCase {
 
-    /** How stale {@code last_used_at} may be; far below any idle lifetime worth configuring. */
+    /** How stale {@code last_used_at} may be at most. */
     public static final Duration TOUCH_RESOLUTION = Duration.ofMinutes(1);
 
     private final SessionRepository sessions;
     private final SessionPolicy policy;
     private final Clock clock;
+    private final Duration touchResolution;
 
     public AuthenticateSessionService(SessionRepository sessions, SessionPolicy policy, Clock clock) {
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
+        this.touchResolution = touchResolution(policy);
+    }
+
+    /**
+     * A minute, or a quarter of the idle lifetime when that is shorter: a last use recorded a
+     * minute late would end a session in use whose idle lifetime is under a minute.
+     */
+    static Duration touchResolution(SessionPolicy policy) {
+        Duration quarter = policy.idleTtl().dividedBy(4);
+        return quarter.compareTo(TOUCH_RESOLUTION) < 0 ? quarter : TOUCH_RESOLUTION;
     }
 
     @Override
@@ -39,8 +50,8 @@ public final class AuthenticateSessionService implements AuthenticateSessionUseC
         if (session.isEmpty() || !session.get().isLiveFor(caller.account(), now, policy)) {
             return new AuthenticateSessionResult.NotLive();
         }
-        if (session.get().needsTouchAt(now, TOUCH_RESOLUTION)) {
-            sessions.touch(caller.session(), now, now.minus(TOUCH_RESOLUTION));
+        if (session.get().needsTouchAt(now, touchResolution)) {
+            sessions.touch(caller.session(), now, now.minus(touchResolution));
         }
         return new AuthenticateSessionResult.Live();
     }
