@@ -60,6 +60,7 @@ class SigningStartRefusalEndToEndTest {
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + dir.resolve("absent.pem")
                 + "\"; expected a readable PKCS#8 PEM file");
+        assertThat(refusal.stdout()).as("refused before the start-up block, the database or the inbox").isEmpty();
     }
 
     @Test
@@ -75,9 +76,10 @@ class SigningStartRefusalEndToEndTest {
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + file
                 + "\"; expected an RSA private key of at least 2048 bits in PKCS#8 PEM");
+        assertThat(refusal.stdout()).isEmpty();
     }
 
-    private record Refusal(int exit, List<String> stderr) {
+    private record Refusal(int exit, List<String> stderr, List<String> stdout) {
     }
 
     private Refusal start(Map<String, String> settings) throws IOException, InterruptedException {
@@ -88,13 +90,15 @@ class SigningStartRefusalEndToEndTest {
         java.environment().put("AUTH_DATA_DIR", dir.resolve("data").toString());
         java.environment().put("AUTH_DB_URL", "jdbc:h2:mem:refusal-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         java.environment().putAll(settings);
-        java.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path stdout = dir.resolve("stdout-" + UUID.randomUUID() + ".txt");
+        java.redirectOutput(stdout.toFile());
         Process process = java.start();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the server started instead of refusing");
         }
-        return new Refusal(process.exitValue(), stderr.lines().filter(line -> !line.isBlank()).toList());
+        return new Refusal(process.exitValue(), stderr.lines().filter(line -> !line.isBlank()).toList(),
+                Files.readAllLines(stdout, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList());
     }
 }
