@@ -121,7 +121,7 @@ public final class AuthBackbone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthBackbone.class);
     /** The least time between two re-reads of the keys caused by tokens naming an unknown kid. */
-    private static final Duration KEY_RELOAD_GAP = Duration.ofMillis(200);
+    private static final Duration KEY_RELOAD_GAP = Duration.ofSeconds(1);
     /** What the code key is derived for: the same secret keyed for another use gives another key. */
     private static final String CODE_KEY_LABEL = "auth-backbone one-time code key";
 
@@ -200,7 +200,7 @@ public final class AuthBackbone implements AutoCloseable {
                 config.mail().healthInterval(), clock);
         resources.push(mailHealth);
 
-        Signing signing = signing(config, database, clock, random);
+        Signing signing = signing(config, database, clock, random, metrics::countKeyReads);
         CodeKey codeKey = signing.codeKey();
         Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy,
                 codeKey);
@@ -342,7 +342,8 @@ public final class AuthBackbone implements AutoCloseable {
      * first one generated here when none is stored yet (or the stored one is due for rotation); and
      * the key for the codes' hashes that goes with the mode.
      */
-    static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random) {
+    static Signing signing(Configuration config, Database database, Clock clock, SecureRandom random,
+                           UnaryOperator<ReadSigningKeysUseCase> observed) {
         Configuration.Tokens settings = config.tokens();
         if (settings.secret().isPresent()) {
             LOG.warn("AUTH_JWT_SECRET is set: access tokens are HS256 with that shared secret (the legacy mode), "
@@ -378,9 +379,20 @@ public final class AuthBackbone implements AutoCloseable {
             source = keys;
             rotation = Optional.of(keys);
         }
-        SigningKeyCache cache = new SigningKeyCache(source, clock, grace, publishDelay(config), KEY_RELOAD_GAP);
+        SigningKeyCache cache = new SigningKeyCache(observed.apply(source), clock, grace, publishDelay(config), KEY_RELOAD_GAP,
+                AuthBackbone::readKeysInBackground);
         return new Signing(new AccessTokens(cache, settings.issuer(), settings.audience(), settings.accessTtl(), clock),
                 Optional.of(cache), rotation, codeKey);
+    }
+
+    /**
+     * Runs a re-read of the keys asked for by an unknown kid on a daemon thread of its own: the cache
+     * starts at most one at a time and one a second, so a pool would only add something to stop.
+     */
+    private static void readKeysInBackground(Runnable read) {
+        Thread thread = new Thread(read, "signing-keys-read");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The access tokens, in the key modes the key cache and (with database keys) the rotation, and the codes' hash key. */

@@ -82,7 +82,7 @@ final class OperatorCommands {
             public Integer opened(ManageAccountResult.Opened opened) {
                 // A session like a sign-in's: the token carries its sid, and sign-out or disabling ends it.
                 // Minting may log: do it before printing, so the lines stay together.
-                String token = AuthBackbone.signing(config, database, clock, new SecureRandom()).tokens()
+                String token = AuthBackbone.signing(config, database, clock, new SecureRandom(), UnaryOperator.identity()).tokens()
                         .issue(opened.account(), opened.session().id()).value();
                 out.println("account " + opened.account() + " opened for " + email.value());
                 out.println("access token (valid " + Configuration.human(config.tokens().accessTtl()) + "):");

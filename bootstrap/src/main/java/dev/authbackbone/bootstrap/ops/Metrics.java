@@ -3,6 +3,7 @@ package dev.authbackbone.bootstrap.ops;
 import dev.authbackbone.adapter.in.http.HttpMetrics;
 import dev.authbackbone.adapter.out.mail.CircuitBreakingMailSender;
 import dev.authbackbone.adapter.out.persistence.Database;
+import dev.authbackbone.domain.port.in.signing.ReadSigningKeysUseCase;
 import dev.authbackbone.domain.port.out.MailSender;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -62,6 +63,17 @@ public final class Metrics implements AutoCloseable {
     /** {@code delegate}, with the mails it sends and fails to send counted by kind. */
     public MailSender countMails(MailSender delegate) {
         return new MeteredMailSender(delegate, registry);
+    }
+
+    /** {@code source}, with every read of the signing keys counted, whatever asked for it (schedule or unknown kid). */
+    public ReadSigningKeysUseCase countKeyReads(ReadSigningKeysUseCase source) {
+        Counter reads = Counter.builder("auth.signing.key.reads")
+                .description("Reads of the signing keys: the scheduled refresh, and background reads asked for by unknown kids")
+                .register(registry);
+        return () -> {
+            reads.increment();
+            return source.read();
+        };
     }
 
     /** Gauges of the database pool: connections lent, idle, waited for, and the most it opens. */

@@ -20,29 +20,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This instance's copy of the signing keys. It is re-read by {@link #reload()} (the composition
- * root calls it on a schedule) and when a token names a {@code kid} it does not hold, so that a
- * token signed on another instance just after a rotation is accepted here. Such re-reads come at
- * most once per {@code minReloadGap}: a token that arrives sooner after the last read waits out the
- * rest of the gap and then gets a read of its own (the rotation may have committed just after the
- * last read), so a live token is never refused, and a flood of made-up {@code kid}s costs at most
- * one read per gap and a wait of one gap for each of its own requests only.
+ * root calls it on a schedule), and in the background when a token names a {@code kid} it does not
+ * hold. Such a token is refused at once and never waits for that read: a key signs only once it is
+ * older than the publish delay, by which time every instance has re-read it on schedule, so no token
+ * we issued names a key this copy lacks. The background read only shortens what a late scheduled
+ * read (say, a database outage) leaves behind; one runs at a time, at most once per
+ * {@code minReloadGap}, so a flood of made-up {@code kid}s costs a bounded number of reads and holds
+ * no request thread.
  */
 public final class SigningKeyCache {
 
     /** The only algorithm keys are used with: verification refuses every other one. */
     public static final String ALGORITHM = "RS256";
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeyCache.class);
 
     private final ReadSigningKeysUseCase source;
     private final Clock clock;
     private final Duration grace;
     private final Duration publishDelay;
     private final Duration minReloadGap;
+    private final Executor background;
     private volatile Snapshot snapshot;
-    /** {@link System#nanoTime()} at the start of the last completed read: the gap is real time, whatever the clock says. */
-    private long lastReloadNanos;
+    /**
+     * {@link System#nanoTime()} when the last read began, whatever started it and whether or not it
+     * succeeded (a failing database must not be asked back to back): the gap is real time, whatever
+     * the clock says.
+     */
+    private volatile long lastReadNanos;
+    /** Whether a read asked for by an unknown {@code kid} is queued or running: never more than one. */
+    private final AtomicBoolean readAsked = new AtomicBoolean();
 
     /**
      * Reads the keys once; fails when there are none to sign with.
@@ -50,20 +64,23 @@ public final class SigningKeyCache {
      * @param grace        how long a retired key stays published (token lifetime, publish delay, leeway)
      * @param publishDelay how old a key must be before it signs: longer than every instance takes to
      *                     re-read the keys, so that each publishes it first ({@link SigningKeyRing#signingAt})
+     * @param minReloadGap the least time between the starts of two reads asked for by unknown {@code kid}s
+     * @param background   where those reads run; never a request's own thread
      */
     public SigningKeyCache(ReadSigningKeysUseCase source, Clock clock, Duration grace, Duration publishDelay,
-                           Duration minReloadGap) {
+                           Duration minReloadGap, Executor background) {
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.grace = Objects.requireNonNull(grace, "grace");
         this.publishDelay = Objects.requireNonNull(publishDelay, "publishDelay");
         this.minReloadGap = Objects.requireNonNull(minReloadGap, "minReloadGap");
+        this.background = Objects.requireNonNull(background, "background");
         reload();
     }
 
     /** Re-reads the keys; the previous copy serves until the new one is complete. */
     public synchronized void reload() {
-        long started = System.nanoTime();
+        lastReadNanos = System.nanoTime();
         SigningKeyRing ring = source.read();
         if (ring.current().isEmpty()) {
             throw new IllegalStateException("no signing key is stored");
@@ -85,7 +102,6 @@ public final class SigningKeyCache {
                 .map(k -> PublishedKey.of(k.kid(), publicKeys.get(k.kid())))
                 .toList();
         snapshot = new Snapshot(ring, Map.copyOf(signers), Map.copyOf(verifiers), published);
-        lastReloadNanos = started;
     }
 
     /** The {@code kid} new tokens carry now. */
@@ -99,33 +115,50 @@ public final class SigningKeyCache {
         return keys.signers().get(keys.ring().signingAt(clock.instant(), publishDelay).orElseThrow().kid());
     }
 
-    /** The key to verify a token naming {@code kid} with, re-reading the keys once if it is not known here yet. */
+    /**
+     * The key to verify a token naming {@code kid} with, from this copy only. An unknown {@code kid} is
+     * empty at once; it asks for a read in the background ({@link #readSoon}), which a later token may
+     * profit from, never this one.
+     */
     Optional<Algorithm> verifierFor(String kid) {
         Algorithm known = snapshot.verifiers().get(kid);
-        if (known != null) {
-            return Optional.of(known);
+        if (known == null) {
+            readSoon();
         }
-        long asked = System.nanoTime();
-        synchronized (this) {
-            long due = lastReloadNanos + minReloadGap.toNanos();
-            try {
-                for (long left = due - System.nanoTime(); left > 0 && snapshot.verifiers().get(kid) == null;
-                     left = due - System.nanoTime()) {
-                    // Releases the lock while waiting; a read by another thread meanwhile also wakes no one, so
-                    // the loop re-checks the kid and the time.
-                    wait(Math.max(1, left / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.ofNullable(snapshot.verifiers().get(kid));
-            }
-            // Read again only if no completed read began after this token arrived: one that did saw every key
-            // committed before the token was signed.
-            if (snapshot.verifiers().get(kid) == null && lastReloadNanos - asked < 0) {
-                reload();
-            }
+        return Optional.ofNullable(known);
+    }
+
+    /** Starts one background read unless one is under way or the last read began less than the gap ago. */
+    private void readSoon() {
+        if (!gapPassed() || !readAsked.compareAndSet(false, true)) {
+            return;
         }
-        return Optional.ofNullable(snapshot.verifiers().get(kid));
+        // A read may have finished between the first look and winning the flag.
+        if (!gapPassed()) {
+            readAsked.set(false);
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        try {
+            background.execute(this::readInBackground);
+        } catch (RejectedExecutionException stopping) {
+            readAsked.set(false);
+        }
+    }
+
+    private boolean gapPassed() {
+        return System.nanoTime() - lastReadNanos >= minReloadGap.toNanos();
+    }
+
+    private void readInBackground() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // Not the kid: it came from the request. The scheduled read tries again anyway.
+            LOG.warn("Re-reading the signing keys for an unknown kid failed: {}", e.toString());
+        } finally {
+            readAsked.set(false);
+        }
     }
 
     /** The public keys whose tokens may still be live: what the JWKS shows. Never a private part. */
