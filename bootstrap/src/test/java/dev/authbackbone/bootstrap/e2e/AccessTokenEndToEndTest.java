@@ -15,6 +15,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,25 @@ class AccessTokenEndToEndTest {
                 StoredKeys.algorithm(server.database, kid));
 
         assertThat(server.get("/api/auth/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void issuedToken_respelledInTheUnusedBitsOfItsSignatureOrPadded_is401_onlyTheIssuedTextIsAccepted() {
+        String token = server.issue(account);
+        List<String> spellings = TokenSpellings.sameSignatureBytes(token);
+
+        assertThat(spellings).as("an RS256 signature leaves 4 bits of its last character unused").hasSize(16).contains(token);
+        for (String spelling : spellings) {
+            Answer answer = server.get("/api/auth/me", spelling);
+            assertThat(answer.status()).as(spelling.equals(token) ? "the issued text" : "a respelling").isEqualTo(
+                    spelling.equals(token) ? 200 : 401);
+            if (!spelling.equals(token)) {
+                assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+            }
+        }
+        Answer padded = server.get("/api/auth/me", TokenSpellings.paddedSignature(token));
+        assertThat(padded.status()).as("the signature padded").isEqualTo(401);
+        assertThat(padded.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
     }
 
     @Test

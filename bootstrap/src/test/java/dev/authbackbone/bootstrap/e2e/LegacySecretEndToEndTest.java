@@ -10,6 +10,7 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,21 @@ class LegacySecretEndToEndTest {
                 TestServer.accessToken(account));
 
         assertThat(answer.status()).isEqualTo(202);
+    }
+
+    @Test
+    void token_respelledInTheUnusedBitsOfItsSignatureOrPadded_is401_onlyTheSignedTextIsAccepted() {
+        String token = TestServer.accessToken(account);
+        List<String> spellings = TokenSpellings.sameSignatureBytes(token);
+
+        assertThat(spellings).as("an HS256 signature leaves 2 bits of its last character unused").hasSize(4).contains(token);
+        for (String spelling : spellings) {
+            assertThat(server.get("/api/auth/me", spelling).status()).as(spelling.equals(token) ? "the signed text" : "a respelling")
+                    .isEqualTo(spelling.equals(token) ? 200 : 401);
+        }
+        Answer padded = server.get("/api/auth/me", TokenSpellings.paddedSignature(token));
+        assertThat(padded.status()).as("the signature padded").isEqualTo(401);
+        assertThat(padded.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
     }
 
     private static String token(Instant issued, Instant expires, String issuer, String audience, Algorithm algorithm) {

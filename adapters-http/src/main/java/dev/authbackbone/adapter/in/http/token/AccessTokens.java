@@ -42,6 +42,7 @@ public final class AccessTokens {
     private static final long ISSUED_AT_LEEWAY_SECONDS = 5;
     /** The session the token belongs to; this server refuses the token once the session ends. */
     static final String SESSION_CLAIM = "sid";
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String issuer;
     private final String audience;
@@ -149,7 +150,8 @@ public final class AccessTokens {
     /**
      * The account a token speaks for, or empty when the token is not one we issued and still
      * valid: wrongly signed, another algorithm, another issuer or audience, expired, issued in the
-     * future, missing a claim, a subject that is not an account id, or too long to be ours.
+     * future, missing a claim, a subject that is not an account id, too long to be ours, or any part
+     * not spelled as canonical unpadded base64url.
      */
     public Optional<AccountId> verify(String token) {
         return verifyClaims(token).map(VerifiedAccessToken::account);
@@ -172,6 +174,9 @@ public final class AccessTokens {
             verified.remove(key);
             return Optional.empty();
         }
+        if (!canonical(token)) {
+            return Optional.empty();
+        }
         try {
             DecodedJWT jwt = verifierFor(token).verify(token);
             AccountId account = AccountId.parse(jwt.getSubject());
@@ -182,6 +187,30 @@ public final class AccessTokens {
         } catch (JWTVerificationException | IllegalArgumentException rejected) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code token} is three segments of unpadded base64url, each spelled exactly as its bytes
+     * encode. java-jwt decodes leniently: it takes padding, and ignores the unused low bits of a
+     * segment's last character (4 of an RS256 signature, 2 of HS256), so without this check one
+     * token had 16 (or 4) spellings that verified, and a deny-list keyed on the text could be
+     * bypassed. A signature covers the header and payload as sent, but not its own spelling.
+     */
+    private static boolean canonical(String token) {
+        String[] segments = token.split("\\.", -1);
+        if (segments.length != 3) {
+            return false;
+        }
+        for (String segment : segments) {
+            try {
+                if (!BASE64URL.encodeToString(Base64.getUrlDecoder().decode(segment)).equals(segment)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException notBase64Url) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void remember(String key, VerifiedAccessToken claims, Instant expiresAt) {

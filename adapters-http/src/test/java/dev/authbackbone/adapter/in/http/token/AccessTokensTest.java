@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +178,33 @@ class AccessTokensTest {
         assertThat(tokens.verify("eyJ" + "A".repeat(AccessTokens.MAX_TOKEN_CHARS))).isEmpty();
         String padded = valid().withClaim("padding", "x".repeat(AccessTokens.MAX_TOKEN_CHARS)).sign(Algorithm.HMAC256(SECRET));
         assertThat(tokens.verify(padded)).isEmpty();
+    }
+
+    @Test
+    void verify_signatureRespelledInItsUnusedBitsOrPadded_rejects_onlyTheIssuedTextVerifies() {
+        String token = tokens.issue(ACCOUNT, SESSION).value();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String body = token.substring(0, token.length() - 1);
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+
+        // 32 bytes in 43 characters: the last character's 2 low bits carry nothing.
+        for (int bits = 0; bits < 4; bits++) {
+            String spelling = body + alphabet.charAt((last & ~3) | bits);
+            assertThat(tokens.verify(spelling)).as(spelling.equals(token) ? "issued" : "respelled")
+                    .isEqualTo(spelling.equals(token) ? Optional.of(ACCOUNT) : Optional.empty());
+        }
+        assertThat(tokens.verify(token + "=")).isEmpty();
+        assertThat(tokens.verify(token + ".")).isEmpty();
+    }
+
+    @Test
+    void verify_headerOrPayloadNotCanonical_rejects() {
+        String token = tokens.issue(ACCOUNT, SESSION).value();
+        String[] parts = token.split("\\.");
+
+        assertThat(tokens.verify(parts[0] + "==." + parts[1] + "." + parts[2])).isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + parts[1] + " ." + parts[2])).isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + parts[2] + "A")).isEmpty();
     }
 
     @Test
