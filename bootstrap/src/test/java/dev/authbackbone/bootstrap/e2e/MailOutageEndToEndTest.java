@@ -2,8 +2,11 @@ package dev.authbackbone.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.authbackbone.adapter.out.mail.BreakerSettings;
+import dev.authbackbone.adapter.out.mail.SimpleJavaMailSender;
 import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
@@ -17,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
-/** SMTP down, back, or silent: 503 with Retry-After, no usable token left, no quota used, no hang. */
+/**
+ * SMTP down, back, silent, or refusing the sender: 503 with Retry-After, no usable token left, no
+ * quota used, no hang, and the breaker opened by whatever the transport's failure looks like.
+ */
 @OnEveryDatabase
 class MailOutageEndToEndTest {
 
@@ -116,6 +122,43 @@ class MailOutageEndToEndTest {
                 assertThat(server.usableTokens()).isZero();
             }
         }
+    }
+
+    @Test
+    void relayRefusingEverySenderForNow_opensTheBreaker_thenRequestsAre503WithoutReachingIt() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.refusingSender("451 try later");
+             TestServer server = TestServer.start(database, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port()),
+                     // Long enough that no half-open probe reaches the relay while the test looks.
+                     "AUTH_SMTP_BREAKER_WAIT", "60s"));
+             ExpectedLog log = ExpectedLog.of(SimpleJavaMailSender.class.getName())) {
+            for (int i = 0; i < BreakerSettings.DEFAULT_FAILURES_IN_A_ROW; i++) {
+                Answer answer = magicLink(server, "person" + i + "@example.com");
+                assertThat(answer.status()).as("request %d", i).isEqualTo(503);
+                assertThat(answer.json().get("detail").isTextual()).isTrue();
+            }
+            assertThat(relay.mailFroms()).isEqualTo(BreakerSettings.DEFAULT_FAILURES_IN_A_ROW);
+
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.json().at("/components/mail/breaker").asText()).isEqualTo("OPEN");
+            for (int i = 0; i < 10; i++) {
+                Answer answer = magicLink(server, "later" + i + "@example.com");
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(Integer.parseInt(answer.header("Retry-After"))).as("the breaker's wait").isGreaterThan(5);
+            }
+            assertThat(relay.mailFroms()).as("no MAIL FROM while the breaker is open")
+                    .isEqualTo(BreakerSettings.DEFAULT_FAILURES_IN_A_ROW);
+
+            List<String> lines = log.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines).hasSize(BreakerSettings.DEFAULT_FAILURES_IN_A_ROW)
+                    .allSatisfy(line -> assertThat(line)
+                            .contains("refused the sender for now (451 try later)")
+                            .doesNotContain("recipient")
+                            .doesNotContain("person"));
+        }
+    }
+
+    private static Answer magicLink(TestServer server, String email) {
+        return server.postJson("/api/auth/magic-link", "{\"email\":\"" + email + "\"}");
     }
 
     private static Answer request(TestServer server, String bearer) {

@@ -16,20 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small SMTP relay for tests on a loopback port chosen by the system: it takes every mail, except
  * that RCPT TO for one domain is answered with a transient refusal, as a relay that checks domains
- * answers for one it cannot resolve.
+ * answers for one it cannot resolve, or that every MAIL FROM is refused, as a relay that is
+ * overloaded or has lost its queue answers.
  */
 final class ScriptedSmtp implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final String deferredDomain;
     private final String deferral;
+    private final String senderReply;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
+    private final AtomicInteger mailFroms = new AtomicInteger();
 
-    private ScriptedSmtp(String deferredDomain, String deferral) throws IOException {
+    private ScriptedSmtp(String deferredDomain, String deferral, String senderReply) throws IOException {
         this.deferredDomain = "@" + deferredDomain.toLowerCase(Locale.ROOT) + ">";
         this.deferral = deferral;
+        this.senderReply = senderReply;
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
         acceptor.setDaemon(true);
@@ -38,7 +42,12 @@ final class ScriptedSmtp implements AutoCloseable {
 
     /** A relay answering {@code deferral} (such as {@code 450 4.1.2 ...}) to RCPT TO at {@code domain}. */
     static ScriptedSmtp deferring(String domain, String deferral) throws IOException {
-        return new ScriptedSmtp(domain, deferral);
+        return new ScriptedSmtp(domain, deferral, "250 2.1.0 OK");
+    }
+
+    /** A relay that greets and answers EHLO, then answers {@code refusal} (such as {@code 451 try later}) to every MAIL FROM. */
+    static ScriptedSmtp refusingSender(String refusal) throws IOException {
+        return new ScriptedSmtp("nowhere.invalid", "250 2.1.5 OK", refusal);
     }
 
     int port() {
@@ -48,6 +57,11 @@ final class ScriptedSmtp implements AutoCloseable {
     /** Mails taken so far. */
     int accepted() {
         return accepted.get();
+    }
+
+    /** MAIL FROM commands received so far: how many sends reached the relay. */
+    int mailFroms() {
+        return mailFroms.get();
     }
 
     /** RCPT TO commands refused so far. */
@@ -85,7 +99,8 @@ final class ScriptedSmtp implements AutoCloseable {
                     reply(out, "250 OK");
                 } else if (command.startsWith("MAIL FROM")) {
                     refusedRecipient = false;
-                    reply(out, "250 2.1.0 OK");
+                    mailFroms.incrementAndGet();
+                    reply(out, senderReply);
                 } else if (command.startsWith("RCPT TO")) {
                     if (line.toLowerCase(Locale.ROOT).endsWith(deferredDomain)) {
                         refusedRecipient = true;

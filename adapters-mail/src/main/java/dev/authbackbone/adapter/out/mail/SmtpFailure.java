@@ -54,7 +54,7 @@ sealed interface SmtpFailure {
             }
         }
         // A refused sender refuses every mail: that is the transport's failure, whatever the code.
-        boolean senderRefused = chain.stream().anyMatch(t -> t instanceof SMTPSenderFailedException);
+        boolean senderRefused = chain.stream().anyMatch(SmtpFailure::isSenderRefusal);
         for (Throwable t : senderRefused ? List.<Throwable>of() : chain) {
             int code = t instanceof SMTPAddressFailedException refused ? refused.getReturnCode()
                     : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
@@ -63,6 +63,20 @@ sealed interface SmtpFailure {
             }
         }
         return new Unavailable(reason(chain));
+    }
+
+    /**
+     * Angus Mail adds a {@link SMTPSenderFailedException} only for the 5xx codes it reads as a bad
+     * address; any other refusal of MAIL FROM, a 4xx above all, arrives as a bare
+     * {@link SMTPSendFailedException} that only its command tells apart from a refusal at DATA.
+     */
+    private static boolean isSenderRefusal(Throwable t) {
+        return t instanceof SMTPSenderFailedException
+                || t instanceof SMTPSendFailedException refused && isMailFrom(refused.getCommand());
+    }
+
+    private static boolean isMailFrom(String command) {
+        return command != null && command.regionMatches(true, 0, "MAIL FROM", 0, "MAIL FROM".length());
     }
 
     private static boolean isTransient(int replyCode) {
@@ -80,6 +94,10 @@ sealed interface SmtpFailure {
             }
             if (t instanceof SMTPSenderFailedException refused) {
                 return "the SMTP server refused the sender: " + reply(refused.getMessage());
+            }
+            if (t instanceof SMTPSendFailedException refused && isMailFrom(refused.getCommand())) {
+                return "the SMTP server refused the sender" + (isTransient(refused.getReturnCode()) ? " for now" : "")
+                        + " (" + reply(refused.getMessage()) + ")";
             }
             if (t instanceof SMTPSendFailedException refused) {
                 return "the SMTP server refused the mail: " + reply(refused.getMessage());

@@ -118,6 +118,31 @@ class CircuitBreakingMailSenderTest {
         }
 
         @Test
+        void send_senderRefusedForNow_opensAndThenFailsWithoutReachingTheServer() {
+            server.answerMailFromWith("451 try later");
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> sender.send(aMail())).isExactlyInstanceOf(MailUnavailableException.class);
+            }
+            assertThat(server.mailFromCommands()).isEqualTo(5);
+            assertThat(sender.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(5);
+            assertThat(sender.state()).isEqualTo(CircuitBreakingMailSender.State.OPEN);
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> sender.send(aMail())).hasMessageContaining("circuit breaker is open");
+            }
+            assertThat(server.mailFromCommands()).as("no MAIL FROM while open").isEqualTo(5);
+        }
+
+        @Test
+        void send_greetingDeferredWithout421_countsAsATransportFailure() {
+            server.greetWith("450 4.3.2 not now");
+
+            assertThatThrownBy(() -> sender.send(aMail())).isExactlyInstanceOf(MailUnavailableException.class);
+
+            assertThat(sender.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        }
+
+        @Test
         void send_serviceClosingAtRcpt_countsAsATransportFailure() {
             server.answerRcptWith("421 4.3.2 shutting down");
 

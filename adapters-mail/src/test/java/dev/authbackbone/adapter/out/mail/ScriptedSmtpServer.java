@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny SMTP server for tests, on a loopback port chosen by the system, that speaks just enough
  * SMTP to take a mail and answers each step as told: hang up, stay silent, answer slowly, or reply
- * to the greeting or to RCPT TO with a chosen line.
+ * to the greeting, to MAIL FROM or to RCPT TO with a chosen line.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -38,6 +38,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.SPEAK_SMTP;
     private volatile String greeting = "220 scripted.test ESMTP";
+    private volatile String mailFromReply = "250 2.1.0 OK";
     private volatile String rcptReply = "250 2.1.5 OK";
     private volatile Duration replyDelay = Duration.ZERO;
 
@@ -59,6 +60,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     ScriptedSmtpServer greetWith(String line) {
         this.greeting = line;
+        return this;
+    }
+
+    ScriptedSmtpServer answerMailFromWith(String line) {
+        this.mailFromReply = line;
         return this;
     }
 
@@ -89,6 +95,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int port() {
         return serverSocket.getLocalPort();
+    }
+
+    /** How many MAIL FROM commands arrived: how many sends reached the server, pooled connection or not. */
+    long mailFromCommands() {
+        return commands.stream().filter(c -> c.toUpperCase(Locale.ROOT).startsWith("MAIL FROM")).count();
     }
 
     /** How many TCP connections were accepted. */
@@ -160,7 +171,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     reply(out, "235 2.7.0 Authentication successful");
                 }
-                case "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+                case "HELO", "RSET", "NOOP" -> reply(out, "250 OK");
+                case "MAIL" -> reply(out, mailFromReply);
                 case "RCPT" -> reply(out, rcptReply);
                 case "DATA" -> {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");

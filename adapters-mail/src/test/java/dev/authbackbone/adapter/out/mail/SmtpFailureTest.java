@@ -127,6 +127,40 @@ class SmtpFailureTest {
     }
 
     @Test
+    void send_senderRefusedForNow_isTheTransportsFailureNotTheRecipients() {
+        // A 4xx to MAIL FROM refuses every mail, whoever it is for: the relay is unavailable.
+        server.answerMailFromWith("451 4.3.0 try later");
+        SimpleJavaMailSender toBusyServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+        OneTimeToken token = aToken(30);
+
+        try (LogCapture log = LogCapture.of(SimpleJavaMailSender.class)) {
+            assertThatThrownBy(() -> toBusyServer.send(aConfirmationLink(JANE, token)))
+                    .isExactlyInstanceOf(MailUnavailableException.class)
+                    .hasMessageContaining("refused the sender")
+                    .hasMessageContaining("451 4.3.0 try later")
+                    .hasNoCause();
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("j***@example.com")
+                    .contains("refused the sender for now (451 4.3.0 try later)")
+                    .doesNotContain("recipient")
+                    .doesNotContain("jane.doe")
+                    .doesNotContain(token.reveal());
+        }
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_greetingDeferredWithout421_throwsMailUnavailableAsTheTransports() {
+        server.greetWith("450 4.3.2 not now");
+        SimpleJavaMailSender toBusyServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        assertThatThrownBy(() -> toBusyServer.send(aConfirmationLink(JANE, aToken(32))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasNoCause();
+    }
+
+    @Test
     void send_greetingRefusesForNow_throwsMailUnavailable() {
         server.greetWith("421 4.3.2 too busy, come back later");
         SimpleJavaMailSender toBusyServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
