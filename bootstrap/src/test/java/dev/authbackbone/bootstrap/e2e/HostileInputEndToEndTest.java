@@ -7,6 +7,8 @@ import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad input of every kind gets a clear 4xx in the /api dialect, and nothing is stored or mailed. */
+/**
+ * Bad input of every kind, bodies and paths alike, gets a clear 4xx in the /api dialect, and nothing
+ * is stored or mailed.
+ */
 @OnEveryDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputEndToEndTest {
@@ -126,6 +131,78 @@ class HostileInputEndToEndTest {
         assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"short\"}").status()).isEqualTo(400);
         assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + "A".repeat(43) + "\"}").status()).isEqualTo(400);
         assertThat(server.postForm("/auth/confirm-email", "").status()).isEqualTo(400);
+    }
+
+    /**
+     * Paths under /api that Jetty refuses before any route sees them: undecodable (a NUL, a lone or
+     * bad percent sign, an invalid UTF-8 byte) or ambiguous (an empty segment, an encoded slash).
+     */
+    static Stream<Arguments> malformedApiPaths() {
+        return Stream.of(
+                Arguments.of("GET", "/api/auth/sessions/%00"),
+                Arguments.of("DELETE", "/api/auth/sessions/%00"),
+                Arguments.of("GET", "/api/auth/me%00"),
+                Arguments.of("GET", "/api/%"),
+                Arguments.of("GET", "/api/auth/me%ZZ"),
+                Arguments.of("GET", "/api/auth/%ff"),
+                Arguments.of("GET", "/api//auth/me"),
+                Arguments.of("GET", "/api/auth/sessions/a%2Fb"));
+    }
+
+    @Order(6)
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformedApiPaths")
+    void malformedPathUnderApi_gets400InTheApiDialect(String method, String target) {
+        // Raw: the JDK client refuses to send most of these targets at all.
+        RawHttp.Exchange exchange = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(), method + " " + target
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + bearer + "\r\nConnection: close\r\n\r\n",
+                Duration.ofSeconds(10));
+        RawAnswer answer = RawAnswer.of(exchange.response());
+
+        assertThat(exchange.status()).as(exchange.response()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).as(exchange.response()).startsWith("application/json");
+        assertThat(answer.body()).isEqualTo("{\"detail\":\"The request is malformed.\"}");
+        assertThat(exchange.response()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Order(7)
+    @Test
+    void malformedPathOutsideApi_keepsTheCodeMessageDialect() {
+        RawHttp.Exchange exchange = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(), RawHttp.get("/auth/%00"),
+                Duration.ofSeconds(10));
+
+        assertThat(exchange.status()).isEqualTo(400);
+        assertThat(RawAnswer.of(exchange.response()).body()).isEqualTo("{\"code\":400,\"message\":\"The request is malformed.\"}");
+    }
+
+    /** The head and body of a raw HTTP/1.1 response, chunked or not. */
+    private record RawAnswer(String head, String body) {
+
+        static RawAnswer of(String response) {
+            int end = response.indexOf("\r\n\r\n");
+            String head = end < 0 ? response : response.substring(0, end);
+            String body = end < 0 ? "" : response.substring(end + 4);
+            return new RawAnswer(head, head.toLowerCase(Locale.ROOT).contains("\r\ntransfer-encoding: chunked") ? unchunk(body) : body);
+        }
+
+        String header(String name) {
+            return head.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
+
+        private static String unchunk(String chunked) {
+            StringBuilder body = new StringBuilder();
+            int at = 0;
+            while (true) {
+                int lineEnd = chunked.indexOf("\r\n", at);
+                int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+                if (size == 0) {
+                    return body.toString();
+                }
+                body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+                at = lineEnd + 2 + size + 2;
+            }
+        }
     }
 
     private static Arguments json(String name, String body, int status) {

@@ -8,6 +8,7 @@ import dev.authbackbone.adapter.in.http.error.HttpProblem;
 import dev.authbackbone.adapter.in.http.error.JettyErrorHandler;
 import dev.authbackbone.adapter.in.http.error.RejectedRequest;
 import dev.authbackbone.adapter.in.http.error.Rendered;
+import dev.authbackbone.adapter.in.http.error.TargetKeepingConnectionFactory;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.limit.ClientIpRateLimiter;
 import dev.authbackbone.adapter.in.http.net.ClientIp;
@@ -32,7 +33,6 @@ import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -222,7 +222,7 @@ public final class HttpServer {
      * than that to arrive; each peer address holds a bounded number of them, and so do all together.
      */
     private Connector connector(Server server, HttpConfiguration http) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new TargetKeepingConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.readTimeout().toMillis());

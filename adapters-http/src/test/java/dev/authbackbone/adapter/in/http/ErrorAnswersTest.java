@@ -213,12 +213,49 @@ class ErrorAnswersTest {
     }
 
     @Test
-    void unreadableRequestLine_answers400InCodeMessage() {
-        // Jetty cannot parse the target, so there is no path and no route family to speak for.
-        Answer answer = server.raw("GET /api/auth/me%ZZ HTTP/1.1\r\nHost: localhost", new byte[0]);
+    void undecodableTarget_answers400InTheDialectOfItsRawPrefix() {
+        // Jetty cannot decode these targets and builds no request from them; the raw prefix still says /api.
+        List<Answer> api = List.of(
+                server.raw("GET /api/auth/me%ZZ HTTP/1.1\r\nHost: localhost", new byte[0]),
+                server.raw("GET /api/auth/me%00 HTTP/1.1\r\nHost: localhost", new byte[0]),
+                server.raw("GET /api/% HTTP/1.1\r\nHost: localhost", new byte[0]),
+                server.raw("GET http://localhost/api/auth/me%00?x=1 HTTP/1.1\r\nHost: localhost", new byte[0]));
+        Answer auth = server.raw("GET /auth/confirm-email%00 HTTP/1.1\r\nHost: localhost", new byte[0]);
+        Answer apiLookalike = server.raw("GET /apix/%00 HTTP/1.1\r\nHost: localhost", new byte[0]);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.jsonEquals("{'code': 400, 'message': 'The request is malformed.'}")).isTrue();
+        assertThat(api).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.jsonEquals("{'detail': 'The request is malformed.'}")).as(answer.body()).isTrue();
+        });
+        for (Answer answer : List.of(auth, apiLookalike)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.jsonEquals("{'code': 400, 'message': 'The request is malformed.'}")).as(answer.body()).isTrue();
+        }
+        assertThat(server.fakes.totalCalls()).isZero();
+    }
+
+    @Test
+    void requestLineWithoutAUsableTarget_answers400InCodeMessage() {
+        // No target to read a route family from: nothing says which dialect the client speaks.
+        Answer answer = server.raw("GET /api/auth/me HTTP/9.9\r\nHost: localhost", new byte[0]);
+
+        assertThat(answer.status()).isBetween(400, 505);
+        assertThat(answer.json().has("code")).as(answer.body()).isTrue();
+    }
+
+    @Test
+    void unusableRequestLineOnAKeptAliveConnection_afterAGoodApiRequest_speaksCodeMessage() throws Exception {
+        // A kept target belongs to the one request whose target failed, never to the one before it.
+        int port = java.net.URI.create(server.baseUrl()).getPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /api/auth/me HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GARBAGE\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String both = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(both).contains("{\"detail\":\"Not authenticated\"}")
+                    .endsWith("{\"code\":400,\"message\":\"The request is malformed.\"}");
+        }
     }
 
     @Test
