@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -25,13 +27,16 @@ import org.junit.jupiter.params.Parameter;
 /**
  * The edge against the attacks a security review ran on the real server over real HTTP: reading
  * the development inbox through another {@code Host}, escaping the per-IP limit with forged
- * {@code X-Forwarded-For}, and spraying malformed tokens at the token routes to fill the audit table.
+ * {@code X-Forwarded-For}, spraying malformed tokens at the token routes to fill the audit table,
+ * and overriding the request line's method with a header or parameter.
  */
 @OnEveryDatabase
 class EdgeSecurityEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MALFORMED = "x";
+    /** The headers frameworks read to run a request as another method. */
+    private static final List<String> OVERRIDE_HEADERS = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Parameter
@@ -149,6 +154,60 @@ class EdgeSecurityEndToEndTest {
         }
     }
 
+    // ---- method overrides ----
+
+    @Test
+    void getWithMethodOverridePost_showsTheConfirmPage_andSpendsNoToken() throws Exception {
+        try (TestServer server = TestServer.start(database, Map.of())) {
+            String bearer = TestServer.accessToken(server.openAccount("owner@example.com"));
+            assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"linked@example.com\"}", bearer)
+                    .status()).isEqualTo(202);
+            String token = server.lastTokenMailedTo("linked@example.com");
+            long usable = server.usableTokens();
+
+            // As the review ran it: a GET to the page whose POST spends the token, with the POST's body.
+            for (String override : OVERRIDE_HEADERS) {
+                RawHttp.Exchange attack = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(),
+                        request("GET", "/auth/confirm-email?token=" + token, override + ": POST\r\n",
+                                "application/x-www-form-urlencoded", "token=" + token), Duration.ofSeconds(10));
+
+                assertThat(attack.status()).as(override).isEqualTo(200);
+                assertThat(attack.response()).as(override).contains("<form method=\"post\"").doesNotContain("Email confirmed");
+            }
+            RawHttp.Exchange parameter = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(),
+                    request("GET", "/auth/confirm-email?_method=POST&token=" + token, "",
+                            "application/x-www-form-urlencoded", "_method=POST&token=" + token), Duration.ofSeconds(10));
+            assertThat(parameter.status()).isEqualTo(200);
+            assertThat(parameter.response()).doesNotContain("Email confirmed");
+
+            assertThat(server.usableTokens()).isEqualTo(usable);
+            assertThat(server.get("/api/auth/me", bearer).json().findValues("verified").stream()
+                    .filter(v -> !v.asBoolean()).count()).isEqualTo(1);
+            // The token survived every attempt: pressing Confirm, a real POST, still works.
+            assertThat(server.postForm("/auth/confirm-email", "token=" + token).body()).contains("Email confirmed");
+        }
+    }
+
+    @Test
+    void postWithMethodOverrideDelete_staysAPost_inTheRouteAndTheMetrics() {
+        try (TestServer server = TestServer.start(database, Map.of())) {
+            for (String override : OVERRIDE_HEADERS) {
+                String email = override.toLowerCase(Locale.ROOT) + "@example.com";
+                HttpResponse<String> answer = post(server, "/api/auth/magic-link", "application/json",
+                        "{\"email\":\"" + email + "\"}", Map.of(override, "DELETE"));
+
+                assertThat(answer.statusCode()).as(override).isEqualTo(202);
+                assertThat(server.mailsTo(email)).as(override).hasSize(1);
+            }
+            assertThat(post(server, "/api/auth/magic-link?_method=DELETE", "application/json",
+                    "{\"email\":\"parameter@example.com\"}", Map.of()).statusCode()).isEqualTo(202);
+            assertThat(server.mailsTo("parameter@example.com")).hasSize(1);
+
+            String metrics = server.get("/metrics", null).body();
+            assertThat(metrics).contains("method=\"POST\"").doesNotContain("method=\"DELETE\"");
+        }
+    }
+
     // ---- plumbing ----
 
     private HttpResponse<String> post(TestServer server, String path, String contentType, String body, Map<String, String> headers) {
@@ -176,5 +235,11 @@ class EdgeSecurityEndToEndTest {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A request as curl sends it, with a body whatever the method, and {@code extraHeaders} as given (each ending in CRLF). */
+    private static String request(String method, String target, String extraHeaders, String contentType, String body) {
+        return method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "Content-Type: " + contentType
+                + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
     }
 }

@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.in.http;
 
 import dev.authbackbone.adapter.in.http.connection.ConnectionsPerAddress;
 import dev.authbackbone.adapter.in.http.connection.HeaderDeadline;
+import dev.authbackbone.adapter.in.http.connection.MethodOverrideHeaders;
 import dev.authbackbone.adapter.in.http.connection.WholeRequestHandler;
 import dev.authbackbone.adapter.in.http.error.ErrorResponses;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
@@ -212,6 +213,8 @@ public final class HttpServer {
         // bounded by the stop timeout; with a timeout of zero Jetty cuts them off.
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(settings.stopTimeout().toMillis());
+        // Below the body reader, above Javalin, which would otherwise route by X-HTTP-Method-Override.
+        server.insertHandler(new MethodOverrideHeaders());
         // Outermost: a request reaches a request thread only once it has fully arrived.
         server.insertHandler(new WholeRequestHandler(settings.readTimeout(), settings.maxBodyBytes()));
     }

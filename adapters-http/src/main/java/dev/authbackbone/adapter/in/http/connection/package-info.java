@@ -1,7 +1,8 @@
 /**
- * What keeps slow or greedy clients from holding the server, below the routes: a request is read
- * in full without a request thread and must arrive within the read timeout, and one client address
- * holds a bounded number of connections. Used by the HTTP adapter's root package when it builds
- * the Jetty connector.
+ * What keeps slow, greedy or tricky clients from holding or steering the server, below the routes:
+ * a request is read in full without a request thread and must arrive within the read timeout, one
+ * client address holds a bounded number of connections, and the method on the request line is the
+ * only method (override headers are dropped). Used by the HTTP adapter's root package when it
+ * builds the Jetty server.
  */
 package dev.authbackbone.adapter.in.http.connection;
