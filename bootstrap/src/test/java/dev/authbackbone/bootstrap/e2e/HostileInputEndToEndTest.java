@@ -8,6 +8,7 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
@@ -124,6 +125,28 @@ class HostileInputEndToEndTest {
     }
 
     @Order(5)
+    @Test
+    void idnDeviationDomain_isRefusedByBothRequestRoutes_andNothingIsStoredOrMailed() {
+        // IDNA2003 would send this to ceo@fass.de while /me showed ceo@faß.de (xn--fa-hia.de) as verified.
+        String faß = "{\"email\":\"ceo@faß.de\"}";
+        long requests = server.count("select count(*) from email_request");
+        long tokens = server.count("select count(*) from email_token");
+        int mails = server.mails().size();
+
+        Answer link = server.postJson(PATH, faß, bearer);
+        Answer signIn = server.postJson("/api/auth/magic-link", faß);
+
+        for (Answer answer : List.of(link, signIn)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+            assertThat(answer.json().get("detail").get(0).get("loc").toString()).contains("email");
+        }
+        assertThat(server.count("select count(*) from email_request")).isEqualTo(requests);
+        assertThat(server.count("select count(*) from email_token")).isEqualTo(tokens);
+        assertThat(server.mails()).hasSize(mails);
+        assertThat(server.mailsTo("ceo@fass.de")).isEmpty();
+    }
+
+    @Order(6)
     @Test
     void confirmEmail_badBodies() {
         assertThat(server.postJson("/api/auth/confirm-email", "{}").status()).isEqualTo(422);

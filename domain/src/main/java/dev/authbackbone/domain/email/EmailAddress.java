@@ -1,6 +1,7 @@
 package dev.authbackbone.domain.email;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,6 +12,11 @@ import java.util.Objects;
  * part included, as virtually every mailbox treats it) with the domain in its IDNA ASCII form.
  * The given form (trimmed) is what mails are addressed to and what the person is shown; only its
  * domain is converted to ASCII for delivery, which names the same mailbox and needs no SMTPUTF8.
+ *
+ * <p>The conversion is IDNA2003's ({@link IDN}), which maps some names to other domains than IDNA2008
+ * and browsers do ({@code faß.de} to {@code fass.de}, not {@code xn--fa-hia.de}). A domain the
+ * conversion would change into another name is refused, so that the domain shown as verified is
+ * always the one the mail went to.
  */
 public final class EmailAddress {
 
@@ -19,6 +25,13 @@ public final class EmailAddress {
     private static final int MAX_LOCAL_LENGTH = 64;
     private static final int MAX_LABEL_LENGTH = 63;
     private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~-.";
+    /**
+     * IDNA's deviation characters (ß, final ς, ZWJ, ZWNJ): IDNA2003 maps them away, IDNA2008 keeps
+     * them, so a name with one of them is two different domains depending on who resolves it.
+     */
+    private static final String DEVIATIONS = "\u00df\u03c2\u200d\u200c";
+    /** What IDNA reads as a dot between labels besides the full stop itself. */
+    private static final String OTHER_DOTS = "\u3002\uff0e\uff61";
 
     private final String value;
     private final String canonical;
@@ -38,6 +51,20 @@ public final class EmailAddress {
      * @throws InvalidEmailAddressException naming what is wrong
      */
     public static EmailAddress parse(String raw) {
+        return parse(raw, true);
+    }
+
+    /**
+     * An address read back from storage, for the persistence adapter: checked as {@link #parse}
+     * does, except that a domain the ASCII conversion changes is kept, since it was accepted before
+     * such domains were refused and its stored canonical form, and the mail already sent, used the
+     * converted name. Reading an old row must not break the account that holds it.
+     */
+    public static EmailAddress restore(String stored) {
+        return parse(stored, false);
+    }
+
+    private static EmailAddress parse(String raw, boolean refuseChangedDomains) {
         if (raw == null) {
             throw new InvalidEmailAddressException("An email address is required.");
         }
@@ -56,7 +83,7 @@ public final class EmailAddress {
         String local = trimmed.substring(0, at);
         String domain = trimmed.substring(at + 1);
         checkLocalPart(local);
-        String asciiDomain = asciiDomain(domain);
+        String asciiDomain = asciiDomain(domain, refuseChangedDomains);
         String deliverable = local + "@" + asciiDomain;
         if (deliverable.length() > MAX_LENGTH) {
             throw new InvalidEmailAddressException("The email address is too long (at most " + MAX_LENGTH + " characters).");
@@ -110,7 +137,7 @@ public final class EmailAddress {
         }
     }
 
-    private static String asciiDomain(String domain) {
+    private static String asciiDomain(String domain, boolean refuseChangedDomains) {
         if (domain.isEmpty()) {
             throw new InvalidEmailAddressException("There must be a domain name after the @-sign.");
         }
@@ -119,6 +146,9 @@ public final class EmailAddress {
             ascii = IDN.toASCII(domain, 0);
         } catch (IllegalArgumentException e) {
             throw new InvalidEmailAddressException("The domain name is not a valid internationalized domain name.");
+        }
+        if (refuseChangedDomains) {
+            refuseChangedMeaning(domain, ascii);
         }
         if (ascii.endsWith(".")) {
             ascii = ascii.substring(0, ascii.length() - 1);
@@ -134,6 +164,48 @@ public final class EmailAddress {
             throw new InvalidEmailAddressException("The domain name must not end in a numeric label.");
         }
         return ascii;
+    }
+
+    /**
+     * Refuses a domain whose ASCII form names a different domain: one with a deviation character,
+     * or one of whose labels does not come back from its ASCII form as given (after NFC and
+     * lower-casing), which is how {@code ẞ}, full-width letters and the like show up. Labels given
+     * in ASCII (including {@code xn--} ones) are left as they are by the conversion.
+     */
+    private static void refuseChangedMeaning(String domain, String ascii) {
+        String given = Normalizer.normalize(domain, Normalizer.Form.NFC);
+        if (given.chars().anyMatch(c -> DEVIATIONS.indexOf(c) >= 0)) {
+            throw new InvalidEmailAddressException("The domain name contains ß, ς or a joiner, which mail systems convert to "
+                    + "different domains; give the domain in its xn-- (ASCII) form.");
+        }
+        String[] givenLabels = withFullStops(given).split("\\.", -1);
+        String[] asciiLabels = ascii.split("\\.", -1);
+        boolean same = givenLabels.length == asciiLabels.length;
+        for (int i = 0; same && i < givenLabels.length; i++) {
+            same = isAscii(givenLabels[i]) || comparable(givenLabels[i]).equals(comparable(IDN.toUnicode(asciiLabels[i], 0)));
+        }
+        if (!same) {
+            throw new InvalidEmailAddressException("The domain name would be converted to a different domain name; "
+                    + "give it as it is registered, or in its xn-- (ASCII) form.");
+        }
+    }
+
+    private static String withFullStops(String domain) {
+        String dotted = domain;
+        for (int i = 0; i < OTHER_DOTS.length(); i++) {
+            dotted = dotted.replace(OTHER_DOTS.charAt(i), '.');
+        }
+        return dotted;
+    }
+
+    private static boolean isAscii(String label) {
+        return label.chars().allMatch(c -> c < 128);
+    }
+
+    private static String comparable(String label) {
+        // Java lower-cases a word-final capital sigma to ς, IDNA every capital sigma to σ; a given ς
+        // was refused above, so this only undoes Java's context rule.
+        return Normalizer.normalize(label, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('\u03c2', '\u03c3');
     }
 
     private static void checkLabel(String label) {

@@ -38,6 +38,49 @@ class EmailAddressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "ceo@faß.de", "ceo@FAẞ.de", "ceo@strasse.faß.de", "x@λόγος.gr", "x@a\u200db.example", "x@a\u200cb.example",
+    })
+    void parse_deviationCharacterInDomain_isRefused_becauseIdna2003AndIdna2008NameDifferentDomains(String raw) {
+        assertThatThrownBy(() -> EmailAddress.parse(raw))
+                .isInstanceOf(InvalidEmailAddressException.class)
+                .satisfies(e -> assertThat(((InvalidEmailAddressException) e).reason()).isNotBlank().doesNotContain(raw));
+    }
+
+    @Test
+    void restore_storedDeviationDomain_isReadAsItWasAccepted_soOldRowsStillLoad() {
+        EmailAddress stored = EmailAddress.restore("ceo@faß.de");
+
+        assertThat(stored.value()).isEqualTo("ceo@faß.de");
+        assertThat(stored.canonical()).isEqualTo("ceo@fass.de");
+        assertThatThrownBy(() -> EmailAddress.restore("ceo@fa\nß.de")).isInstanceOf(InvalidEmailAddressException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x@ｅｘａｍｐｌｅ.com", "x@ﬁnance.example", "x@bücher.ｅxample"})
+    void parse_domainTheConversionTurnsIntoAnotherName_isRefused(String raw) {
+        assertThatThrownBy(() -> EmailAddress.parse(raw)).isInstanceOf(InvalidEmailAddressException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "user@bücher.example, user@xn--bcher-kva.example",
+            "user@BÜCHER.example, user@xn--bcher-kva.example",
+            "user@bu\u0308cher.example, user@xn--bcher-kva.example",
+            "user@bücher\u3002example, user@xn--bcher-kva.example",
+            "ivan@пример.рф, ivan@xn--e1afmkfd.xn--p1ai",
+            "x@ΟΔΟΣ.gr, x@οδοσ.gr",
+            "ceo@xn--fa-hia.de, ceo@xn--fa-hia.de",
+            "ceo@fass.de, ceo@FASS.de",
+    })
+    void parse_idnDomainThatKeepsItsMeaning_isAcceptedAndComparedInAsciiForm(String given, String same) {
+        EmailAddress address = EmailAddress.parse(given);
+
+        assertThat(address).isEqualTo(EmailAddress.parse(same));
+        assertThat(address.value()).isEqualTo(given);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "", "   ", "plainaddress", "@example.com", "user@", "user@localhost", "user@example",
             "a@b@example.com", ".user@example.com", "user.@example.com", "us..er@example.com",
             "user name@example.com", "user@exa mple.com", "user@-example.com", "user@example-.com",

@@ -15,7 +15,7 @@ record EmailIdentityRow(String email, UUID accountId, boolean primary, Instant v
 
     /** The address is parsed again from the form it was given in, which is what the person sees. */
     EmailIdentity toIdentity() {
-        return new EmailIdentity(new AccountId(accountId), EmailAddress.parse(email), primary, verifiedAt);
+        return new EmailIdentity(new AccountId(accountId), EmailAddress.restore(email), primary, verifiedAt);
     }
 
     /** Reads the columns {@code email, account_id, is_primary, verified_at}. */

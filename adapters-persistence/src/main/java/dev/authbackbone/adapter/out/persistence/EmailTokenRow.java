@@ -24,7 +24,7 @@ record EmailTokenRow(String tokenHash, String purpose, UUID accountId, String em
 
     EmailToken toToken() {
         return EmailToken.restore(new TokenHash(tokenHash), EmailPurpose.valueOf(purpose),
-                Optional.ofNullable(accountId).map(AccountId::new), EmailAddress.parse(email), issuedAt, expiresAt,
+                Optional.ofNullable(accountId).map(AccountId::new), EmailAddress.restore(email), issuedAt, expiresAt,
                 Optional.ofNullable(consumedAt),
                 codeHash == null ? Optional.empty() : Optional.of(new CodeHash(codeSalt, codeHash, codeRounds)), codeAttempts,
                 placeholder);

@@ -77,7 +77,7 @@ public final class JdbiAccountRepository implements AccountRepository {
     public Optional<AddressHolder> holderOf(EmailAddress email) {
         return Handles.with(jdbi, h -> h.createQuery(HOLDER_OF).bind("canonical", email.canonical())
                 .map((rs, ctx) -> new AddressHolder(ACCOUNT_ROWS.map(rs, ctx).toAccount(),
-                        EmailAddress.parse(rs.getString("email"))))
+                        EmailAddress.restore(rs.getString("email"))))
                 .findOne());
     }
 

@@ -19,8 +19,8 @@ record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, St
     static final String COLUMNS = "token_hash, account_id, previous_email, replaced_by, issued_at, expires_at, consumed_at";
 
     PrimaryUndo toUndo() {
-        return PrimaryUndo.restore(new TokenHash(tokenHash), new AccountId(accountId), EmailAddress.parse(previousEmail),
-                Optional.ofNullable(replacedBy).map(EmailAddress::parse), issuedAt, expiresAt, Optional.ofNullable(consumedAt));
+        return PrimaryUndo.restore(new TokenHash(tokenHash), new AccountId(accountId), EmailAddress.restore(previousEmail),
+                Optional.ofNullable(replacedBy).map(EmailAddress::restore), issuedAt, expiresAt, Optional.ofNullable(consumedAt));
     }
 
     /** Reads {@link #COLUMNS}. */
