@@ -32,11 +32,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The development inbox: an SMTP server on {@code 127.0.0.1} with a port chosen by the system,
  * accepting any sender and recipient, that keeps the most recent mails in memory.
+ *
+ * <p>Any local user can talk to it, and it shares the server's small heap, so what it holds is
+ * bounded: a message over {@value #MAX_MESSAGE_BYTES} bytes is refused while it arrives (see
+ * {@link SizeLimitedGreenMail}), and the kept mails are at most {@code capacity} and
+ * {@value #MAX_KEPT_CHARACTERS} characters of text together, the oldest making room.
  */
 public final class DevInboxServer implements AutoCloseable {
 
     /** How many mails are kept when no capacity is given. */
     public static final int DEFAULT_CAPACITY = 200;
+    /** The largest message accepted, as sent after DATA; our own mails are a few KiB. */
+    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** How many characters of mail text are kept, over all kept mails; the oldest make room. */
+    public static final long MAX_KEPT_CHARACTERS = 1024 * 1024;
 
     private static final String HOST = "127.0.0.1";
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'()\\[\\]]+");
@@ -46,13 +55,14 @@ public final class DevInboxServer implements AutoCloseable {
     private final int capacity;
     private final Clock clock;
     private final Deque<CapturedMail> mails = new ArrayDeque<>();
+    private long keptCharacters;
     // A mail to several recipients is handed over once per recipient; it is kept once.
     private final Set<MovingMessage> captured = Collections.newSetFromMap(new WeakHashMap<>());
 
     private DevInboxServer(int capacity, Clock clock) {
         this.capacity = capacity;
         this.clock = clock;
-        this.greenMail = new GreenMail(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP));
+        this.greenMail = new SizeLimitedGreenMail(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP));
         this.greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         // Capture instead of GreenMail's mailboxes: they would grow without bound, and creating
         // them logs every address.
@@ -106,9 +116,12 @@ public final class DevInboxServer implements AutoCloseable {
     private GreenMailUser capture(MovingMessage message, MailAddress recipient) {
         synchronized (mails) {
             if (captured.add(message)) {
-                mails.addFirst(toCapturedMail(message, recipient));
-                while (mails.size() > capacity) {
-                    mails.removeLast();
+                CapturedMail mail = toCapturedMail(message, recipient);
+                mails.addFirst(mail);
+                keptCharacters += mail.size();
+                // The newest mail always stays: one is at most MAX_MESSAGE_BYTES, far below the budget.
+                while (mails.size() > capacity || keptCharacters > MAX_KEPT_CHARACTERS && mails.size() > 1) {
+                    keptCharacters -= mails.removeLast().size();
                 }
             }
         }
@@ -248,5 +261,18 @@ public final class DevInboxServer implements AutoCloseable {
 
     /** A captured mail, with the links found in its text. */
     public record CapturedMail(String from, List<String> to, String subject, String text, Instant receivedAt,
-                               List<String> links) {}
+                               List<String> links) {
+
+        /** Roughly the characters this mail holds, for the inbox's budget. */
+        long size() {
+            long size = from.length() + subject.length() + text.length();
+            for (String address : to) {
+                size += address.length();
+            }
+            for (String link : links) {
+                size += link.length();
+            }
+            return size;
+        }
+    }
 }
