@@ -59,7 +59,7 @@ class AddressServicesTest {
         UndoPrimaryChangeCommand undo = new UndoPrimaryChangeCommand(notice.token().reveal(), RequestOrigin.unknown());
         assertThat(f.undo.undo(undo)).isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
         assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
-        assertThat(f.accounts.identitiesOf(alice)).as("the address that replaced the primary left the account")
+        assertThat(f.accounts.identitiesOf(alice)).as("the restored primary is the account's only address")
                 .extracting(identity -> identity.email().value()).containsExactly("alice@example.com");
         assertThat(f.sessionRepository.endAll(alice, dev.authbackbone.domain.session.EndReason.SIGNED_OUT, f.clock.instant()))
                 .as("the undo ended every session").isZero();

@@ -74,7 +74,7 @@ final class Fixture {
     final InMemoryPrimaryUndoRepository undos = new InMemoryPrimaryUndoRepository();
     final MakePrimaryService makePrimary = new MakePrimaryService(accounts, undos, unitOfWork, audit, notices, random, clock);
     final RemoveAddressService remove = new RemoveAddressService(accounts, tokens, unitOfWork, audit, notices, clock);
-    final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, sessions, unitOfWork, audit, clock);
+    final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, tokens, sessions, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, codes, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);

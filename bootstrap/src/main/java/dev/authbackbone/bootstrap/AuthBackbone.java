@@ -230,7 +230,7 @@ public final class AuthBackbone implements AutoCloseable {
                 new AddressUseCases(
                         new MakePrimaryService(accountRepository, undos, unitOfWork, audit, notices, random, clock),
                         new RemoveAddressService(accountRepository, tokens, unitOfWork, audit, notices, clock),
-                        new UndoPrimaryChangeService(accountRepository, undos, sessions, unitOfWork, audit, clock)));
+                        new UndoPrimaryChangeService(accountRepository, undos, tokens, sessions, unitOfWork, audit, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,

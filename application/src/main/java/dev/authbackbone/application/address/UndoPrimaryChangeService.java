@@ -9,36 +9,42 @@ import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
 import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
+import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.session.EndReason;
+import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Uses an undo link: consumes it atomically, makes its address the account's primary again
- * (linking it anew if it was removed meanwhile and is still free), removes the address that had
- * replaced it, ends every other undo link of the account and every session, all in one unit of work
- * that also records the outcome. Whoever made the change with a stolen session is signed out, can
- * no longer sign in with the address they put in, and holds no undo link that could take the
- * account back; the owner signs in again with the restored address.
+ * (linking it anew if it was removed meanwhile and is still free) and its only address, ends its
+ * pending confirmations, every other undo link of the account and every session, all in one unit
+ * of work that also records the outcome. Whoever made the change with a stolen session is signed
+ * out, can sign in with none of the addresses they put in nor confirm one they asked for, and holds
+ * no undo link that could take the account back; the owner signs in again with the restored
+ * address and links their other addresses again.
  */
 public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase {
 
     private final AccountRepository accounts;
     private final PrimaryUndoRepository undos;
+    private final EmailTokenRepository tokens;
     private final Sessions sessions;
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UndoPrimaryChangeService(AccountRepository accounts, PrimaryUndoRepository undos, Sessions sessions,
-                                    UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+    public UndoPrimaryChangeService(AccountRepository accounts, PrimaryUndoRepository undos, EmailTokenRepository tokens,
+                                    Sessions sessions, UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.undos = undos;
+        this.tokens = tokens;
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
@@ -50,7 +56,7 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
         Instant now = clock.instant();
         Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
         UndoDecision outcome = presented.isEmpty()
-                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty())
+                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of())
                 : unitOfWork.inTransaction(() -> redeem(presented.get(), now));
         audit.record(outcome.auditEvent(now, command.origin()));
         return outcome instanceof UndoDecision.Restore restore
@@ -61,7 +67,8 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
     private UndoDecision redeem(OneTimeToken token, Instant now) {
         Optional<PrimaryUndo> consumed = undos.consume(token.hash(), now);
         UndoDecision decided = UndoDecision.decide(consumed, consumed.flatMap(u -> accounts.findForUpdate(u.account())),
-                consumed.flatMap(u -> accounts.findByEmail(u.previous())));
+                consumed.flatMap(u -> accounts.findByEmail(u.previous())),
+                consumed.map(u -> accounts.identitiesOf(u.account())).orElse(List.of()));
         if (decided instanceof UndoDecision.Restore restore) {
             if (restore.relink()
                     && accounts.link(restore.account(), restore.previous(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
@@ -69,7 +76,9 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
                         Optional.of(restore.previous()));
             }
             accounts.makePrimary(restore.account(), restore.previous());
-            restore.evict().ifPresent(replacement -> accounts.unlink(restore.account(), replacement));
+            restore.evict().forEach(other -> accounts.unlink(restore.account(), other));
+            tokens.pendingConfirmations(restore.account(), now).stream().map(EmailToken::email).distinct()
+                    .forEach(pending -> tokens.revokePendingConfirmations(restore.account(), pending, now));
             undos.revokeAll(restore.account(), now);
             sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
         }

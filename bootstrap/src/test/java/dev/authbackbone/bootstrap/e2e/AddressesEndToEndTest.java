@@ -139,7 +139,7 @@ class AddressesEndToEndTest {
         assertThat(server.postJson("/api/auth/token/refresh", "{\"refresh_token\":\"" + patElsewhere.refresh() + "\"}")
                 .status()).isEqualTo(400);
         Tokens again = signIn("pat@example.com");
-        assertThat(emails(again.access())).as("the address that took the primary's place left the account")
+        assertThat(emails(again.access())).as("the restored primary is the account's only address")
                 .containsExactly("pat@example.com true true");
 
         Answer secondPost = server.postForm("/auth/undo", "token=" + undo);
@@ -151,31 +151,40 @@ class AddressesEndToEndTest {
     }
 
     /**
-     * The attack: a thief with the owner's access token puts in an address of their own, makes it
-     * primary, back, and primary again, so that they hold one undo link themselves. Undoing used to
-     * leave the thief's address on the account (they signed straight back in with it) and their own
-     * link working (they took the primary back with it).
+     * The attack: a thief with the owner's access token puts in addresses of their own, makes them
+     * primary one after the other (so that they hold an undo link themselves), links one more and
+     * asks for yet another to be confirmed. Undoing used to leave the thief's addresses on the
+     * account (they signed straight back in with one) and their own undo link working (they took the
+     * primary back with it); removing only the address that took the primary's place still left the
+     * others.
      */
     @Test
-    void undo_evictsTheThiefsAddress_andEndsTheUndoLinksTheThiefHolds() {
+    void undo_leavesTheRestoredPrimaryAlone_endingTheThiefsAddressesLinksAndPendingConfirmations() {
         String victimId = server.get("/api/auth/me", signIn("owner@example.com").access()).json().get("id").asText();
         String stolen = signIn("owner@example.com").access();
-        link(stolen, "thief@example.net");
-        assertThat(makePrimary(stolen, "thief@example.net").status()).isEqualTo(200);
-        assertThat(makePrimary(stolen, "owner@example.com").status()).isEqualTo(200);
-        String thiefsUndo = server.lastTokenMailedTo("thief@example.net");
-        assertThat(makePrimary(stolen, "thief@example.net").status()).isEqualTo(200);
+        link(stolen, "thief.x@example.net");
+        link(stolen, "thief.y@example.net");
+        link(stolen, "thief.z@example.net");
+        assertThat(makePrimary(stolen, "thief.x@example.net").status()).isEqualTo(200);
         String ownersUndo = server.lastTokenMailedTo("owner@example.com");
+        assertThat(makePrimary(stolen, "thief.y@example.net").status()).isEqualTo(200);
+        String thiefsUndo = server.lastTokenMailedTo("thief.x@example.net");
+        requestLink(stolen, "thief.pending@example.net");
+        String pendingLink = server.lastTokenMailedTo("thief.pending@example.net");
 
         Answer undone = server.postForm("/auth/undo", "token=" + ownersUndo);
 
         assertThat(undone.status()).as(undone.body()).isEqualTo(200);
         assertThat(server.get("/api/auth/me", stolen).status()).isEqualTo(401);
-        Answer thiefsOwn = server.get("/api/auth/me", signIn("thief@example.net").access());
-        assertThat(thiefsOwn.json().get("id").asText()).as("signing in with the thief's address no longer reaches the account")
-                .isNotEqualTo(victimId);
-        Answer thiefsUndoUsed = server.postForm("/auth/undo", "token=" + thiefsUndo);
-        assertThat(thiefsUndoUsed.status()).as("the thief's undo link died with the owner's undo").isEqualTo(400);
+        for (String thiefs : List.of("thief.x@example.net", "thief.y@example.net", "thief.z@example.net")) {
+            Answer signedIn = server.get("/api/auth/me", signIn(thiefs).access());
+            assertThat(signedIn.json().get("id").asText()).as("signing in with %s no longer reaches the account", thiefs)
+                    .isNotEqualTo(victimId);
+        }
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + pendingLink + "\"}").status())
+                .as("a confirmation the thief asked for died with the undo").isEqualTo(400);
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status())
+                .as("the thief's undo link died with the owner's undo").isEqualTo(400);
         Tokens owner = signIn("owner@example.com");
         assertThat(server.get("/api/auth/me", owner.access()).json().get("id").asText()).isEqualTo(victimId);
         assertThat(emails(owner.access())).containsExactly("owner@example.com true true");

@@ -11,8 +11,7 @@ import java.util.Optional;
 
 /**
  * The undo link of one primary change, as stored: its token's hash, the account, the address that
- * was primary before ({@code previous}), the address that took its place ({@code replacement}; links
- * issued before it was recorded have none), and when it expires or was used. Usable once, before it expires.
+ * was primary before ({@code previous}), and when it expires or was used. Usable once, before it expires.
  */
 public final class PrimaryUndo {
 
@@ -22,17 +21,15 @@ public final class PrimaryUndo {
     private final TokenHash hash;
     private final AccountId account;
     private final EmailAddress previous;
-    private final EmailAddress replacement;
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final Instant consumedAt;
 
-    private PrimaryUndo(TokenHash hash, AccountId account, EmailAddress previous, EmailAddress replacement,
-                        Instant issuedAt, Instant expiresAt, Instant consumedAt) {
+    private PrimaryUndo(TokenHash hash, AccountId account, EmailAddress previous, Instant issuedAt, Instant expiresAt,
+                        Instant consumedAt) {
         this.hash = Objects.requireNonNull(hash, "hash");
         this.account = Objects.requireNonNull(account, "account");
         this.previous = Objects.requireNonNull(previous, "previous");
-        this.replacement = replacement;
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.consumedAt = consumedAt;
@@ -41,22 +38,15 @@ public final class PrimaryUndo {
         }
     }
 
-    /**
-     * A new undo link for {@code account}, restoring {@code previous} in place of {@code replacement};
-     * only the hash of {@code token} is kept.
-     */
-    public static PrimaryUndo issue(OneTimeToken token, AccountId account, EmailAddress previous, EmailAddress replacement,
-                                    Instant now) {
-        return new PrimaryUndo(token.hash(), account, previous, Objects.requireNonNull(replacement, "replacement"), now,
-                now.plus(TTL), null);
+    /** A new undo link for {@code account}, restoring {@code previous}; only the hash of {@code token} is kept. */
+    public static PrimaryUndo issue(OneTimeToken token, AccountId account, EmailAddress previous, Instant now) {
+        return new PrimaryUndo(token.hash(), account, previous, now, now.plus(TTL), null);
     }
 
     /** An undo link as storage holds it. */
-    public static PrimaryUndo restore(TokenHash hash, AccountId account, EmailAddress previous,
-                                      Optional<EmailAddress> replacement, Instant issuedAt, Instant expiresAt,
-                                      Optional<Instant> consumedAt) {
-        return new PrimaryUndo(hash, account, previous, replacement.orElse(null), issuedAt, expiresAt,
-                consumedAt.orElse(null));
+    public static PrimaryUndo restore(TokenHash hash, AccountId account, EmailAddress previous, Instant issuedAt,
+                                      Instant expiresAt, Optional<Instant> consumedAt) {
+        return new PrimaryUndo(hash, account, previous, issuedAt, expiresAt, consumedAt.orElse(null));
     }
 
     /** Whether the link can still be used at {@code now}. */
@@ -74,11 +64,6 @@ public final class PrimaryUndo {
 
     public EmailAddress previous() {
         return previous;
-    }
-
-    /** The address made primary by the change this link undoes; empty for links issued before it was recorded. */
-    public Optional<EmailAddress> replacement() {
-        return Optional.ofNullable(replacement);
     }
 
     public Instant issuedAt() {

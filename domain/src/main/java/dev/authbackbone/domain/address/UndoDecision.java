@@ -2,12 +2,14 @@ package dev.authbackbone.domain.address;
 
 import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.reason.Reason;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,14 +21,16 @@ public sealed interface UndoDecision {
 
     /**
      * Decides on an undo link just consumed ({@code consumed}, empty when it was unknown, expired or
-     * used), given its account and the account now holding its previous address. The mailbox that
-     * received the link proves control of that address, so it is restored even when it was removed
-     * meanwhile, unless another account holds it now. A disabled account is restored too: undoing
-     * only takes power away from whoever made the change. The address that took the primary's place
-     * is removed from the account: whoever made the change with a stolen session would otherwise keep
-     * signing in with it, and could undo the owner's recovery with a link of their own.
+     * used), given its account, the account now holding its previous address, and the account's
+     * verified {@code identities}. The mailbox that received the link proves control of that
+     * address, so it is restored even when it was removed meanwhile, unless another account holds it
+     * now. A disabled account is restored too: undoing only takes power away from whoever made the
+     * change. Every other address leaves the account: any of them may be one that whoever made the
+     * change with a stolen session put in, and would keep signing in with (removing only the address
+     * that took the primary's place left one put in before it); the owner links their own again.
      */
-    static UndoDecision decide(Optional<PrimaryUndo> consumed, Optional<Account> owner, Optional<Account> holder) {
+    static UndoDecision decide(Optional<PrimaryUndo> consumed, Optional<Account> owner, Optional<Account> holder,
+                               List<EmailIdentity> identities) {
         if (consumed.isEmpty() || owner.isEmpty()) {
             return new Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
         }
@@ -34,8 +38,9 @@ public sealed interface UndoDecision {
         if (holder.isPresent() && owner.get().isOtherThan(Optional.of(holder.get().id()))) {
             return new Invalid(Reason.ADDRESS_GONE, Optional.of(undo.account()), Optional.of(undo.previous()));
         }
-        return new Restore(undo.account(), undo.previous(), holder.isEmpty(),
-                undo.replacement().filter(replacement -> !replacement.equals(undo.previous())));
+        List<EmailAddress> others = identities.stream().map(EmailIdentity::email)
+                .filter(email -> !email.equals(undo.previous())).toList();
+        return new Restore(undo.account(), undo.previous(), holder.isEmpty(), others);
     }
 
     /** The link restores nothing, for {@code why}; the account and address are named when known. */
@@ -55,16 +60,16 @@ public sealed interface UndoDecision {
 
     /**
      * {@code previous} becomes the primary of {@code account} again ({@code relink}: it was removed
-     * meanwhile and is linked anew), {@code evict} (the address that replaced it) leaves the account
-     * if it is still there, every other undo link of the account stops working, and every session of
-     * the account ends.
+     * meanwhile and is linked anew), every address in {@code evict} (all its others) leaves the
+     * account, its pending confirmations and every other undo link of it stop working, and every
+     * session of the account ends.
      */
-    record Restore(AccountId account, EmailAddress previous, boolean relink, Optional<EmailAddress> evict)
+    record Restore(AccountId account, EmailAddress previous, boolean relink, List<EmailAddress> evict)
             implements UndoDecision {
         public Restore {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(previous, "previous");
-            Objects.requireNonNull(evict, "evict");
+            evict = List.copyOf(evict);
         }
 
         @Override

@@ -82,36 +82,29 @@ class AddressDecisionsTest {
     }
 
     @Test
-    void undo_aConsumedLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree_andEvictsItsReplacement() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(2)), ID, HOME, WORK, NOW);
+    void undo_aConsumedLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree_andEvictsEveryOtherAddress() {
+        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(2)), ID, HOME, NOW);
         Account owner = anAccount().build();
+        EmailAddress third = EmailAddress.parse("third@example.net");
+        List<EmailIdentity> now = List.of(new EmailIdentity(ID, WORK, true, NOW), new EmailIdentity(ID, HOME, false, NOW),
+                new EmailIdentity(ID, third, false, NOW));
 
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner)))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, Optional.of(WORK)));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.empty()))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, true, Optional.of(WORK)));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().disabled().build()), Optional.empty()))
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner), now))
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, List.of(WORK, third)));
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.empty(), now.subList(0, 1)))
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, true, List.of(WORK)));
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().disabled().build()), Optional.empty(), now))
                 .as("undoing only takes power away").isInstanceOf(UndoDecision.Restore.class);
     }
 
     @Test
-    void undo_aLinkIssuedBeforeReplacementsWereRecorded_evictsNothing() {
-        PrimaryUndo older = PrimaryUndo.restore(OneTimeToken.generate(new SeededRandomSource(4)).hash(), ID, HOME,
-                Optional.empty(), NOW, NOW.plus(PrimaryUndo.TTL), Optional.of(NOW));
-        Account owner = anAccount().build();
-
-        assertThat(UndoDecision.decide(Optional.of(older), Optional.of(owner), Optional.of(owner)))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, Optional.empty()));
-    }
-
-    @Test
     void undo_unknownUsedOrExpiredLink_orAnAddressAnotherAccountHoldsNow_isInvalid() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, WORK, NOW);
+        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, NOW);
         Account other = anAccount().id(new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000009"))).build();
 
-        assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of()))
                 .isEqualTo(new UndoDecision.Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty()));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().build()), Optional.of(other)))
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().build()), Optional.of(other), VERIFIED))
                 .isEqualTo(new UndoDecision.Invalid(Reason.ADDRESS_GONE, Optional.of(ID), Optional.of(HOME)));
         assertThat(undo.isUsableAt(NOW.plus(PrimaryUndo.TTL))).as("valid 7 days").isFalse();
         assertThat(undo.isUsableAt(NOW.plus(PrimaryUndo.TTL).minusSeconds(1))).isTrue();

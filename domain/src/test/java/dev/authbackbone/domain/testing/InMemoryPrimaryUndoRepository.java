@@ -45,7 +45,7 @@ public final class InMemoryPrimaryUndoRepository implements PrimaryUndoRepositor
     }
 
     private static PrimaryUndo used(PrimaryUndo undo, Instant now) {
-        return PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.replacement(), undo.issuedAt(),
+        return PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.issuedAt(),
                 undo.expiresAt(), Optional.of(now));
     }
 

@@ -2,7 +2,6 @@ package dev.authbackbone.adapter.out.persistence;
 
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.address.PrimaryUndo;
-import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
@@ -14,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
 
     private static final String INSERT = "INSERT INTO primary_undo (" + PrimaryUndoRow.COLUMNS + ") VALUES"
-            + " (:hash, :accountId, :previous, :replacedBy, :issuedAt, :expiresAt, NULL)";
+            + " (:hash, :accountId, :previous, :issuedAt, :expiresAt, NULL)";
     /** The compare-and-set, as for email tokens: of concurrent consumers exactly one UPDATE changes the row. */
     private static final String CONSUME = "UPDATE primary_undo SET consumed_at = :now"
             + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
@@ -41,7 +40,6 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
                 .bind("hash", undo.hash().hex())
                 .bind("accountId", undo.account().value())
                 .bind("previous", undo.previous().value())
-                .bindByType("replacedBy", undo.replacement().map(EmailAddress::value).orElse(null), String.class)
                 .bind("issuedAt", Timestamps.toColumn(undo.issuedAt()))
                 .bind("expiresAt", Timestamps.toColumn(undo.expiresAt()))
                 .execute());

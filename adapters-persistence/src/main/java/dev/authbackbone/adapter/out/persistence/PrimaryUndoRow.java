@@ -13,14 +13,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code primary_undo}; the columns every query selects are {@link #COLUMNS}. */
-record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, String replacedBy, Instant issuedAt,
-                      Instant expiresAt, Instant consumedAt) {
+record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, Instant issuedAt, Instant expiresAt,
+                      Instant consumedAt) {
 
-    static final String COLUMNS = "token_hash, account_id, previous_email, replaced_by, issued_at, expires_at, consumed_at";
+    static final String COLUMNS = "token_hash, account_id, previous_email, issued_at, expires_at, consumed_at";
 
     PrimaryUndo toUndo() {
         return PrimaryUndo.restore(new TokenHash(tokenHash), new AccountId(accountId), EmailAddress.restore(previousEmail),
-                Optional.ofNullable(replacedBy).map(EmailAddress::restore), issuedAt, expiresAt, Optional.ofNullable(consumedAt));
+                issuedAt, expiresAt, Optional.ofNullable(consumedAt));
     }
 
     /** Reads {@link #COLUMNS}. */
@@ -28,7 +28,7 @@ record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, St
         @Override
         public PrimaryUndoRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new PrimaryUndoRow(rs.getString("token_hash"), rs.getObject("account_id", UUID.class),
-                    rs.getString("previous_email"), rs.getString("replaced_by"), Timestamps.fromColumn(rs, "issued_at"),
+                    rs.getString("previous_email"), Timestamps.fromColumn(rs, "issued_at"),
                     Timestamps.fromColumn(rs, "expires_at"), Timestamps.fromColumn(rs, "consumed_at"));
         }
     }

@@ -93,9 +93,9 @@ public final class Pages {
     public static String undoPrimaryChange(String token) {
         return page("Undo the change of your primary address", """
                 <h1>Undo the change of your primary address</h1>
-                <p>Press <strong>Undo</strong> to make this address your account's primary address again.
-                The address that replaced it is removed from the account, and every session of the account is
-                signed out.</p>
+                <p>Press <strong>Undo</strong> to make this address your account's primary address again, and
+                its only one: every other address is removed (you can link yours again afterwards), and every
+                session of the account is signed out.</p>
                 <form method="post" action="/auth/undo">
                 <input type="hidden" name="token" value="%s">
                 <button type="submit">Undo</button>
@@ -107,8 +107,8 @@ public final class Pages {
     public static String primaryChangeUndone(String primary) {
         return page("Change undone", """
                 <h1>Change undone</h1>
-                <p><strong>%s</strong> is your account's primary address again, the address that replaced it has
-                been removed, and every session of the account has been signed out.</p>
+                <p><strong>%s</strong> is your account's primary address again and its only one, and every
+                session of the account has been signed out. Link your other addresses again if you want them.</p>
                 <p class="muted">Sign in again with this address to look at your account.</p>
                 """.formatted(escape(primary)), false);
     }
