@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.bootstrap.Main;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +26,7 @@ class SigningStartRefusalEndToEndTest {
 
     @Test
     void tooShortLegacySecret_stopsTheStartWithOneLine() throws Exception {
-        Refusal refusal = start(Map.of("AUTH_JWT_SECRET", "only-twenty-bytes!!!"));
+        StartRefusal refusal = start(Map.of("AUTH_JWT_SECRET", "only-twenty-bytes!!!"));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_SECRET: too short (20 bytes); expected at least 32 bytes");
@@ -39,7 +35,7 @@ class SigningStartRefusalEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"25h", "48h", "2d"})
     void accessTokenTtlOverADay_stopsTheStartWithOneLineQuotingTheValueAsGiven(String given) throws Exception {
-        Refusal refusal = start(Map.of("AUTH_ACCESS_TOKEN_TTL", given));
+        StartRefusal refusal = start(Map.of("AUTH_ACCESS_TOKEN_TTL", given));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_ACCESS_TOKEN_TTL: cannot use \"" + given + "\"; expected a duration of at most 24h");
@@ -47,7 +43,7 @@ class SigningStartRefusalEndToEndTest {
 
     @Test
     void secretAndKeyFileTogether_stopTheStartWithOneLine() throws Exception {
-        Refusal refusal = start(Map.of("AUTH_JWT_SECRET", "a".repeat(40), "AUTH_JWT_PRIVATE_KEY_FILE", "/etc/key.pem"));
+        StartRefusal refusal = start(Map.of("AUTH_JWT_SECRET", "a".repeat(40), "AUTH_JWT_PRIVATE_KEY_FILE", "/etc/key.pem"));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).singleElement().asString().startsWith("AUTH_JWT_SECRET and AUTH_JWT_PRIVATE_KEY_FILE are both set");
@@ -55,7 +51,7 @@ class SigningStartRefusalEndToEndTest {
 
     @Test
     void missingKeyFile_stopsTheStartWithOneLine() throws Exception {
-        Refusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", dir.resolve("absent.pem").toString()));
+        StartRefusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", dir.resolve("absent.pem").toString()));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + dir.resolve("absent.pem")
@@ -71,7 +67,7 @@ class SigningStartRefusalEndToEndTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
         Path file = Files.writeString(dir.resolve("ec.pem"), pem);
 
-        Refusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()));
+        StartRefusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + file
@@ -79,26 +75,7 @@ class SigningStartRefusalEndToEndTest {
         assertThat(refusal.stdout()).isEmpty();
     }
 
-    private record Refusal(int exit, List<String> stderr, List<String> stdout) {
-    }
-
-    private Refusal start(Map<String, String> settings) throws IOException, InterruptedException {
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
-        java.environment().keySet().removeIf(name -> name.startsWith("AUTH_"));
-        java.environment().put("AUTH_HTTP_PORT", "0");
-        java.environment().put("AUTH_DATA_DIR", dir.resolve("data").toString());
-        java.environment().put("AUTH_DB_URL", "jdbc:h2:mem:refusal-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        java.environment().putAll(settings);
-        Path stdout = dir.resolve("stdout-" + UUID.randomUUID() + ".txt");
-        java.redirectOutput(stdout.toFile());
-        Process process = java.start();
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the server started instead of refusing");
-        }
-        return new Refusal(process.exitValue(), stderr.lines().filter(line -> !line.isBlank()).toList(),
-                Files.readAllLines(stdout, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList());
+    private StartRefusal start(Map<String, String> settings) throws IOException, InterruptedException {
+        return StartRefusal.start(dir, settings);
     }
 }
