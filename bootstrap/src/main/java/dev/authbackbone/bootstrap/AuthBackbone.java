@@ -71,7 +71,6 @@ import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
 import dev.authbackbone.application.signin.SignInWithLinkService;
 import dev.authbackbone.application.account.ViewAccountEventsService;
 import dev.authbackbone.application.account.ViewAccountService;
-import dev.authbackbone.application.signing.RsaSigningKeys;
 import dev.authbackbone.application.signing.SigningKeyService;
 import dev.authbackbone.bootstrap.ops.DatabaseHealthCheck;
 import dev.authbackbone.bootstrap.ops.MailHealthCheck;
@@ -97,10 +96,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateCrtKey;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -357,15 +354,8 @@ public final class AuthBackbone implements AutoCloseable {
         Optional<RotateSigningKeyUseCase> rotation;
         CodeKey codeKey = CodeKey.NONE;
         if (settings.signingKeys().privateKeyFile().isPresent()) {
-            Path file = settings.signingKeys().privateKeyFile().get();
-            SigningKey key;
-            try {
-                RSAPrivateCrtKey privateKey = PrivateKeyFile.read(file);
-                key = RsaSigningKeys.of(privateKey, clock.instant());
-                codeKey = codeKey(privateKey.getEncoded());
-            } catch (IllegalArgumentException tooShort) {
-                throw ConfigurationException.invalid("AUTH_JWT_PRIVATE_KEY_FILE", file.toString(), tooShort.getMessage());
-            }
+            SigningKey key = PrivateKeyFile.signingKey(settings.signingKeys().privateKeyFile().get(), clock.instant());
+            codeKey = codeKey(key.privateKey());
             SigningKeyRing ring = new SigningKeyRing(List.of(key));
             source = () -> ring;
             rotation = Optional.empty();

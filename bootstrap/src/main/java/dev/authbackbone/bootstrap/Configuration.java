@@ -5,7 +5,6 @@ import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import dev.authbackbone.adapter.in.http.HttpSettings;
 import dev.authbackbone.adapter.in.http.net.Loopback;
 import dev.authbackbone.adapter.in.http.net.TrustedProxies;
-import dev.authbackbone.application.signing.RsaSigningKeys;
 import dev.authbackbone.domain.quota.RateLimit;
 import dev.authbackbone.domain.session.SessionPolicy;
 import java.io.IOException;
@@ -186,13 +185,7 @@ public record Configuration(
             }
             // Read now rather than when the keys are loaded, after the database and the inbox have
             // started: a key the server cannot use stops the start before anything is opened.
-            keyFile.ifPresent(file -> {
-                try {
-                    RsaSigningKeys.of(PrivateKeyFile.read(file), Instant.EPOCH);
-                } catch (IllegalArgumentException tooShort) {
-                    throw ConfigurationException.invalid("AUTH_JWT_PRIVATE_KEY_FILE", file.toString(), tooShort.getMessage());
-                }
-            });
+            keyFile.ifPresent(file -> PrivateKeyFile.signingKey(file, Instant.EPOCH));
             Duration accessTtl = v.duration("AUTH_ACCESS_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofSeconds(1));
             if (accessTtl.compareTo(MAX_ACCESS_TTL) > 0) {
                 // As given (48h), not as parsed (2d): the line must name what the operator wrote.

@@ -1,5 +1,7 @@
 package dev.authbackbone.bootstrap;
 
+import dev.authbackbone.application.signing.RsaSigningKeys;
+import dev.authbackbone.domain.signing.SigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -23,6 +26,18 @@ final class PrivateKeyFile {
     private static final String END = "-----END PRIVATE KEY-----";
 
     private PrivateKeyFile() {
+    }
+
+    /**
+     * The signing key in {@code file} as of {@code now}: readable PKCS#8 PEM, RSA and at least
+     * {@value RsaSigningKeys#KEY_BITS} bits, or one line naming the variable.
+     */
+    static SigningKey signingKey(Path file, Instant now) {
+        try {
+            return RsaSigningKeys.of(read(file), now);
+        } catch (IllegalArgumentException tooShort) {
+            throw ConfigurationException.invalid(VARIABLE, file.toString(), tooShort.getMessage());
+        }
     }
 
     static RSAPrivateCrtKey read(Path file) {
