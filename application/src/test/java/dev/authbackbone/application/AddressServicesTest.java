@@ -67,8 +67,13 @@ class AddressServicesTest {
         assertThat(f.audit.types()).contains(AuditEventType.PRIMARY_CHANGE_UNDONE, AuditEventType.PRIMARY_UNDO_REJECTED);
     }
 
+    /**
+     * Alice's own address was primary first. Whoever holds the link of a later change (a thief who
+     * made their address primary and then hers again, to be mailed a link) can use it, but it
+     * never ends hers; hers, used after, takes the account back and ends theirs.
+     */
     @Test
-    void undo_endsEveryOtherUndoLinkOfTheAccount() {
+    void undo_endsTheLinksOfLaterChanges_neverTheOlderLinkOfTheAddressThatWasPrimaryFirst() {
         link(alice, "work@example.org");
         makePrimary(alice, "work@example.org");
         Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
@@ -77,10 +82,29 @@ class AddressServicesTest {
 
         assertThat(f.undo.undo(new UndoPrimaryChangeCommand(second.token().reveal(), RequestOrigin.unknown())))
                 .isEqualTo(new UndoPrimaryChangeResult.Undone(email("work@example.org")));
+        assertThat(primaryOf(alice)).isEqualTo("work@example.org");
 
         assertThat(f.undo.undo(new UndoPrimaryChangeCommand(first.token().reveal(), RequestOrigin.unknown())))
+                .isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(f.accounts.identitiesOf(alice)).extracting(identity -> identity.email().value())
+                .containsExactly("alice@example.com");
+    }
+
+    @Test
+    void undo_withTheOlderLink_endsTheLinksOfEveryLaterChange() {
+        link(alice, "work@example.org");
+        makePrimary(alice, "work@example.org");
+        Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
+        makePrimary(alice, "alice@example.com");
+        Mail.PrimaryChangedNotice second = (Mail.PrimaryChangedNotice) f.mail.last();
+
+        assertThat(f.undo.undo(new UndoPrimaryChangeCommand(first.token().reveal(), RequestOrigin.unknown())))
+                .isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
+
+        assertThat(f.undo.undo(new UndoPrimaryChangeCommand(second.token().reveal(), RequestOrigin.unknown())))
                 .isInstanceOf(UndoPrimaryChangeResult.InvalidToken.class);
-        assertThat(primaryOf(alice)).isEqualTo("work@example.org");
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
                 audit.record(refused.auditEvent(now, command.origin()));
             } else if (decided instanceof PrimaryDecision.Switch change) {
                 accounts.makePrimary(change.account(), change.to());
-                undos.save(PrimaryUndo.issue(token, change.account(), change.from(), now));
+                undos.save(PrimaryUndo.issueAfter(token, change.account(), change.from(), now,
+                        undos.usableOf(change.account(), now)));
                 audit.record(change.auditEvent(now, command.origin()));
             }
             return decided;

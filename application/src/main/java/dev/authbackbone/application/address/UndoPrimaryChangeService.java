@@ -1,6 +1,7 @@
 package dev.authbackbone.application.address;
 
 import dev.authbackbone.application.session.Sessions;
+import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.address.UndoDecision;
@@ -24,11 +25,11 @@ import java.util.Optional;
 /**
  * Uses an undo link: consumes it atomically, makes its address the account's primary again
  * (linking it anew if it was removed meanwhile and is still free) and its only address, ends its
- * pending confirmations, every other undo link of the account and every session, all in one unit
- * of work that also records the outcome. Whoever made the change with a stolen session is signed
- * out, can sign in with none of the addresses they put in nor confirm one they asked for, and holds
- * no undo link that could take the account back; the owner signs in again with the restored
- * address and links their other addresses again.
+ * pending confirmations, the undo links of later changes (see {@link UndoDecision#decide}) and
+ * every session, all in one unit of work that also records the outcome. Whoever made the change
+ * with a stolen session is signed out, can sign in with none of the addresses they put in nor
+ * confirm one they asked for, and holds no undo link that could take the account back; the owner
+ * signs in again with the restored address and links their other addresses again.
  */
 public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase {
 
@@ -56,7 +57,7 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
         Instant now = clock.instant();
         Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
         UndoDecision outcome = presented.isEmpty()
-                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of())
+                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of())
                 : unitOfWork.inTransaction(() -> redeem(presented.get(), now));
         audit.record(outcome.auditEvent(now, command.origin()));
         return outcome instanceof UndoDecision.Restore restore
@@ -64,11 +65,18 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
                 : new UndoPrimaryChangeResult.InvalidToken();
     }
 
+    /**
+     * The account is locked before the link is consumed, as every other change of an account's
+     * addresses locks it first: in the other order, two links used at once, or a confirmation
+     * racing the undo, waited on each other's locks.
+     */
     private UndoDecision redeem(OneTimeToken token, Instant now) {
-        Optional<PrimaryUndo> consumed = undos.consume(token.hash(), now);
-        UndoDecision decided = UndoDecision.decide(consumed, consumed.flatMap(u -> accounts.findForUpdate(u.account())),
+        Optional<Account> owner = undos.find(token.hash()).flatMap(link -> accounts.findForUpdate(link.account()));
+        Optional<PrimaryUndo> consumed = owner.flatMap(locked -> undos.consume(token.hash(), now));
+        UndoDecision decided = UndoDecision.decide(consumed, owner,
                 consumed.flatMap(u -> accounts.findByEmail(u.previous())),
-                consumed.map(u -> accounts.identitiesOf(u.account())).orElse(List.of()));
+                consumed.map(u -> accounts.identitiesOf(u.account())).orElse(List.of()),
+                consumed.map(u -> undos.usableOf(u.account(), now)).orElse(List.of()));
         if (decided instanceof UndoDecision.Restore restore) {
             if (restore.relink()
                     && accounts.link(restore.account(), restore.previous(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
@@ -79,7 +87,7 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
             restore.evict().forEach(other -> accounts.unlink(restore.account(), other));
             tokens.pendingConfirmations(restore.account(), now).stream().map(EmailToken::email).distinct()
                     .forEach(pending -> tokens.revokePendingConfirmations(restore.account(), pending, now));
-            undos.revokeAll(restore.account(), now);
+            undos.revokeIssuedSince(restore.account(), restore.endLinksSince(), now);
             sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
         }
         return decided;

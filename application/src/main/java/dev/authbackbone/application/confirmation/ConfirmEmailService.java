@@ -2,6 +2,7 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.application.mail.MailedCodes;
 import dev.authbackbone.application.mail.Notices;
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.confirmation.ConfirmationRedemption;
@@ -61,9 +62,11 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
             return result(audited(ConfirmationRedemption.invalidToken(), command.origin(), now));
         }
         TokenHash hash = presented.get().hash();
-        return told(unitOfWork.inTransaction(() -> audited(
-                redeem(hash, tokens.consume(hash, EmailPurpose.EMAIL_CONFIRMATION, now), now), command.origin(), now)),
-                command.origin());
+        return told(unitOfWork.inTransaction(() -> {
+            tokens.find(hash).flatMap(EmailToken::account).ifPresent(this::lock);
+            return audited(redeem(hash, tokens.consume(hash, EmailPurpose.EMAIL_CONFIRMATION, now), now),
+                    command.origin(), now);
+        }), command.origin());
     }
 
     @Override
@@ -74,6 +77,7 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
             return result(audited(ConfirmationRedemption.wrongCode(), command.origin(), now));
         }
         return told(unitOfWork.inTransaction(() -> {
+            lock(command.account());
             Optional<EmailToken> matched = codes.match(command.email(), EmailPurpose.EMAIL_CONFIRMATION,
                     Optional.of(command.account()), presented.get(), now);
             ConfirmationRedemption outcome = matched
@@ -96,6 +100,16 @@ public final class ConfirmEmailService implements ConfirmEmailUseCase, ConfirmEm
                             confirmed.account(), origin));
         }
         return result(outcome);
+    }
+
+    /**
+     * Locks the account that asked, before its token is touched, as a removal or an undo of the
+     * same account locks it before revoking that token: in the other order a confirmation that had
+     * consumed the token went on to link the address after the removal or undo had committed
+     * without it (and on PostgreSQL the two deadlocked).
+     */
+    private void lock(AccountId account) {
+        accounts.findForUpdate(account);
     }
 
     /** Decides on the token with {@code hash} as its link or code just tried to consume it. */

@@ -190,6 +190,90 @@ class AddressesEndToEndTest {
         assertThat(emails(owner.access())).containsExactly("owner@example.com true true");
     }
 
+    /**
+     * The attack: with the owner's access token a thief makes their address primary (the owner is
+     * mailed an undo link), then the owner's again (the thief's address is mailed one), and uses
+     * their own link first. That used to end the owner's link too: the owner's undo answered 400 and
+     * the thief, signing in with their address, kept the account for good.
+     */
+    @Test
+    void undo_theThiefsOwnLinkUsedFirst_neverEndsTheOwnersOlderLink_whichTakesTheAccountBack() {
+        String victimId = server.get("/api/auth/me", signIn("keeper@example.com").access()).json().get("id").asText();
+        String stolen = signIn("keeper@example.com").access();
+        link(stolen, "keeper.thief@example.net");
+        assertThat(makePrimary(stolen, "keeper.thief@example.net").status()).isEqualTo(200);
+        String ownersUndo = server.lastTokenMailedTo("keeper@example.com");
+        assertThat(makePrimary(stolen, "keeper@example.com").status()).isEqualTo(200);
+        String thiefsUndo = server.lastTokenMailedTo("keeper.thief@example.net");
+
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status()).isEqualTo(200);
+        Answer ownersTurn = server.postForm("/auth/undo", "token=" + ownersUndo);
+
+        assertThat(ownersTurn.status()).as("the owner's link outlives the thief's").isEqualTo(200);
+        assertThat(ownersTurn.body()).contains("<strong>keeper@example.com</strong> is your account's primary address again");
+        Tokens owner = signIn("keeper@example.com");
+        assertThat(server.get("/api/auth/me", owner.access()).json().get("id").asText()).isEqualTo(victimId);
+        assertThat(emails(owner.access())).containsExactly("keeper@example.com true true");
+        assertThat(server.get("/api/auth/me", signIn("keeper.thief@example.net").access()).json().get("id").asText())
+                .as("the thief's address no longer reaches the account").isNotEqualTo(victimId);
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status()).isEqualTo(400);
+    }
+
+    /**
+     * A removal and a confirmation of the same pending address at the same moment. The removal
+     * used to answer "removed" while the confirmation, which had already consumed the link, went on
+     * to link the address after it (H2), or the two deadlocked into a 503 (PostgreSQL).
+     */
+    @Test
+    void removeRacingTheConfirmationOfTheSameAddress_neverAnswersRemovedWhileTheAddressStays_andNeverDeadlocks()
+            throws Exception {
+        String rae = signIn("rae@example.com").access();
+        for (int round = 0; round < 12; round++) {
+            String address = "rae.race" + round + "@example.org";
+            requestLink(rae, address);
+            String confirmLink = server.lastTokenMailedTo(address);
+
+            List<Integer> statuses = Race.run(2, i -> i == 0
+                    ? server.postJson("/api/auth/confirm-email", "{\"token\":\"" + confirmLink + "\"}").status()
+                    : remove(rae, address).status());
+
+            assertThat(statuses).as("round %d: confirm, remove", round).doesNotContain(500, 503);
+            boolean linked = emails(rae).contains(address + " true false");
+            if (statuses.get(1) == 200) {
+                assertThat(linked).as("round %d: removed, yet %s is verified on the account", round, address).isFalse();
+            }
+        }
+    }
+
+    /**
+     * The owner's undo and the thief's confirmation of an address they asked for, at the same
+     * moment. The confirmation used to win after the undo had committed, leaving the thief's
+     * address verified on the restored account: they signed straight back in with it.
+     */
+    @Test
+    void undoRacingTheThiefsConfirmation_neverLeavesTheThiefsAddressOnTheRestoredAccount() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String owner = "racer" + round + "@example.com";
+            String victimId = server.get("/api/auth/me", signIn(owner).access()).json().get("id").asText();
+            String stolen = signIn(owner).access();
+            link(stolen, "racer" + round + ".thief@example.net");
+            assertThat(makePrimary(stolen, "racer" + round + ".thief@example.net").status()).isEqualTo(200);
+            String ownersUndo = server.lastTokenMailedTo(owner);
+            String planted = "racer" + round + ".planted@example.net";
+            requestLink(stolen, planted);
+            String plantLink = server.lastTokenMailedTo(planted);
+
+            List<Integer> statuses = Race.run(2, i -> i == 0
+                    ? server.postForm("/auth/undo", "token=" + ownersUndo).status()
+                    : server.postJson("/api/auth/confirm-email", "{\"token\":\"" + plantLink + "\"}").status());
+
+            assertThat(statuses).as("round %d: undo, confirm", round).doesNotContain(500, 503);
+            assertThat(statuses.get(0)).as("round %d: the owner's undo", round).isEqualTo(200);
+            assertThat(server.get("/api/auth/me", signIn(planted).access()).json().get("id").asText())
+                    .as("round %d: the planted address reaches the restored account", round).isNotEqualTo(victimId);
+        }
+    }
+
     @Test
     void makePrimary_unverifiedUnknownOrAnotherAccountsAddress_isTheSame404_andChangesAndMailsNothing() {
         String quinn = signIn("quinn@example.com").access();

@@ -6,6 +6,7 @@ import dev.authbackbone.domain.token.OneTimeToken;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ public final class PrimaryUndo {
 
     /** How long an undo link works. */
     public static final Duration TTL = Duration.ofDays(7);
+
+    /** The smallest step between two links of one account: the precision both databases keep. */
+    private static final Duration ORDER_STEP = Duration.ofNanos(1_000);
 
     private final TokenHash hash;
     private final AccountId account;
@@ -41,6 +45,19 @@ public final class PrimaryUndo {
     /** A new undo link for {@code account}, restoring {@code previous}; only the hash of {@code token} is kept. */
     public static PrimaryUndo issue(OneTimeToken token, AccountId account, EmailAddress previous, Instant now) {
         return new PrimaryUndo(token.hash(), account, previous, now, now.plus(TTL), null);
+    }
+
+    /**
+     * As {@link #issue}, issued after every link in {@code usable} (the account's, read under its
+     * lock) even when {@code now} is not: the links of one account are honoured by the order of
+     * their changes ({@link UndoDecision}), and a clock read before the lock, or another instance's
+     * clock, could otherwise put a later change first.
+     */
+    public static PrimaryUndo issueAfter(OneTimeToken token, AccountId account, EmailAddress previous, Instant now,
+                                         List<PrimaryUndo> usable) {
+        Instant issuedAt = usable.stream().map(u -> u.issuedAt().plus(ORDER_STEP)).filter(now::isBefore)
+                .max(Instant::compareTo).orElse(now);
+        return new PrimaryUndo(token.hash(), account, previous, issuedAt, issuedAt.plus(TTL), null);
     }
 
     /** An undo link as storage holds it. */

@@ -28,9 +28,16 @@ public sealed interface UndoDecision {
      * change. Every other address leaves the account: any of them may be one that whoever made the
      * change with a stolen session put in, and would keep signing in with (removing only the address
      * that took the primary's place left one put in before it); the owner links their own again.
+     *
+     * <p>The account's other links still {@code usable} are honoured by the order of their changes.
+     * This one ends every link issued since the oldest one that restores the same address: those
+     * undo later changes, including any whoever held a stolen session made so as to hold a link
+     * themselves. Older links stay: they restore an address that was primary before all of that,
+     * which is where the owner's is. So a thief who uses their own link first cannot end the
+     * owner's, and the owner's, used later, takes the account back.
      */
     static UndoDecision decide(Optional<PrimaryUndo> consumed, Optional<Account> owner, Optional<Account> holder,
-                               List<EmailIdentity> identities) {
+                               List<EmailIdentity> identities, List<PrimaryUndo> usable) {
         if (consumed.isEmpty() || owner.isEmpty()) {
             return new Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
         }
@@ -40,7 +47,10 @@ public sealed interface UndoDecision {
         }
         List<EmailAddress> others = identities.stream().map(EmailIdentity::email)
                 .filter(email -> !email.equals(undo.previous())).toList();
-        return new Restore(undo.account(), undo.previous(), holder.isEmpty(), others);
+        Instant endLinksSince = usable.stream().filter(other -> other.previous().equals(undo.previous()))
+                .map(PrimaryUndo::issuedAt).filter(issued -> issued.isBefore(undo.issuedAt()))
+                .min(Instant::compareTo).orElse(undo.issuedAt());
+        return new Restore(undo.account(), undo.previous(), holder.isEmpty(), others, endLinksSince);
     }
 
     /** The link restores nothing, for {@code why}; the account and address are named when known. */
@@ -61,15 +71,16 @@ public sealed interface UndoDecision {
     /**
      * {@code previous} becomes the primary of {@code account} again ({@code relink}: it was removed
      * meanwhile and is linked anew), every address in {@code evict} (all its others) leaves the
-     * account, its pending confirmations and every other undo link of it stop working, and every
-     * session of the account ends.
+     * account, its pending confirmations and every undo link of it issued since
+     * {@code endLinksSince} stop working, and every session of the account ends.
      */
-    record Restore(AccountId account, EmailAddress previous, boolean relink, List<EmailAddress> evict)
-            implements UndoDecision {
+    record Restore(AccountId account, EmailAddress previous, boolean relink, List<EmailAddress> evict,
+                   Instant endLinksSince) implements UndoDecision {
         public Restore {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(previous, "previous");
             evict = List.copyOf(evict);
+            Objects.requireNonNull(endLinksSince, "endLinksSince");
         }
 
         @Override

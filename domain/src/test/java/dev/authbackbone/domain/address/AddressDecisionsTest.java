@@ -89,12 +89,52 @@ class AddressDecisionsTest {
         List<EmailIdentity> now = List.of(new EmailIdentity(ID, WORK, true, NOW), new EmailIdentity(ID, HOME, false, NOW),
                 new EmailIdentity(ID, third, false, NOW));
 
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner), now))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, List.of(WORK, third)));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.empty(), now.subList(0, 1)))
-                .isEqualTo(new UndoDecision.Restore(ID, HOME, true, List.of(WORK)));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().disabled().build()), Optional.empty(), now))
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner), now, List.of()))
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, List.of(WORK, third), NOW));
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.empty(), now.subList(0, 1), List.of()))
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, true, List.of(WORK), NOW));
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().disabled().build()), Optional.empty(), now,
+                List.of()))
                 .as("undoing only takes power away").isInstanceOf(UndoDecision.Restore.class);
+    }
+
+    /**
+     * The owner's HOME was primary; a thief with a stolen session made THIEF primary (link 1, to
+     * HOME), HOME again (link 2, to THIEF), THIEF again (link 3, to HOME). Whichever link is used,
+     * the thief's never ends the owner's older one, and the owner's ends the thief's.
+     */
+    @Test
+    void undo_endsTheLinksOfLaterChanges_fromTheOldestLinkForTheSameAddress_neverAnOlderOneForAnother() {
+        EmailAddress thief = EmailAddress.parse("thief@example.net");
+        PrimaryUndo ownersFirst = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(4)), ID, HOME, NOW);
+        PrimaryUndo thiefs = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(5)), ID, thief,
+                NOW.plusSeconds(1));
+        PrimaryUndo ownersSecond = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(6)), ID, HOME,
+                NOW.plusSeconds(2));
+        Account owner = anAccount().build();
+        List<EmailIdentity> identities = List.of(new EmailIdentity(ID, thief, true, NOW), new EmailIdentity(ID, HOME, false, NOW));
+
+        assertThat(UndoDecision.decide(Optional.of(thiefs), Optional.of(owner), Optional.of(owner), identities,
+                List.of(ownersFirst, ownersSecond))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
+                .as("the thief's link ends only the later one").isEqualTo(NOW.plusSeconds(1));
+        assertThat(UndoDecision.decide(Optional.of(ownersSecond), Optional.of(owner), Optional.of(owner), identities,
+                List.of(ownersFirst, thiefs))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
+                .as("the owner's newer link ends everything from the owner's oldest on").isEqualTo(NOW);
+        assertThat(UndoDecision.decide(Optional.of(ownersFirst), Optional.of(owner), Optional.of(owner), identities,
+                List.of(thiefs, ownersSecond))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
+                .isEqualTo(NOW);
+    }
+
+    @Test
+    void undo_aLinkIssuedAfterOthers_isOrderedAfterThemEvenWhenTheClockSaysOtherwise() {
+        PrimaryUndo earlier = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(7)), ID, HOME, NOW);
+        PrimaryUndo later = PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(8)), ID, WORK,
+                NOW.minusMillis(3), List.of(earlier));
+
+        assertThat(later.issuedAt()).isAfter(earlier.issuedAt());
+        assertThat(later.expiresAt()).isEqualTo(later.issuedAt().plus(PrimaryUndo.TTL));
+        assertThat(PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(9)), ID, WORK, NOW.plusSeconds(1),
+                List.of(earlier)).issuedAt()).isEqualTo(NOW.plusSeconds(1));
     }
 
     @Test
@@ -102,9 +142,10 @@ class AddressDecisionsTest {
         PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, NOW);
         Account other = anAccount().id(new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000009"))).build();
 
-        assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of()))
+        assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of()))
                 .isEqualTo(new UndoDecision.Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty()));
-        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().build()), Optional.of(other), VERIFIED))
+        assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(anAccount().build()), Optional.of(other), VERIFIED,
+                List.of()))
                 .isEqualTo(new UndoDecision.Invalid(Reason.ADDRESS_GONE, Optional.of(ID), Optional.of(HOME)));
         assertThat(undo.isUsableAt(NOW.plus(PrimaryUndo.TTL))).as("valid 7 days").isFalse();
         assertThat(undo.isUsableAt(NOW.plus(PrimaryUndo.TTL).minusSeconds(1))).isTrue();

@@ -5,7 +5,9 @@ import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,10 +35,22 @@ public final class InMemoryPrimaryUndoRepository implements PrimaryUndoRepositor
     }
 
     @Override
-    public synchronized int revokeAll(AccountId account, Instant now) {
+    public synchronized Optional<PrimaryUndo> find(TokenHash hash) {
+        return Optional.ofNullable(links.get(hash));
+    }
+
+    @Override
+    public synchronized List<PrimaryUndo> usableOf(AccountId account, Instant now) {
+        return links.values().stream().filter(u -> u.account().equals(account) && u.isUsableAt(now))
+                .sorted(Comparator.comparing(PrimaryUndo::issuedAt)).toList();
+    }
+
+    @Override
+    public synchronized int revokeIssuedSince(AccountId account, Instant since, Instant now) {
         int revoked = 0;
         for (Map.Entry<TokenHash, PrimaryUndo> link : links.entrySet()) {
-            if (link.getValue().account().equals(account) && link.getValue().consumedAt().isEmpty()) {
+            if (link.getValue().account().equals(account) && link.getValue().consumedAt().isEmpty()
+                    && !link.getValue().issuedAt().isBefore(since)) {
                 link.setValue(used(link.getValue(), now));
                 revoked++;
             }

@@ -6,6 +6,7 @@ import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,9 +18,11 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
     /** The compare-and-set, as for email tokens: of concurrent consumers exactly one UPDATE changes the row. */
     private static final String CONSUME = "UPDATE primary_undo SET consumed_at = :now"
             + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
-    private static final String REVOKE_ALL = "UPDATE primary_undo SET consumed_at = :now"
-            + " WHERE account_id = :accountId AND consumed_at IS NULL";
+    private static final String REVOKE_SINCE = "UPDATE primary_undo SET consumed_at = :now"
+            + " WHERE account_id = :accountId AND consumed_at IS NULL AND issued_at >= :since";
     private static final String SELECT = "SELECT " + PrimaryUndoRow.COLUMNS + " FROM primary_undo WHERE token_hash = :hash";
+    private static final String USABLE_OF = "SELECT " + PrimaryUndoRow.COLUMNS + " FROM primary_undo"
+            + " WHERE account_id = :accountId AND consumed_at IS NULL AND expires_at > :now ORDER BY issued_at";
     private static final String PURGE = "DELETE FROM primary_undo WHERE expires_at <= :cutoff OR consumed_at < :cutoff";
 
     private final Jdbi jdbi;
@@ -58,9 +61,22 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
     }
 
     @Override
-    public int revokeAll(AccountId account, Instant now) {
-        return Handles.with(jdbi, h -> h.createUpdate(REVOKE_ALL).bind("now", Timestamps.toColumn(now))
-                .bind("accountId", account.value()).execute());
+    public Optional<PrimaryUndo> find(TokenHash hash) {
+        return Handles.with(jdbi, h -> h.createQuery(SELECT).bind("hash", hash.hex()).map(new PrimaryUndoRow.Mapper())
+                .findOne().map(PrimaryUndoRow::toUndo));
+    }
+
+    @Override
+    public List<PrimaryUndo> usableOf(AccountId account, Instant now) {
+        return Handles.with(jdbi, h -> h.createQuery(USABLE_OF).bind("accountId", account.value())
+                .bind("now", Timestamps.toColumn(now)).map(new PrimaryUndoRow.Mapper()).stream()
+                .map(PrimaryUndoRow::toUndo).toList());
+    }
+
+    @Override
+    public int revokeIssuedSince(AccountId account, Instant since, Instant now) {
+        return Handles.with(jdbi, h -> h.createUpdate(REVOKE_SINCE).bind("now", Timestamps.toColumn(now))
+                .bind("accountId", account.value()).bind("since", Timestamps.toColumn(since)).execute());
     }
 
     @Override

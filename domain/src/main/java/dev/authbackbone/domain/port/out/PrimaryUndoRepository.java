@@ -4,6 +4,7 @@ import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.token.TokenHash;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,14 @@ public interface PrimaryUndoRepository {
     /** Marks the link with {@code hash} used at {@code now}, if it was usable, and returns it; else empty. */
     Optional<PrimaryUndo> consume(TokenHash hash, Instant now);
 
-    /** Marks every usable link of {@code account} used at {@code now}; returns how many. */
-    int revokeAll(AccountId account, Instant now);
+    /** The link with {@code hash}, usable or not; empty when there is none. */
+    Optional<PrimaryUndo> find(TokenHash hash);
+
+    /** The links of {@code account} still usable at {@code now}, oldest first. */
+    List<PrimaryUndo> usableOf(AccountId account, Instant now);
+
+    /** Marks every link of {@code account} issued at or after {@code since} and still usable, used at {@code now}; returns how many. */
+    int revokeIssuedSince(AccountId account, Instant since, Instant now);
 
     /** Removes a link that was never delivered. */
     void delete(TokenHash hash);

@@ -10,6 +10,7 @@ import dev.authbackbone.domain.testing.MutableClock;
 import dev.authbackbone.domain.testing.SeededRandomSource;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,18 +92,39 @@ public abstract class PrimaryUndoRepositoryContract {
     }
 
     @Test
-    void revokeAll_endsEveryUsableLinkOfTheAccount_andNoOtherAccounts() {
-        OneTimeToken first = stored(8);
-        OneTimeToken second = stored(9);
+    void revokeIssuedSince_endsTheAccountsUsableLinksFromThatInstantOn_only() {
+        OneTimeToken older = stored(8);
+        clock.advance(Duration.ofSeconds(1));
+        Instant since = clock.instant();
+        OneTimeToken atSince = stored(9);
         OneTimeToken used = stored(10);
+        clock.advance(Duration.ofSeconds(1));
+        OneTimeToken newer = stored(12);
         OneTimeToken others = stored(11, OTHER_ACCOUNT);
         undos.consume(used.hash(), clock.instant());
 
-        assertThat(unitOfWork.inTransaction(() -> undos.revokeAll(ACCOUNT, clock.instant()))).isEqualTo(2);
+        assertThat(unitOfWork.inTransaction(() -> undos.revokeIssuedSince(ACCOUNT, since, clock.instant()))).isEqualTo(2);
 
-        assertThat(undos.consume(first.hash(), clock.instant())).isEmpty();
-        assertThat(undos.consume(second.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(atSince.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(newer.hash(), clock.instant())).isEmpty();
+        assertThat(undos.consume(older.hash(), clock.instant())).isPresent();
         assertThat(undos.consume(others.hash(), clock.instant())).isPresent();
+    }
+
+    @Test
+    void usableOf_listsTheAccountsUsableLinks_oldestFirst_andFindReadsAnyLink() {
+        OneTimeToken first = stored(13);
+        clock.advance(Duration.ofMillis(5));
+        OneTimeToken second = stored(14);
+        OneTimeToken used = stored(15);
+        stored(16, OTHER_ACCOUNT);
+        undos.consume(used.hash(), clock.instant());
+
+        assertThat(undos.usableOf(ACCOUNT, clock.instant())).extracting(PrimaryUndo::hash)
+                .containsExactly(first.hash(), second.hash());
+        assertThat(undos.usableOf(ACCOUNT, clock.instant().plus(PrimaryUndo.TTL))).isEmpty();
+        assertThat(undos.find(used.hash())).get().extracting(u -> u.consumedAt().isPresent()).isEqualTo(true);
+        assertThat(undos.find(OneTimeToken.generate(new SeededRandomSource(17)).hash())).isEmpty();
     }
 
     @Test
