@@ -240,7 +240,8 @@ public final class AuthBackbone implements AutoCloseable {
         List<RouteGroup> extraRoutes = new ArrayList<>(List.of(
                 new HealthRoutes(List.of(new DatabaseHealthCheck(database), mailHealth)),
                 new MetricsRoutes(metrics::scrape),
-                new WellKnownRoutes(signing.keys(), config.tokens().issuer(), config.http().publicBaseUrl())));
+                new WellKnownRoutes(signing.keys(), config.tokens().issuer(), config.http().publicBaseUrl(),
+                        jwksCacheFor(config))));
         devInbox.ifPresent(inbox -> extraRoutes.add(new DevMailboxRoutes(mailboxOf(inbox))));
         HttpServer http = new HttpServer(useCases, accessTokens,
                 ClientIpLimit.of(config.limits().ip().count(), config.limits().ip().window()),
@@ -308,12 +309,25 @@ public final class AuthBackbone implements AutoCloseable {
 
     /**
      * How old a new key must be before it signs: one key refresh, by which every instance has read
-     * it and publishes it, plus up to 5 s for a read that runs late. Without it an instance that had
-     * not re-read yet left a key out of its JWKS that others already signed with, for up to a refresh.
+     * it and publishes it, then as long as a verifier may keep the JWKS it fetched just before
+     * that ({@link #jwksCacheFor}), plus up to 5 s for a read that runs late. Without the refresh an
+     * instance that had not re-read yet left a key out of its JWKS that others already signed with;
+     * without the cache's lifetime a verifier that honoured our {@code Cache-Control} refused
+     * tokens of the new key for up to that long (an outside probe: about 20 s of refusals).
      */
     static Duration publishDelay(Configuration config) {
         Duration refresh = config.tokens().signingKeys().refresh();
-        return refresh.plus(refresh.compareTo(Duration.ofSeconds(5)) < 0 ? refresh : Duration.ofSeconds(5));
+        Duration late = refresh.compareTo(Duration.ofSeconds(5)) < 0 ? refresh : Duration.ofSeconds(5);
+        return refresh.plus(jwksCacheFor(config)).plus(late);
+    }
+
+    /**
+     * How long verifiers may cache the JWKS: no longer than a key refresh (in whole seconds), and
+     * at most a minute, so that a new key's wait before it signs stays about two refreshes.
+     */
+    static Duration jwksCacheFor(Configuration config) {
+        Duration refresh = Duration.ofSeconds(config.tokens().signingKeys().refresh().getSeconds());
+        return refresh.compareTo(Duration.ofMinutes(1)) < 0 ? refresh : Duration.ofMinutes(1);
     }
 
     /**

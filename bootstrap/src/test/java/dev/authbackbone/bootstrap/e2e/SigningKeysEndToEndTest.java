@@ -73,7 +73,7 @@ class SigningKeysEndToEndTest {
             Answer answer = server.get("/.well-known/jwks.json", null);
 
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.header("Cache-Control")).isEqualTo("public, max-age=60");
+            assertThat(answer.header("Cache-Control")).as("a key refresh (30 s by default)").isEqualTo("public, max-age=30");
             JsonNode key = answer.json().get("keys").get(0);
             assertThat(answer.json().get("keys").size()).isEqualTo(1);
             assertThat(key.get("kid").asText()).isEqualTo(StoredKeys.currentKid(server.database));
@@ -127,6 +127,46 @@ class SigningKeysEndToEndTest {
             }
             JWTClaimsSet verifiedOld = nimbus(b).process(fromA, null);
             assertThat(verifiedOld.getSubject()).isEqualTo(account);
+        } finally {
+            shared.close();
+            smtp.stop();
+        }
+    }
+
+    /**
+     * Another service that keeps our JWKS as long as its {@code Cache-Control} allows, fetched just
+     * before a rotation. The header used to allow a minute while a new key signed 4 s after it was
+     * made (a 2 s key refresh): that service refused every token of the new key until its copy ran
+     * out (an outside probe with the defaults: about 20 s of refusals after each rotation).
+     */
+    @Test
+    void aVerifierHonouringTheJwksCacheHeader_holdsTheNewKeyBeforeAnyTokenCarriesIt() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        FreshDatabase shared = database.fresh();
+        try (TestServer server = TestServer.instance(shared, smtp, Map.of("AUTH_JWT_SECRET", "", "AUTH_JWT_KEY_REFRESH", "2s"))) {
+            String account = server.openAccount("cached@example.com");
+            Answer copy = server.get("/.well-known/jwks.json", null);
+            Instant fetchedAt = Instant.now();
+            String oldKid = kidOf(server.issue(account));
+            assertThat(kids(copy)).containsExactly(oldKid);
+
+            rotateByCommand(shared);
+            String newKid = StoredKeys.currentKid(shared);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            String kid = oldKid;
+            while (!kid.equals(newKid)) {
+                assertThat(Instant.now()).as("the new key never signed").isBefore(deadline);
+                Duration maxAge = Duration.ofSeconds(Long.parseLong(copy.header("Cache-Control").replaceAll(".*max-age=", "")));
+                if (!Instant.now().isBefore(fetchedAt.plus(maxAge))) {
+                    copy = server.get("/.well-known/jwks.json", null);
+                    fetchedAt = Instant.now();
+                }
+                kid = kidOf(server.issue(account));
+                assertThat(kids(copy)).as("the verifier's copy, fetched %s ago", Duration.between(fetchedAt, Instant.now()))
+                        .contains(kid);
+                Thread.sleep(200);
+            }
         } finally {
             shared.close();
             smtp.stop();

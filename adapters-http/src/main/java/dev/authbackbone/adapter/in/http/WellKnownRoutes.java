@@ -7,6 +7,7 @@ import dev.authbackbone.adapter.in.http.token.SigningKeyCache;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,24 +21,27 @@ public final class WellKnownRoutes implements RouteGroup {
 
     public static final String JWKS = "/.well-known/jwks.json";
     public static final String DISCOVERY = "/.well-known/openid-configuration";
-    /** Short enough that a verifier caching the JWKS meets a new key within a minute. */
-    static final String CACHE_CONTROL = "public, max-age=60";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Optional<SigningKeyCache> keys;
     private final String issuer;
     private final String publicBaseUrl;
+    private final String cacheControl;
 
     /**
      * @param keys          the key cache, or empty in the legacy HS256 mode (the JWKS is then empty)
      * @param issuer        the {@code iss} tokens carry
      * @param publicBaseUrl where clients reach this service, without a trailing slash
+     * @param cacheFor      how long verifiers may keep both documents ({@code max-age}, in whole
+     *                      seconds): no instance signs with a new key until it has been published
+     *                      for longer than that, so a verifier that honours the header holds it in time
      */
-    public WellKnownRoutes(Optional<SigningKeyCache> keys, String issuer, String publicBaseUrl) {
+    public WellKnownRoutes(Optional<SigningKeyCache> keys, String issuer, String publicBaseUrl, Duration cacheFor) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.publicBaseUrl = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        this.cacheControl = "public, max-age=" + cacheFor.getSeconds();
     }
 
     @Override
@@ -66,9 +70,9 @@ public final class WellKnownRoutes implements RouteGroup {
         answer(ctx, body, "application/json");
     }
 
-    private static void answer(Context ctx, ObjectNode body, String contentType) {
+    private void answer(Context ctx, ObjectNode body, String contentType) {
         ctx.status(200);
-        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType(contentType);
         ctx.result(body.toString());
