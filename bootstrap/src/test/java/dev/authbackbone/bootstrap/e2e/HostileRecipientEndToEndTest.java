@@ -4,6 +4,8 @@ import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,30 @@ class HostileRecipientEndToEndTest {
             assertThat(ready.json().at("/status").asText()).isEqualTo("UP");
             assertThat(ready.json().at("/components/mail/status").asText()).isEqualTo("UP");
             assertThat(ready.json().at("/components/mail/breaker").asText()).isEqualTo("CLOSED");
+        }
+    }
+
+    /**
+     * The attack: a burst of requests for a domain the relay refuses slowly (it asks a name server
+     * the attacker runs). The refusals themselves were not counted, but the requests queued behind
+     * them ran out of time waiting for a connection, and those were: the breaker opened, and
+     * everyone got 503 for the next 30 s.
+     */
+    @Test
+    void relayDefersOneDomainSlowly_aBurstForItQueuesBehindTheRefusals_yetTheBreakerStaysClosedAndOthersGet202()
+            throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.deferringSlowly("slow.test", "450 4.4.3 <x@slow.test>: try again later",
+                Duration.ofMillis(1_600));
+             TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port()),
+                     "AUTH_SMTP_TIMEOUT", "2s", "AUTH_SMTP_POOL_SIZE", "2"))) {
+            List<Integer> statuses = Race.run(12, i -> server.postJson("/api/auth/magic-link",
+                    "{\"email\":\"burst" + i + "@slow.test\"}").status());
+            assertThat(statuses).containsOnly(503);
+
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.json().at("/components/mail/breaker").asText()).as(ready.body()).isEqualTo("CLOSED");
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"bystander@example.com\"}").status())
+                    .isEqualTo(202);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,15 +26,18 @@ final class ScriptedSmtp implements AutoCloseable {
     private final String deferredDomain;
     private final String deferral;
     private final String senderReply;
+    private final Duration deferralDelay;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
     private final AtomicInteger mailFroms = new AtomicInteger();
 
-    private ScriptedSmtp(String deferredDomain, String deferral, String senderReply) throws IOException {
+    private ScriptedSmtp(String deferredDomain, String deferral, String senderReply, Duration deferralDelay)
+            throws IOException {
         this.deferredDomain = "@" + deferredDomain.toLowerCase(Locale.ROOT) + ">";
         this.deferral = deferral;
         this.senderReply = senderReply;
+        this.deferralDelay = deferralDelay;
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
         acceptor.setDaemon(true);
@@ -42,12 +46,20 @@ final class ScriptedSmtp implements AutoCloseable {
 
     /** A relay answering {@code deferral} (such as {@code 450 4.1.2 ...}) to RCPT TO at {@code domain}. */
     static ScriptedSmtp deferring(String domain, String deferral) throws IOException {
-        return new ScriptedSmtp(domain, deferral, "250 2.1.0 OK");
+        return new ScriptedSmtp(domain, deferral, "250 2.1.0 OK", Duration.ZERO);
+    }
+
+    /**
+     * As {@link #deferring}, answering only after {@code delay}: a relay that checks the domain
+     * against a name server the requester controls, and so answers as slowly as they like.
+     */
+    static ScriptedSmtp deferringSlowly(String domain, String deferral, Duration delay) throws IOException {
+        return new ScriptedSmtp(domain, deferral, "250 2.1.0 OK", delay);
     }
 
     /** A relay that greets and answers EHLO, then answers {@code refusal} (such as {@code 451 try later}) to every MAIL FROM. */
     static ScriptedSmtp refusingSender(String refusal) throws IOException {
-        return new ScriptedSmtp("nowhere.invalid", "250 2.1.5 OK", refusal);
+        return new ScriptedSmtp("nowhere.invalid", "250 2.1.5 OK", refusal, Duration.ZERO);
     }
 
     int port() {
@@ -104,6 +116,7 @@ final class ScriptedSmtp implements AutoCloseable {
                 } else if (command.startsWith("RCPT TO")) {
                     if (line.toLowerCase(Locale.ROOT).endsWith(deferredDomain)) {
                         refusedRecipient = true;
+                        pause(deferralDelay);
                         deferred.incrementAndGet();
                         reply(out, deferral);
                     } else {
@@ -129,6 +142,15 @@ final class ScriptedSmtp implements AutoCloseable {
             }
         } catch (IOException gone) {
             // the client hung up
+        }
+    }
+
+    private static void pause(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -111,6 +111,11 @@ public final class CircuitBreakingMailSender implements MailSender {
                 breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 throw e;
             }
+            if (e.getCause() instanceof WaitedForAConnectionException) {
+                // It never really met the server: neither a success nor a failure of it.
+                breaker.releasePermission();
+                throw e;
+            }
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
             if (breaker.getState() == CircuitBreaker.State.OPEN) {
                 throw new MailUnavailableException(e.getMessage(), retryAfter(), e);

@@ -1,0 +1,14 @@
+package dev.authbackbone.adapter.out.mail;
+
+/**
+ * The cause of a {@link dev.authbackbone.domain.port.out.MailUnavailableException} when a send ran
+ * out of time mostly waiting for a free SMTP connection, not on one: it says how busy the pooled
+ * connections were (perhaps with recipients the relay is slow to refuse, which anyone can ask mail
+ * for), not that the server failed, so it must not count toward opening the circuit breaker.
+ */
+final class WaitedForAConnectionException extends RuntimeException {
+
+    WaitedForAConnectionException() {
+        super("the send waited for a free SMTP connection", null, false, false);
+    }
+}
