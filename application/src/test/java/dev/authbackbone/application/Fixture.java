@@ -58,7 +58,7 @@ final class Fixture {
 
     final InMemorySessionRepository sessionRepository = new InMemorySessionRepository();
     final SessionPolicy sessionPolicy = new SessionPolicy(Duration.ofDays(30), Duration.ofDays(90));
-    final Sessions sessions = new Sessions(sessionRepository, random);
+    final Sessions sessions = new Sessions(sessionRepository, sessionPolicy, random);
 
     /** A key for the codes' hashes, as a deployment with a signing secret outside the database has. */
     final CodeKey codeKey = CodeKey.of("a code key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

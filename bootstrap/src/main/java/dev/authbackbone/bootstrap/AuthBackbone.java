@@ -172,7 +172,7 @@ public final class AuthBackbone implements AutoCloseable {
         EmailRequestLedger ledger = storage.ledger();
         SessionRepository sessionRepository = storage.sessions();
         SessionPolicy sessionPolicy = config.tokens().sessionPolicy();
-        Sessions sessions = new Sessions(sessionRepository, random);
+        Sessions sessions = new Sessions(sessionRepository, sessionPolicy, random);
 
         config.mail().smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
                 && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
@@ -204,7 +204,7 @@ public final class AuthBackbone implements AutoCloseable {
         MailedCodes codes = new MailedCodes(tokens, codeKey);
         Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
-        ManageAccountUseCase accounts = accountCommands(storage, clock, random);
+        ManageAccountUseCase accounts = accountCommands(storage, sessionPolicy, clock, random);
         SignOutService signOut = new SignOutService(sessionRepository, clock);
         // One service per mail kind redeems both halves of its credential, the link and the code.
         SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, codes, unitOfWork, audit, clock, random,
@@ -276,9 +276,10 @@ public final class AuthBackbone implements AutoCloseable {
     }
 
     /** The operator's account commands over {@code storage}: the server and the command line build them here alike. */
-    static ManageAccountUseCase accountCommands(Storage storage, Clock clock, RandomGenerator random) {
+    static ManageAccountUseCase accountCommands(Storage storage, SessionPolicy sessionPolicy, Clock clock,
+                                                RandomGenerator random) {
         return new ManageAccountService(storage.accounts(), storage.tokens(), storage.unitOfWork(), storage.audit(), clock,
-                random, new Sessions(storage.sessions(), random));
+                random, new Sessions(storage.sessions(), sessionPolicy, random));
     }
 
     /** The storage ports over one database, with the audit trail wrapped by {@code observed} (metrics, or nothing). */

@@ -67,7 +67,8 @@ final class OperatorCommands {
         Clock clock = Clock.systemUTC();
         try (Database database = openDatabase()) {
             ManageAccountUseCase accounts = AuthBackbone.accountCommands(
-                    AuthBackbone.Storage.on(database, UnaryOperator.identity()), clock, new SecureRandom());
+                    AuthBackbone.Storage.on(database, UnaryOperator.identity()), config.tokens().sessionPolicy(), clock,
+                    new SecureRandom());
             return switch (verb) {
                 case "create" -> create(accounts, newAddress, clock, database);
                 case "disable" -> report(accounts.setDisabled(argument, true), "disabled", argument);

@@ -72,7 +72,8 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
                 sessions.end(session.id(), EndReason.REFRESH_TOKEN_REUSED, now);
                 return new RefreshSessionResult.Reused();
             }
-            return new RefreshSessionResult.Rotated(session.account(), new StartedSession(session.id(), next));
+            return new RefreshSessionResult.Rotated(session.account(), new StartedSession(session.id(), next,
+                    session.endsBy(policy)));
         });
     }
 }

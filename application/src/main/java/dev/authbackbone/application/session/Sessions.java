@@ -5,6 +5,7 @@ import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.EndReason;
 import dev.authbackbone.domain.session.Session;
 import dev.authbackbone.domain.session.SessionId;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.session.StartedSession;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Instant;
@@ -18,11 +19,13 @@ import java.util.random.RandomGenerator;
 public final class Sessions {
 
     private final SessionRepository sessions;
+    private final SessionPolicy policy;
     private final RandomGenerator random;
 
     /** {@code random} must be a CSPRNG outside tests: it makes session ids and refresh tokens. */
-    public Sessions(SessionRepository sessions, RandomGenerator random) {
+    public Sessions(SessionRepository sessions, SessionPolicy policy, RandomGenerator random) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -30,8 +33,9 @@ public final class Sessions {
     public StartedSession start(AccountId account, Instant now) {
         SessionId id = SessionId.generate(random);
         OneTimeToken refreshToken = OneTimeToken.generate(random);
-        sessions.start(Session.issue(id, account, now), refreshToken.hash(), now);
-        return new StartedSession(id, refreshToken);
+        Session session = Session.issue(id, account, now);
+        sessions.start(session, refreshToken.hash(), now);
+        return new StartedSession(id, refreshToken, session.endsBy(policy));
     }
 
     /** Ends every session of {@code account} at {@code now}; returns how many were live. */

@@ -225,6 +225,32 @@ class SessionsEndToEndTest {
         assertThat(me(after.access()).status()).isEqualTo(200);
     }
 
+    /**
+     * Another service, verifying offline, accepts an access token until its {@code exp}. Tokens
+     * used to carry the full lifetime even when the session would end sooner by its maximum age,
+     * so a refresh just before that end gave a token accepted elsewhere for up to 15 minutes after
+     * the session had ended.
+     */
+    @Test
+    void accessTokens_neverOutliveTheSessionsMaximumAge_fromTheSignInOrARefresh() {
+        try (TestServer brief = TestServer.start(database, java.util.Map.of("AUTH_SESSION_MAX_TTL", "20s"))) {
+            Answer signedIn = brief.signIn("brief@example.com");
+            Tokens first = Tokens.of(signedIn);
+            long signedInAt = JWT.decode(first.access()).getIssuedAtAsInstant().getEpochSecond();
+
+            assertThat(JWT.decode(first.access()).getExpiresAtAsInstant().getEpochSecond()).isLessThanOrEqualTo(signedInAt + 20);
+            assertThat(signedIn.json().get("expires_in").asLong()).isBetween(19L, 20L);
+            Answer refreshed = brief.postJson("/api/auth/token/refresh", "{\"refresh_token\":\"" + first.refresh() + "\"}");
+            Tokens second = Tokens.of(refreshed);
+            assertThat(JWT.decode(second.access()).getExpiresAtAsInstant().getEpochSecond())
+                    .as("a refreshed token ends with the session, not a lifetime after it").isLessThanOrEqualTo(signedInAt + 20);
+            assertThat(refreshed.json().get("expires_in").asLong()).isLessThanOrEqualTo(20L);
+        }
+        Tokens ordinary = signIn("lasting@example.com");
+        assertThat(JWT.decode(ordinary.access()).getExpiresAtAsInstant().getEpochSecond()
+                - JWT.decode(ordinary.access()).getIssuedAtAsInstant().getEpochSecond()).as("the default lifetime").isEqualTo(900);
+    }
+
     @Test
     void tokenWithoutASession_isRefused() {
         String forged = TestServer.accessToken("6a8c1f4e-2b3d-4e5f-8a9b-0c1d2e3f4a5b");

@@ -50,7 +50,12 @@ public final class Session {
     public boolean isLiveAt(Instant now, SessionPolicy policy) {
         return endedAt == null
                 && now.isBefore(lastUsedAt.plus(policy.idleTtl()))
-                && now.isBefore(createdAt.plus(policy.maxTtl()));
+                && now.isBefore(endsBy(policy));
+    }
+
+    /** The latest instant this session can live, however much it is used: its sign-in plus the maximum lifetime. */
+    public Instant endsBy(SessionPolicy policy) {
+        return createdAt.plus(policy.maxTtl());
     }
 
     /** Whether this session is live at {@code now} and belongs to {@code holder}. */

@@ -69,7 +69,7 @@ final class MagicLinkPageRoutes implements RouteGroup {
         SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(tokenShape.wellFormedCode(code, "sign_in")
                 ? signInWithCode.signIn(new SignInWithCodeCommand(email, code, RequestTracing.origin(ctx)))
                 : new SignInWithLinkResult.InvalidToken(), Outcomes.Presented.CODE);
-        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session());
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 
@@ -100,7 +100,7 @@ final class MagicLinkPageRoutes implements RouteGroup {
                 ? signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)))
                 : new SignInWithLinkResult.InvalidToken());
         // The page shows only the access token; its session ends after the idle lifetime, or when listed and ended.
-        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session());
         responses.page(ctx, 200, Pages.signedIn(issued.value(), issued.expiresIn(), meUrl));
     }
 }

@@ -69,7 +69,7 @@ final class MagicLinkRoutes implements RouteGroup {
         SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(tokenShape.wellFormed(token, "sign_in")
                 ? signInWithLink.signIn(new SignInWithLinkCommand(token, RequestTracing.origin(ctx)))
                 : new SignInWithLinkResult.InvalidToken());
-        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session());
         responses.json(ctx, 200, AccessTokenBody.of(issued, signedIn.session()));
     }
 
@@ -81,7 +81,7 @@ final class MagicLinkRoutes implements RouteGroup {
         SignInWithLinkResult.SignedIn signedIn = Outcomes.signedIn(tokenShape.wellFormedCode(code, "sign_in")
                 ? signInWithCode.signIn(new SignInWithCodeCommand(email, code, RequestTracing.origin(ctx)))
                 : new SignInWithLinkResult.InvalidToken(), Outcomes.Presented.CODE);
-        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session().id());
+        IssuedAccessToken issued = accessTokens.issue(signedIn.account(), signedIn.session());
         responses.json(ctx, 200, AccessTokenBody.of(issued, signedIn.session()));
     }
 }

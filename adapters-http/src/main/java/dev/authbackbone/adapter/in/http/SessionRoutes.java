@@ -49,7 +49,7 @@ final class SessionRoutes implements RouteGroup {
     private void refresh(Context ctx) {
         String token = JsonFields.requiredString(bodies.jsonObject(ctx, false), "refresh_token");
         RefreshSessionResult.Rotated rotated = Outcomes.rotated(sessions.refresh().refresh(token, RequestTracing.origin(ctx)));
-        IssuedAccessToken issued = accessTokens.issue(rotated.account(), rotated.next().id());
+        IssuedAccessToken issued = accessTokens.issue(rotated.account(), rotated.next());
         responses.json(ctx, 200, AccessTokenBody.of(issued, rotated.next()));
     }
 

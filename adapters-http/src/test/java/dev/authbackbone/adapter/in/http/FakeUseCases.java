@@ -74,7 +74,8 @@ final class FakeUseCases {
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("3f1d7c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f"));
     static final SessionId SESSION = new SessionId(UUID.fromString("4c2e8d3f-9b5c-4d6e-8f7a-1b2c3d4e5f60"));
     /** The session every sign-in starts; its refresh token is 43 fixed characters. */
-    static final StartedSession STARTED = new StartedSession(SESSION, OneTimeToken.parse("R".repeat(43)).orElseThrow());
+    static final StartedSession STARTED = new StartedSession(SESSION, OneTimeToken.parse("R".repeat(43)).orElseThrow(),
+            java.time.Instant.parse("2099-01-01T00:00:00Z"));
     static final Instant CREATED_AT = Instant.parse("2026-01-01T08:00:00Z");
 
     final RequestSignInLink requestSignInLink = new RequestSignInLink();

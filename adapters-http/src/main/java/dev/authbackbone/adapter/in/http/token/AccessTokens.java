@@ -8,6 +8,7 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.session.SessionId;
+import dev.authbackbone.domain.session.StartedSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,10 +124,26 @@ public final class AccessTokens {
 
     /** A fresh token for {@code account} in {@code session}, valid for the configured time from now. */
     public IssuedAccessToken issue(AccountId account, SessionId session) {
+        return issue(account, session, Instant.MAX);
+    }
+
+    /**
+     * A fresh token for {@code account} in the session just started or refreshed, valid for the
+     * configured time from now, but never past the session's own end: other services, verifying
+     * offline, would otherwise accept it for up to a token lifetime after the session had ended by
+     * its maximum age.
+     */
+    public IssuedAccessToken issue(AccountId account, StartedSession session) {
+        return issue(account, session.id(), session.endsBy());
+    }
+
+    private IssuedAccessToken issue(AccountId account, SessionId session, Instant notAfter) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(session, "session");
         // JWT times are whole seconds; truncating first keeps exp - iat exactly the TTL.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant full = now.plus(ttl);
+        Instant expiresAt = notAfter.isBefore(full) ? notAfter.truncatedTo(ChronoUnit.SECONDS) : full;
         JWTCreator.Builder builder = JWT.create();
         Algorithm algorithm = hmac;
         if (keys != null) {
@@ -141,10 +158,10 @@ public final class AccessTokens {
                 .withSubject(account.toString())
                 .withClaim(SESSION_CLAIM, session.toString())
                 .withIssuedAt(now)
-                .withExpiresAt(now.plus(ttl))
+                .withExpiresAt(expiresAt)
                 .withJWTId(UUID.randomUUID().toString())
                 .sign(algorithm);
-        return new IssuedAccessToken(token, Duration.ofSeconds(ttl.getSeconds()));
+        return new IssuedAccessToken(token, Duration.between(now, expiresAt));
     }
 
     /**
