@@ -146,6 +146,28 @@ class HostileInputEndToEndTest {
         assertThat(server.mailsTo("ceo@fass.de")).isEmpty();
     }
 
+    /**
+     * The attack: an address at {@code exаmple.net}, with a Cyrillic {@code а}, is another domain
+     * that whoever registered it can confirm, and once verified it showed as {@code example.net}
+     * on the account (and to every service that trusts the account's verified addresses).
+     */
+    @Order(5)
+    @Test
+    void lookAlikeDomain_mixingScripts_isRefusedByBothRequestRoutes_andNothingIsStoredOrMailed() {
+        long requests = server.count("select count(*) from email_request");
+        int mails = server.mails().size();
+
+        for (String lookAlike : List.of("ceo@ex\u0430mple.net", "ceo@exam\u0338ple.net")) {
+            String body = "{\"email\":\"" + lookAlike + "\"}";
+            for (Answer answer : List.of(server.postJson(PATH, body, bearer), server.postJson("/api/auth/magic-link", body))) {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+                assertThat(answer.json().get("detail").get(0).get("msg").asText()).contains("look like another domain");
+            }
+        }
+        assertThat(server.count("select count(*) from email_request")).isEqualTo(requests);
+        assertThat(server.mails()).hasSize(mails);
+    }
+
     @Order(6)
     @Test
     void confirmEmail_badBodies() {

@@ -2,8 +2,11 @@ package dev.authbackbone.domain.email;
 
 import java.net.IDN;
 import java.text.Normalizer;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An email address as a person gave it, with the canonical form used to compare it.
@@ -30,6 +33,14 @@ public final class EmailAddress {
      * them, so a name with one of them is two different domains depending on who resolves it.
      */
     private static final String DEVIATIONS = "\u00df\u03c2\u200d\u200c";
+    /** Scripts that may share a label (with Latin too): Japanese, Chinese with Bopomofo, Korean. */
+    private static final List<Set<Character.UnicodeScript>> CJK_WRITING_SYSTEMS = List.of(
+            EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA),
+            EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+            EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
+    /** Alphabets whose accented letters in use exist composed, so a combining mark on them is disguise. */
+    private static final Set<Character.UnicodeScript> ALPHABETS_WITH_COMPOSED_FORMS = EnumSet.of(
+            Character.UnicodeScript.LATIN, Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC);
     /** What IDNA reads as a dot between labels besides the full stop itself. */
     private static final String OTHER_DOTS = "\u3002\uff0e\uff61";
 
@@ -149,6 +160,7 @@ public final class EmailAddress {
         }
         if (refuseChangedDomains) {
             refuseChangedMeaning(domain, ascii);
+            refuseLookAlikes(domain);
         }
         if (ascii.endsWith(".")) {
             ascii = ascii.substring(0, ascii.length() - 1);
@@ -188,6 +200,50 @@ public final class EmailAddress {
             throw new InvalidEmailAddressException("The domain name would be converted to a different domain name; "
                     + "give it as it is registered, or in its xn-- (ASCII) form.");
         }
+    }
+
+    /**
+     * Refuses a label that mixes scripts, such as a Cyrillic {@code а} among Latin letters, or that
+     * puts a combining mark on Latin, Greek or Cyrillic letters (whose accented letters in use are
+     * single, composed characters): {@code exаmple.net} and {@code exam̸ple.net} are other domains that show as
+     * {@code example.net}, so an address at one, once verified, would look like its victim's. Latin
+     * may mix with the scripts written beside it in Chinese, Japanese and Korean names, as browsers
+     * allow. A label given in its {@code xn--} form shows as such, so it is left alone.
+     */
+    private static void refuseLookAlikes(String domain) {
+        for (String label : withFullStops(Normalizer.normalize(domain, Normalizer.Form.NFC)).split("\\.", -1)) {
+            if (isAscii(label)) {
+                continue;
+            }
+            Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+            boolean marked = false;
+            for (int i = 0; i < label.length(); i += Character.charCount(label.codePointAt(i))) {
+                int c = label.codePointAt(i);
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                    scripts.add(script);
+                }
+                int type = Character.getType(c);
+                marked |= type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+            }
+            if (!isOneWritingSystem(scripts)) {
+                throw new InvalidEmailAddressException("A part of the domain name mixes letters of different scripts, "
+                        + "which makes it look like another domain; give it in one script, or in its xn-- (ASCII) form.");
+            }
+            if (marked && ALPHABETS_WITH_COMPOSED_FORMS.containsAll(scripts)) {
+                throw new InvalidEmailAddressException("A part of the domain name puts a combining mark on a letter, "
+                        + "which makes it look like another domain; give it in its xn-- (ASCII) form.");
+            }
+        }
+    }
+
+    private static boolean isOneWritingSystem(Set<Character.UnicodeScript> scripts) {
+        if (scripts.size() <= 1) {
+            return true;
+        }
+        Set<Character.UnicodeScript> besidesLatin = EnumSet.copyOf(scripts);
+        besidesLatin.remove(Character.UnicodeScript.LATIN);
+        return CJK_WRITING_SYSTEMS.stream().anyMatch(system -> system.containsAll(besidesLatin));
     }
 
     private static String withFullStops(String domain) {

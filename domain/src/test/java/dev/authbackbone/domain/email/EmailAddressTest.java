@@ -46,6 +46,28 @@ class EmailAddressTest {
                 .satisfies(e -> assertThat(((InvalidEmailAddressException) e).reason()).isNotBlank().doesNotContain(raw));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ceo@ex\u0430mple.net", "ceo@\u0435\u0445\u0430mple.net", "ceo@ex\u0430mple.n\u0435t", "ceo@exam\u0338ple.net",
+            "ceo@p\u0430yp\u0430l.com", "x@\u03bfrange.example", "x@\u043f\u0440\u0438\u043c\u0435\u0301\u0440.example",
+    })
+    void parse_domainLabelMixingScriptsOrMarkingLatinGreekOrCyrillicLetters_isRefused_asALookAlike(String raw) {
+        assertThatThrownBy(() -> EmailAddress.parse(raw))
+                .isInstanceOf(InvalidEmailAddressException.class)
+                .satisfies(e -> assertThat(((InvalidEmailAddressException) e).reason()).contains("look like another domain"));
+        assertThat(EmailAddress.restore(raw).canonical()).as("a stored row still loads").contains("@xn--");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "x@b\u00fccher.de", "x@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444", "x@\u03b4\u03bf\u03ba\u03b9\u03bc\u03ae.gr",
+            "x@\u4f8b\u3048.jp", "x@\u65e5\u672c\u8a9esample.jp", "x@\ud55c\uad6d\uc5b4.kr", "x@\u0924\u093f\u0930\u0902\u0917\u093e.in",
+            "x@xn--exmple-4nf.net", "x@b\u00fccher.\u043f\u0440\u0438\u043c\u0435\u0440",
+    })
+    void parse_domainLabelsEachInOneWritingSystem_areAccepted(String raw) {
+        assertThat(EmailAddress.parse(raw).value()).isEqualTo(raw);
+    }
+
     @Test
     void restore_storedDeviationDomain_isReadAsItWasAccepted_soOldRowsStillLoad() {
         EmailAddress stored = EmailAddress.restore("ceo@faß.de");
