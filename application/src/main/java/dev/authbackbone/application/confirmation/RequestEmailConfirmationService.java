@@ -3,9 +3,11 @@ package dev.authbackbone.application.confirmation;
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
 import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
 import dev.authbackbone.domain.confirmation.ConfirmationRequest;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.mail.LinkDecision;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
@@ -38,13 +40,14 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
     public RequestEmailConfirmationResult request(RequestEmailConfirmationCommand command) {
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            LinkDecision decision = ConfirmationRequest.decide(command.account(),
-                    Account.standingOf(accounts.findForUpdate(command.account())), accounts.primaryOf(command.account()),
-                    accounts.holderOf(command.email()),
+            AccountStanding standing = Account.standingOf(accounts.findForUpdate(command.account()));
+            EmailAddress email = outbox.asFirstGiven(command.account(), command.email(), now);
+            LinkDecision decision = ConfirmationRequest.decide(command.account(), standing,
+                    accounts.primaryOf(command.account()), accounts.holderOf(email),
                     outbox.perAccount(command.account(), now),
-                    outbox.perAddress(command.email(), EmailPurpose.EMAIL_CONFIRMATION, now), command.email());
+                    outbox.perAddress(email, EmailPurpose.EMAIL_CONFIRMATION, now), email);
             return outbox.reserve(decision, AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
-                    .account(command.account()).email(command.email()), now);
+                    .account(command.account()).email(email), now);
         });
         return outbox.send(reservation).map(RequestEmailConfirmationService::refused,
                 sent -> new RequestEmailConfirmationResult.Accepted(), RequestEmailConfirmationResult.MailUnavailable::new);

@@ -65,6 +65,15 @@ public final class Outbox {
         this.codeKey = Objects.requireNonNull(codeKey, "codeKey");
     }
 
+    /**
+     * Inside a unit of work: {@code email} as {@code requester} first gave it, when it has a
+     * confirmation of it pending, else as given now. Addresses are compared case-insensitively but
+     * mailed and shown as first given, so a second request spelled otherwise changes neither.
+     */
+    public EmailAddress asFirstGiven(AccountId requester, EmailAddress email, Instant now) {
+        return tokens.pendingSpelling(requester, email, now).orElse(email);
+    }
+
     /** Inside a unit of work (with the account locked by the caller): whether one more request of {@code account} fits. */
     public QuotaDecision perAccount(AccountId account, Instant now) {
         return perAccount.decide(ledger.acceptedFromAccountSince(account, perAccount.windowStart(now)), now);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,6 +63,30 @@ class LinkEmailEndToEndTest {
         Answer again = server.postJson("/api/auth/confirm-email", "{\"token\":\"" + token + "\"}");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("detail").isTextual()).isTrue();
+    }
+
+    /**
+     * SPEC: addresses are "delivered to and shown as the address was first given". A second
+     * request spelled otherwise used to be mailed, listed and finally linked in its own spelling.
+     */
+    @Test
+    void aSecondRequestSpelledOtherwise_isMailedShownAndLinkedAsTheAddressWasFirstGiven() throws Exception {
+        String dora = signedIn("dora@example.com");
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"Dora.Two@Example.org\"}", dora)
+                .status()).isEqualTo(202);
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"DORA.TWO@EXAMPLE.ORG\"}", dora)
+                .status()).isEqualTo(202);
+
+        List<MimeMessage> mails = server.mailsTo("dora.two@example.org");
+        assertThat(mails).hasSize(2);
+        for (MimeMessage mail : mails) {
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("Dora.Two@Example.org");
+        }
+        assertThat(server.get("/api/auth/me", dora).json().get("emails").findValuesAsText("email"))
+                .containsExactly("dora@example.com", "Dora.Two@Example.org");
+        Answer confirmed = server.postJson("/api/auth/confirm-email",
+                "{\"token\":\"" + server.lastTokenMailedTo("dora.two@example.org") + "\"}");
+        assertThat(confirmed.json().get("email").asText()).isEqualTo("Dora.Two@Example.org");
     }
 
     @Test

@@ -87,6 +87,12 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized Optional<EmailAddress> pendingSpelling(AccountId account, EmailAddress email, Instant now) {
+        return pendingConfirmations(account, now).stream().filter(t -> t.email().equals(email))
+                .min(Comparator.comparing(EmailToken::issuedAt)).map(EmailToken::email);
+    }
+
+    @Override
     public synchronized List<EmailToken> pendingConfirmations(AccountId account, Instant now) {
         return tokens.values().stream()
                 .filter(t -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION)

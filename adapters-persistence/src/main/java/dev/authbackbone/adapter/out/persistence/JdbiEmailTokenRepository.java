@@ -29,6 +29,10 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * row (PostgreSQL's READ COMMITTED re-check; H2 2.x re-evaluates the condition the same way),
      * which no longer matches.
      */
+    /** Runs on every confirmation request, so a fluent statement; the canonical form's index finds the rows. */
+    private static final String PENDING_SPELLING = "SELECT email FROM email_token"
+            + " WHERE email_canonical = :canonical AND account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
+            + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now ORDER BY issued_at FETCH FIRST 1 ROWS ONLY";
     private static final String CONSUME = "UPDATE email_token SET consumed_at = :now"
             + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now"
             + " AND code_attempts < :maxChecks";
@@ -200,6 +204,13 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     @Override
     public void delete(TokenHash hash) {
         Handles.with(jdbi, h -> h.attach(Statements.class).delete(hash.hex()));
+    }
+
+    @Override
+    public Optional<EmailAddress> pendingSpelling(AccountId account, EmailAddress email, Instant now) {
+        return Handles.with(jdbi, h -> h.createQuery(PENDING_SPELLING).bind("canonical", email.canonical())
+                .bind("accountId", account.value()).bind("now", Timestamps.toColumn(now))
+                .mapTo(String.class).findFirst().map(EmailAddress::restore));
     }
 
     @Override

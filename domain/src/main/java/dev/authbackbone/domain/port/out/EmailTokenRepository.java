@@ -72,6 +72,12 @@ public interface EmailTokenRepository {
     /** Removes a token that was never delivered. */
     void delete(TokenHash hash);
 
+    /**
+     * How {@code account}'s oldest pending confirmation of {@code email} spells the address (usable
+     * tokens and placeholders), or empty when the account has none pending for it.
+     */
+    Optional<EmailAddress> pendingSpelling(AccountId account, EmailAddress email, Instant now);
+
     /** The pending confirmations {@code account} asked for (usable tokens and placeholders), newest first. */
     List<EmailToken> pendingConfirmations(AccountId account, Instant now);
 

@@ -319,6 +319,22 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void pendingSpelling_isHowTheAccountsOldestPendingConfirmationOfTheAddressSpellsIt() {
+        saved(confirmation(ADA, "Mixed.Case@Example.com", DAY));
+        clock.advance(Duration.ofMinutes(1));
+        saved(confirmation(ADA, "MIXED.CASE@EXAMPLE.COM", DAY));
+        saved(confirmation(BOB, "mixed.case@example.com", DAY));
+        EmailAddress asked = EmailAddress.parse("mixed.case@example.COM");
+
+        assertThat(tokens.pendingSpelling(ADA, asked, clock.instant())).get().extracting(EmailAddress::value)
+                .isEqualTo("Mixed.Case@Example.com");
+        assertThat(tokens.pendingSpelling(BOB, asked, clock.instant())).get().extracting(EmailAddress::value)
+                .isEqualTo("mixed.case@example.com");
+        assertThat(tokens.pendingSpelling(ADA, EmailAddress.parse("other@example.com"), clock.instant())).isEmpty();
+        assertThat(tokens.pendingSpelling(ADA, asked, clock.instant().plus(DAY))).as("expired").isEmpty();
+    }
+
+    @Test
     void pendingConfirmations_accountWithoutTokens_isEmpty() {
         saved(confirmation(BOB, "bob@example.com", DAY));
 
