@@ -416,6 +416,21 @@ class AddressesEndToEndTest {
     }
 
     @Test
+    void undo_postedToTheLinkItself_withTheTokenInItsQuery_acts_butNotWithASecondTokenInTheForm() {
+        String quinn = signIn("quinn@example.com").access();
+        link(quinn, "quinn.work@example.org");
+        assertThat(makePrimary(quinn, "quinn.work@example.org").status()).isEqualTo(200);
+        String undo = server.lastTokenMailedTo("quinn@example.com");
+
+        Answer twoTokens = server.postForm("/auth/undo?token=" + undo, "token=" + "A".repeat(43));
+        Answer posted = server.postForm("/auth/undo?token=" + undo, "");
+
+        assertThat(twoTokens.status()).as("a made-up link: two tokens").isEqualTo(400);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.body()).contains("<strong>quinn@example.com</strong> is your account's primary address again");
+    }
+
+    @Test
     void undo_badTokens_getThe400Page_andAreLimitedLikeEveryTokenRoute() {
         Answer missing = server.get("/auth/undo", null);
         Answer unknown = server.postForm("/auth/undo", "token=" + "A".repeat(43));

@@ -41,7 +41,8 @@ final class UndoPageRoutes implements RouteGroup {
     }
 
     private void undo(Context ctx) {
-        String token = LinkTokens.fromForm(bodies.form(ctx));
+        // The route is written GET/POST /auth/undo?token=: the page's form posts the field, a client may post the link.
+        String token = LinkTokens.fromFormOrQuery(bodies.form(ctx), ctx);
         EmailAddress primary = Outcomes.undone(tokenShape.wellFormed(token, "primary_undo")
                 ? undo.undo(new UndoPrimaryChangeCommand(token, RequestTracing.origin(ctx)))
                 : new UndoPrimaryChangeResult.InvalidToken());
