@@ -23,11 +23,11 @@ class AccountServicesTest {
     private final AccountId alice = f.accountWith("alice@example.com");
 
     private void requestLink(String address) {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email(address)));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email(address)));
     }
 
     private ResendEmailConfirmationResult resend(String address) {
-        return f.resend.resend(new ResendEmailConfirmationCommand(alice, Optional.ofNullable(address).map(Fixture::email)));
+        return f.resend.resend(new ResendEmailConfirmationCommand(f.signedIn(alice), Optional.ofNullable(address).map(Fixture::email)));
     }
 
     @Test

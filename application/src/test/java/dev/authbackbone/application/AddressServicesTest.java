@@ -27,7 +27,7 @@ class AddressServicesTest {
     private final AccountId bob = f.accountWith("bob@example.com");
 
     private void link(AccountId account, String address) {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(account, email(address)));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(account), email(address)));
         assertThat(f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()))).isInstanceOf(ConfirmEmailResult.Confirmed.class);
     }
 
@@ -109,7 +109,7 @@ class AddressServicesTest {
 
     @Test
     void makePrimary_unknownPendingOrAnotherAccountsAddress_isTheSameNotFound_andChangesNothing() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pending@example.org")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("pending@example.org")));
         int mails = f.mail.sent().size();
 
         assertThat(makePrimary(alice, "nobody@example.org")).isInstanceOf(MakePrimaryResult.NotFound.class);
@@ -150,7 +150,7 @@ class AddressServicesTest {
 
     @Test
     void remove_pendingAddress_killsItsLink() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pending@example.org")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("pending@example.org")));
         String link = f.lastLinkToken();
 
         assertThat(remove(alice, "pending@example.org")).isInstanceOf(RemoveAddressResult.Removed.class);

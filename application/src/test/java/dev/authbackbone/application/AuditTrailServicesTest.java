@@ -49,7 +49,7 @@ class AuditTrailServicesTest {
 
     @Test
     void requestConfirmation_recordsRequestAndMailWithAccountMaskedAddressAndOrigin() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("Bob.Work@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("Bob.Work@example.org"), ORIGIN));
 
         assertThat(sinceStart()).extracting(AuditEvent::type).containsExactly(CONFIRMATION_REQUESTED, MAIL_SENT);
         assertThat(sinceStart()).allSatisfy(event -> {
@@ -63,7 +63,7 @@ class AuditTrailServicesTest {
     void requestConfirmation_mailDown_recordsRequestThenMailFailed() {
         f.mail.goDown();
 
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
 
         assertThat(sinceStart()).extracting(AuditEvent::type).containsExactly(CONFIRMATION_REQUESTED, MAIL_FAILED);
     }
@@ -71,7 +71,7 @@ class AuditTrailServicesTest {
     @Test
     void requestConfirmation_overTheAddressQuota_recordsRateLimitedPerAddress() {
         for (int i = 0; i < 4; i++) {
-            f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+            f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
         }
 
         assertThat(last().type()).isEqualTo(RATE_LIMITED);
@@ -82,7 +82,7 @@ class AuditTrailServicesTest {
     @Test
     void requestConfirmation_overTheAccountQuota_recordsRateLimitedPerAccount() {
         for (int i = 0; i < 11; i++) {
-            f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob" + i + "@example.org"), ORIGIN));
+            f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob" + i + "@example.org"), ORIGIN));
         }
 
         assertThat(last().type()).isEqualTo(RATE_LIMITED);
@@ -91,9 +91,9 @@ class AuditTrailServicesTest {
 
     @Test
     void resend_recordsConfirmationRequestedWithReasonResend() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
 
-        f.resend.resend(new ResendEmailConfirmationCommand(alice, Optional.empty(), ORIGIN));
+        f.resend.resend(new ResendEmailConfirmationCommand(f.signedIn(alice), Optional.empty(), ORIGIN));
 
         AuditEvent resent = f.audit.all().get(f.audit.all().size() - 2);
         assertThat(resent.type()).isEqualTo(CONFIRMATION_REQUESTED);
@@ -102,7 +102,7 @@ class AuditTrailServicesTest {
 
     @Test
     void confirm_goodToken_recordsEmailConfirmed_badToken_recordsRejectionWithoutAccount() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
         String token = f.lastLinkToken();
 
         f.confirm.confirm(new ConfirmEmailCommand(token, ORIGIN));
@@ -126,7 +126,7 @@ class AuditTrailServicesTest {
 
     @Test
     void confirm_disabledAccount_recordsRejectionWithReason() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
         f.manage.setDisabled(alice.toString(), true);
 
         f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken(), ORIGIN));
@@ -174,7 +174,7 @@ class AuditTrailServicesTest {
 
     @Test
     void noEvent_everHoldsAWholeAddressOrAToken() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob.secret@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob.secret@example.org"), ORIGIN));
         String token = f.lastLinkToken();
         f.confirm.confirm(new ConfirmEmailCommand(token, ORIGIN));
         f.requestSignIn.request(new RequestSignInLinkCommand(email("dave.hidden@example.net"), ORIGIN));
@@ -187,7 +187,7 @@ class AuditTrailServicesTest {
 
     @Test
     void viewEvents_ownEventsNewestFirst_unknownAndDisabledAccountsAreRefused() {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("bob@example.org"), ORIGIN));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
         f.clock.advance(Duration.ofSeconds(1));
         f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken(), ORIGIN));
 

@@ -86,7 +86,7 @@ class CodeServicesTest {
     void confirmWithCode_onlyForTheAccountThatAsked() {
         AccountId alice = f.accountWith("alice@example.com");
         AccountId mallory = f.accountWith("mallory@example.com");
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("alice.work@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("alice.work@example.com")));
         String code = f.lastCode();
         String token = f.lastLinkToken();
 
@@ -102,9 +102,9 @@ class CodeServicesTest {
     void confirmWithCode_afterAnotherAccountLinkedTheAddress_isAddressTaken() {
         AccountId alice = f.accountWith("alice@example.com");
         AccountId bob = f.accountWith("bob@example.com");
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("shared@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("shared@example.com")));
         String aliceCode = f.lastCode();
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(bob, email("shared@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(bob), email("shared@example.com")));
         assertThat(f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()))).isInstanceOf(ConfirmEmailResult.Confirmed.class);
 
         assertThat(confirmWithCode(alice, "shared@example.com", aliceCode)).isInstanceOf(ConfirmEmailResult.AddressTaken.class);
@@ -115,7 +115,7 @@ class CodeServicesTest {
         f.accountWith("alice@example.com");
         AccountId bob = f.accountWith("bob@example.com");
 
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(bob, email("alice@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(bob), email("alice@example.com")));
 
         assertThat(f.mail.last()).isInstanceOf(dev.authbackbone.domain.mail.Mail.AlreadyLinkedNotice.class);
         assertThat(f.tokens.all()).filteredOn(t -> t.email().equals(email("alice@example.com")))
@@ -128,7 +128,7 @@ class CodeServicesTest {
     @Test
     void confirmationSpoiledByWrongCodes_itsPageNoLongerNamesTheAddress_butItStaysPending() {
         AccountId alice = f.accountWith("alice@example.com");
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("alice.work@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("alice.work@example.com")));
         String code = f.lastCode();
         String token = f.lastLinkToken();
 

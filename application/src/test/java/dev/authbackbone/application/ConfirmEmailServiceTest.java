@@ -22,7 +22,7 @@ class ConfirmEmailServiceTest {
     private final AccountId bob = f.accountWith("bob@example.com");
 
     private String requestLink(AccountId account, String address) {
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(account, email(address)));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(account), email(address)));
         return f.lastLinkToken();
     }
 

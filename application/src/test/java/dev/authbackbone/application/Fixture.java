@@ -35,6 +35,7 @@ import dev.authbackbone.domain.testing.InMemoryAuditTrail;
 import dev.authbackbone.domain.testing.InMemoryEmailRequestLedger;
 import dev.authbackbone.domain.testing.InMemoryEmailTokenRepository;
 import dev.authbackbone.domain.testing.InMemorySessionRepository;
+import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.testing.InMemoryUnitOfWork;
 import dev.authbackbone.domain.testing.MutableClock;
@@ -65,9 +66,9 @@ final class Fixture {
     final MailedCodes codes = new MailedCodes(tokens, codeKey);
     final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy, codeKey);
     final RequestEmailConfirmationService requestConfirmation =
-            new RequestEmailConfirmationService(accounts, unitOfWork, outbox, clock);
+            new RequestEmailConfirmationService(accounts, sessionRepository, sessionPolicy, unitOfWork, outbox, clock);
     final ResendEmailConfirmationService resend =
-            new ResendEmailConfirmationService(accounts, tokens, unitOfWork, outbox, clock);
+            new ResendEmailConfirmationService(accounts, sessionRepository, sessionPolicy, tokens, unitOfWork, outbox, clock);
     final Notices notices = new Notices(mail, audit, clock);
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, codes, unitOfWork, audit, notices, clock);
     final PreviewConfirmationService preview = new PreviewConfirmationService(accounts, tokens, unitOfWork, clock);
@@ -83,7 +84,7 @@ final class Fixture {
     final RefreshSessionService refresh =
             new RefreshSessionService(sessionRepository, accounts, unitOfWork, sessionPolicy, clock, random);
     final AuthenticateSessionService authenticate = new AuthenticateSessionService(sessionRepository, sessionPolicy, clock);
-    final SignOutService signOut = new SignOutService(sessionRepository, clock);
+    final SignOutService signOut = new SignOutService(sessionRepository, accounts, unitOfWork, clock);
     final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
     final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),
@@ -91,6 +92,11 @@ final class Fixture {
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text);
+    }
+
+    /** A caller of {@code account} with a session started now, as the bearer check hands it on. */
+    Caller signedIn(AccountId account) {
+        return new Caller(account, sessions.start(account, clock.instant()).id());
     }
 
     AccountId accountWith(String primary) {

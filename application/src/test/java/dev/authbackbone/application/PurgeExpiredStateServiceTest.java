@@ -21,7 +21,7 @@ class PurgeExpiredStateServiceTest {
     private final AccountId alice = f.accountWith("alice@example.com");
 
     private RequestEmailConfirmationResult request(String address) {
-        return f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email(address)));
+        return f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email(address)));
     }
 
     @Test

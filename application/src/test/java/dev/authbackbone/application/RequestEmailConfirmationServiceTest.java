@@ -3,7 +3,20 @@ package dev.authbackbone.application;
 import static dev.authbackbone.application.Fixture.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authbackbone.application.confirmation.RequestEmailConfirmationService;
+import dev.authbackbone.application.confirmation.ResendEmailConfirmationService;
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.port.in.address.MakePrimaryCommand;
+import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeCommand;
+import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
+import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
+import dev.authbackbone.domain.port.in.session.AuthenticateSessionResult;
+import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.session.Caller;
+import dev.authbackbone.domain.session.SessionId;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.account.ViewAccountResult;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
@@ -13,6 +26,7 @@ import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResu
 import dev.authbackbone.domain.token.EmailToken;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RequestEmailConfirmationServiceTest {
@@ -21,7 +35,7 @@ class RequestEmailConfirmationServiceTest {
     private final AccountId alice = f.accountWith("alice@example.com");
 
     private RequestEmailConfirmationResult request(AccountId account, String address) {
-        return f.requestConfirmation.request(new RequestEmailConfirmationCommand(account, email(address)));
+        return f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(account), email(address)));
     }
 
     @Test
@@ -82,7 +96,7 @@ class RequestEmailConfirmationServiceTest {
         assertThat(view.pending()).extracting(EmailToken::email)
                 .containsExactlyInAnyOrder(email("bea@example.com"), email("bob@example.com"));
         ResendEmailConfirmationResult resent = f.resend.resend(
-                new ResendEmailConfirmationCommand(alice, Optional.of(email("bob@example.com"))));
+                new ResendEmailConfirmationCommand(f.signedIn(alice), Optional.of(email("bob@example.com"))));
 
         assertThat(resent).isEqualTo(new ResendEmailConfirmationResult.Sent(email("bob@example.com")));
         assertThat(f.mail.last()).isInstanceOf(Mail.AlreadyLinkedNotice.class);
@@ -122,5 +136,73 @@ class RequestEmailConfirmationServiceTest {
         assertThat(request(alice, "x@example.com")).isInstanceOf(RequestEmailConfirmationResult.AccountDisabled.class);
         assertThat(f.mail.sent()).isEmpty();
         assertThat(f.ledger.all()).isEmpty();
+    }
+
+    /**
+     * The service as wired, except that {@code meanwhile} runs and commits just before its unit of
+     * work starts: after the bearer check, before the account's lock, where an undo that held the
+     * lock lands when a request waited for it.
+     */
+    private UnitOfWork after(Runnable meanwhile) {
+        return new UnitOfWork() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                meanwhile.run();
+                return f.unitOfWork.inTransaction(work);
+            }
+        };
+    }
+
+    @Test
+    void request_sessionEndedByAnUndoAfterTheBearerCheck_isSessionEnded_andStoresCountsAndMailsNothing() {
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("thief@example.net")));
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()))).isInstanceOf(ConfirmEmailResult.Confirmed.class);
+        assertThat(f.makePrimary.makePrimary(new MakePrimaryCommand(alice, email("thief@example.net"), RequestOrigin.unknown())))
+                .isInstanceOf(MakePrimaryResult.MadePrimary.class);
+        String undoLink = ((Mail.PrimaryChangedNotice) f.mail.last()).token().reveal();
+        Caller thief = f.signedIn(alice);
+        assertThat(f.authenticate.authenticate(thief)).as("the bearer check passes").isInstanceOf(AuthenticateSessionResult.Live.class);
+        int tokens = f.tokens.all().size();
+        int ledger = f.ledger.all().size();
+        int mails = f.mail.sent().size();
+        RequestEmailConfirmationService racing = new RequestEmailConfirmationService(f.accounts, f.sessionRepository,
+                f.sessionPolicy, after(() -> assertThat(f.undo.undo(new UndoPrimaryChangeCommand(undoLink, RequestOrigin.unknown())))
+                        .isInstanceOf(UndoPrimaryChangeResult.Undone.class)), f.outbox, f.clock);
+
+        RequestEmailConfirmationResult result = racing.request(new RequestEmailConfirmationCommand(thief, email("thief2@example.net")));
+
+        assertThat(result).isEqualTo(new RequestEmailConfirmationResult.SessionEnded());
+        assertThat(f.tokens.all()).hasSize(tokens);
+        assertThat(f.tokens.pendingConfirmations(alice, f.clock.instant())).isEmpty();
+        assertThat(f.ledger.all()).as("no quota used").hasSize(ledger);
+        assertThat(f.mail.sent()).hasSize(mails);
+    }
+
+    @Test
+    void resend_sessionEndedBySignOutEverywhereAfterTheBearerCheck_isSessionEnded_andStoresCountsAndMailsNothing() {
+        request(alice, "bob@example.com");
+        Caller thief = f.signedIn(alice);
+        assertThat(f.authenticate.authenticate(thief)).as("the bearer check passes").isInstanceOf(AuthenticateSessionResult.Live.class);
+        ResendEmailConfirmationService racing = new ResendEmailConfirmationService(f.accounts, f.sessionRepository,
+                f.sessionPolicy, f.tokens, after(() -> f.signOut.signOutEverywhere(f.signedIn(alice))), f.outbox, f.clock);
+
+        ResendEmailConfirmationResult result = racing.resend(new ResendEmailConfirmationCommand(thief, Optional.empty()));
+
+        assertThat(result).isEqualTo(new ResendEmailConfirmationResult.SessionEnded());
+        assertThat(f.tokens.all()).hasSize(1);
+        assertThat(f.ledger.all()).as("no quota used").hasSize(1);
+        assertThat(f.mail.sent()).hasSize(1);
+    }
+
+    @Test
+    void request_sessionOfAnotherAccountOrUnknown_isSessionEnded_evenForADisabledAccount() {
+        Caller bobs = f.signedIn(f.accountWith("bob@example.com"));
+        f.manage.setDisabled("alice@example.com", true);
+
+        assertThat(f.requestConfirmation.request(new RequestEmailConfirmationCommand(new Caller(alice, bobs.session()),
+                email("x@example.com")))).isEqualTo(new RequestEmailConfirmationResult.SessionEnded());
+        assertThat(f.requestConfirmation.request(new RequestEmailConfirmationCommand(new Caller(alice, SessionId.generate(f.random)),
+                email("x@example.com")))).isEqualTo(new RequestEmailConfirmationResult.SessionEnded());
+        assertThat(f.mail.sent()).isEmpty();
     }
 }

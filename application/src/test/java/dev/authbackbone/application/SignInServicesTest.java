@@ -65,7 +65,7 @@ class SignInServicesTest {
     @Test
     void signIn_confirmationTokenCannotSignIn() {
         var alice = f.accountWith("alice@example.com");
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("z@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("z@example.com")));
 
         assertThat(signIn(f.lastLinkToken())).isInstanceOf(SignInWithLinkResult.InvalidToken.class);
     }
@@ -97,7 +97,7 @@ class SignInServicesTest {
     void requestSignIn_hasItsOwnQuotaBucket() {
         var alice = f.accountWith("alice@example.com");
         for (int i = 0; i < 3; i++) {
-            f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("pat@example.com")));
+            f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("pat@example.com")));
         }
         for (int i = 0; i < 3; i++) {
             requestLink("pat@example.com");
@@ -109,7 +109,7 @@ class SignInServicesTest {
     @Test
     void signIn_firstSignIn_revokesOtherAccountsPendingConfirmations_whichThenAnswerTaken() {
         var alice = f.accountWith("alice@example.com");
-        f.requestConfirmation.request(new RequestEmailConfirmationCommand(alice, email("sam@example.com")));
+        f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("sam@example.com")));
         String confirmation = f.lastLinkToken();
 
         signIn(requestLink("sam@example.com"));

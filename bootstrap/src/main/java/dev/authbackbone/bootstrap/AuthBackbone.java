@@ -205,7 +205,7 @@ public final class AuthBackbone implements AutoCloseable {
         Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, sessionPolicy, clock, random);
-        SignOutService signOut = new SignOutService(sessionRepository, clock);
+        SignOutService signOut = new SignOutService(sessionRepository, accountRepository, unitOfWork, clock);
         // One service per mail kind redeems both halves of its credential, the link and the code.
         SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, codes, unitOfWork, audit, clock, random,
                 sessions);
@@ -214,10 +214,11 @@ public final class AuthBackbone implements AutoCloseable {
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
                 signIn, signIn,
-                new RequestEmailConfirmationService(accountRepository, unitOfWork, outbox, clock),
+                new RequestEmailConfirmationService(accountRepository, sessionRepository, sessionPolicy, unitOfWork, outbox, clock),
                 confirm, confirm,
                 new PreviewConfirmationService(accountRepository, tokens, unitOfWork, clock),
-                new ResendEmailConfirmationService(accountRepository, tokens, unitOfWork, outbox, clock),
+                new ResendEmailConfirmationService(accountRepository, sessionRepository, sessionPolicy, tokens, unitOfWork, outbox,
+                        clock),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit),
                 new SessionUseCases(new AuthenticateSessionService(sessionRepository, sessionPolicy, clock),

@@ -85,7 +85,9 @@ public final class ManageAccountService implements ManageAccountUseCase {
             return accounts.findForUpdate(AccountId.parse(reference));
         } catch (IllegalArgumentException notAnId) {
             try {
-                return accounts.findByEmail(EmailAddress.parse(reference));
+                // Locked as by id: the use cases that mail a token read the session again under the
+                // account's lock, so the sessions disabling ends must end under it too.
+                return accounts.findByEmail(EmailAddress.parse(reference)).flatMap(found -> accounts.findForUpdate(found.id()));
             } catch (InvalidEmailAddressException notAnAddress) {
                 return Optional.empty();
             }

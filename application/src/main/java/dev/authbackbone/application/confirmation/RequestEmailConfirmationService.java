@@ -13,24 +13,33 @@ import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationComm
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Mails a confirmation link for an address a signed-in account wants to link. An address already
  * verified anywhere gets a notice instead, through the same steps, so nothing tells them apart.
+ * The caller's session is checked again under the account's lock, after the bearer check.
  */
 public final class RequestEmailConfirmationService implements RequestEmailConfirmationUseCase {
 
     private final AccountRepository accounts;
+    private final SessionRepository sessions;
+    private final SessionPolicy sessionPolicy;
     private final UnitOfWork unitOfWork;
     private final Outbox outbox;
     private final Clock clock;
 
-    public RequestEmailConfirmationService(AccountRepository accounts, UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
+    public RequestEmailConfirmationService(AccountRepository accounts, SessionRepository sessions, SessionPolicy sessionPolicy,
+                                           UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.sessionPolicy = sessionPolicy;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
         this.clock = clock;
@@ -40,10 +49,14 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
     public RequestEmailConfirmationResult request(RequestEmailConfirmationCommand command) {
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            AccountStanding standing = Account.standingOf(accounts.findForUpdate(command.account()));
+            Optional<Account> locked = accounts.findForUpdate(command.account());
+            // Read after the lock: an undo, sign-out everywhere or disable that held it has committed
+            // by now, so a session it ended is seen ended even though the bearer check passed before.
+            AccountStanding requester = command.caller().standing(locked, sessions.find(command.caller().session()), now,
+                    sessionPolicy);
             EmailAddress email = outbox.asFirstGiven(command.account(), command.email(), now);
-            LinkDecision decision = ConfirmationRequest.decide(command.account(), standing,
-                    accounts.primaryOf(command.account()), accounts.holderOf(email),
+            LinkDecision decision = ConfirmationRequest.decide(command.account(), requester, accounts.primaryOf(command.account()),
+                    accounts.holderOf(email),
                     outbox.perAccount(command.account(), now),
                     outbox.perAddress(email, EmailPurpose.EMAIL_CONFIRMATION, now), email);
             return outbox.reserve(decision, AuditEvent.of(AuditEventType.CONFIRMATION_REQUESTED, now, command.origin())
@@ -57,6 +70,7 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
         return switch (refusal.why()) {
             case UNKNOWN_ACCOUNT -> new RequestEmailConfirmationResult.UnknownAccount();
             case ACCOUNT_DISABLED -> new RequestEmailConfirmationResult.AccountDisabled();
+            case SESSION_ENDED -> new RequestEmailConfirmationResult.SessionEnded();
             default -> new RequestEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
         };
     }

@@ -18,7 +18,9 @@ import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResul
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
+import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,19 +29,24 @@ import java.util.Optional;
 
 /**
  * Mails a fresh confirmation link for one of the caller's pending addresses, counted against the
- * same quotas as a first request. Earlier links stay valid until they expire or one is used.
+ * same quotas as a first request. Earlier links stay valid until they expire or one is used. The
+ * caller's session is checked again under the account's lock, after the bearer check.
  */
 public final class ResendEmailConfirmationService implements ResendEmailConfirmationUseCase {
 
     private final AccountRepository accounts;
+    private final SessionRepository sessions;
+    private final SessionPolicy sessionPolicy;
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ResendEmailConfirmationService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                          Outbox outbox, Clock clock) {
+    public ResendEmailConfirmationService(AccountRepository accounts, SessionRepository sessions, SessionPolicy sessionPolicy,
+                                          EmailTokenRepository tokens, UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.sessionPolicy = sessionPolicy;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
@@ -51,7 +58,10 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
         Instant now = clock.instant();
         AccountId id = command.account();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            AccountStanding requester = Account.standingOf(accounts.findForUpdate(id));
+            Optional<Account> locked = accounts.findForUpdate(id);
+            // Read after the lock, as in RequestEmailConfirmationService: an ending that held it is seen.
+            AccountStanding requester = command.caller().standing(locked, sessions.find(command.caller().session()), now,
+                    sessionPolicy);
             List<EmailIdentity> identities = accounts.identitiesOf(id);
             ResendTarget target = ConfirmationRequest.resendTarget(requester, identities,
                     tokens.pendingConfirmations(id, now), command.email());
@@ -75,6 +85,7 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
         return switch (refusal.why()) {
             case UNKNOWN_ACCOUNT -> new ResendEmailConfirmationResult.UnknownAccount();
             case ACCOUNT_DISABLED -> new ResendEmailConfirmationResult.AccountDisabled();
+            case SESSION_ENDED -> new ResendEmailConfirmationResult.SessionEnded();
             case ALREADY_CONFIRMED -> new ResendEmailConfirmationResult.AlreadyConfirmed(refusal.to().orElseThrow());
             case NO_PENDING_CONFIRMATION -> new ResendEmailConfirmationResult.NoPendingConfirmation();
             default -> new ResendEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());

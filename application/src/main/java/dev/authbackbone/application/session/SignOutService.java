@@ -1,5 +1,7 @@
 package dev.authbackbone.application.session;
 
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.port.in.session.SignOutEverywhereUseCase;
 import dev.authbackbone.domain.port.in.session.SignOutUseCase;
@@ -7,14 +9,21 @@ import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.EndReason;
 import java.time.Clock;
 
-/** Signing out of this session, or of every session of the account; each is one statement. */
+/**
+ * Signing out of this session (one statement), or of every session of the account (under the
+ * account's lock).
+ */
 public final class SignOutService implements SignOutUseCase, SignOutEverywhereUseCase {
 
     private final SessionRepository sessions;
+    private final AccountRepository accounts;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public SignOutService(SessionRepository sessions, Clock clock) {
+    public SignOutService(SessionRepository sessions, AccountRepository accounts, UnitOfWork unitOfWork, Clock clock) {
         this.sessions = sessions;
+        this.accounts = accounts;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -25,6 +34,11 @@ public final class SignOutService implements SignOutUseCase, SignOutEverywhereUs
 
     @Override
     public void signOutEverywhere(Caller caller) {
-        sessions.endAll(caller.account(), EndReason.ENDED_BY_ACCOUNT, clock.instant());
+        unitOfWork.inTransaction(() -> {
+            // Taken before the sessions end, as undo and disable do: the use cases that mail a token
+            // read the session again under this lock, so none that waited behind it acts for them.
+            accounts.findForUpdate(caller.account());
+            return sessions.endAll(caller.account(), EndReason.ENDED_BY_ACCOUNT, clock.instant());
+        });
     }
 }

@@ -10,7 +10,19 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -27,6 +39,7 @@ import org.junit.jupiter.params.Parameter;
 class AddressesEndToEndTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final Pattern TOKEN_IN_LINK = Pattern.compile("token=([A-Za-z0-9_-]{43})");
 
     @Parameter
     TestDatabase database;
@@ -271,6 +284,87 @@ class AddressesEndToEndTest {
             assertThat(statuses.get(0)).as("round %d: the owner's undo", round).isEqualTo(200);
             assertThat(server.get("/api/auth/me", signIn(planted).access()).json().get("id").asText())
                     .as("round %d: the planted address reaches the restored account", round).isNotEqualTo(victimId);
+
+     * The race a probe found: a thief keeps asking, with the stolen access token, for addresses of
+     * their own to be confirmed while the owner undoes. A request whose bearer check passed before
+     * the undo and that then waited for the account's lock used to store a fresh confirmation after
+     * the undo had ended the sessions and the pending confirmations; the thief confirmed it by its
+     * link (which needs no session) and signed in to the restored account with it. Many clients keep
+     * requests queued on the lock, so some are always between their bearer check and the lock when
+     * the undo commits. Every link the thief was mailed must be dead afterwards, and nothing of the
+     * thief's may be on the account.
+     */
+    @Test
+    void undo_whileAThiefSpraysConfirmationRequests_leavesNoLinkTheThiefCanConfirm() throws Exception {
+        int clients = 16;
+        try (TestServer own = TestServer.start(database, Map.of("AUTH_RATE_LIMIT_ACCOUNT", "100000/1h"))) {
+            String owner = own.signIn("owner.race@example.com").json().get("access_token").asText();
+            String stolen = own.signIn("owner.race@example.com").json().get("access_token").asText();
+            own.postJson("/api/auth/request-email-confirmation", "{\"email\":\"thief.main@example.net\"}", stolen);
+            assertThat(own.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + own.lastTokenMailedTo("thief.main@example.net") + "\"}").status()).isEqualTo(200);
+            assertThat(own.postJson("/api/auth/emails/primary", "{\"email\":\"thief.main@example.net\"}", stolen).status())
+                    .isEqualTo(200);
+            String ownersUndo = own.lastTokenMailedTo("owner.race@example.com");
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicBoolean undoPosted = new AtomicBoolean();
+            Queue<Integer> unexpected = new ConcurrentLinkedQueue<>();
+            ExecutorService ownersBrowser = Executors.newSingleThreadExecutor();
+            Future<Answer> undo;
+            List<Integer> requestsPerClient;
+            try {
+                // The owner follows the undo link once the thief's requests are queueing on the account.
+                undo = ownersBrowser.submit(() -> {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (accepted.get() < 2 * clients && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    undoPosted.set(true);
+                    return own.postForm("/auth/undo", "token=" + ownersUndo);
+                });
+                requestsPerClient = Race.run(clients, client -> {
+                    for (int i = 0; i < 500; i++) {
+                        int status = own.postJson("/api/auth/request-email-confirmation",
+                                "{\"email\":\"thief." + client + "." + i + "@example.net\"}", stolen).status();
+                        if (status == 202) {
+                            accepted.incrementAndGet();
+                        } else if (status == 401 && undoPosted.get()) {
+                            return i;
+                        } else {
+                            unexpected.add(status);
+                        }
+                    }
+                    return 500;
+                });
+                assertThat(undo.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            } finally {
+                ownersBrowser.shutdownNow();
+            }
+
+            assertThat(unexpected).as("every request is accepted until the session has ended").isEmpty();
+            assertThat(requestsPerClient).as("every client was refused once the undo ended the session").allMatch(n -> n < 500);
+            Map<String, String> thiefsLinks = new HashMap<>();
+            for (MimeMessage mail : own.mails()) {
+                String to = mail.getAllRecipients()[0].toString();
+                Matcher link = TOKEN_IN_LINK.matcher(TestServer.text(mail));
+                if (to.startsWith("thief.") && !to.equals("thief.main@example.net") && link.find()) {
+                    thiefsLinks.put(to, link.group(1));
+                }
+            }
+            assertThat(thiefsLinks).as("the thief was mailed links before the undo").hasSizeGreaterThanOrEqualTo(2 * clients);
+            List<String> confirmable = new ArrayList<>();
+            thiefsLinks.forEach((to, token) -> {
+                int status = own.postJson("/api/auth/confirm-email", "{\"token\":\"" + token + "\"}").status();
+                if (status != 400) {
+                    confirmable.add(to + " " + status);
+                }
+            });
+            assertThat(confirmable).as("links of %d mailed to the thief that still confirm after the undo", thiefsLinks.size())
+                    .isEmpty();
+            assertThat(own.get("/api/auth/me", owner).status()).isEqualTo(401);
+            String ownerAgain = own.signIn("owner.race@example.com").json().get("access_token").asText();
+            assertThat(own.get("/api/auth/me", ownerAgain).json().get("emails")).singleElement()
+                    .satisfies(email -> assertThat(email.get("email").asText()).isEqualTo("owner.race@example.com"));
         }
     }
 

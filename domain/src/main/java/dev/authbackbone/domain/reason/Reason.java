@@ -17,6 +17,8 @@ public enum Reason {
     ACCOUNT_DISABLED,
     /** The access token names an account that does not exist (any more). */
     UNKNOWN_ACCOUNT,
+    /** The access token's session has ended or outlived its lifetimes. */
+    SESSION_ENDED,
     /** The first sign-in opened the account. */
     ACCOUNT_OPENED,
     /** The account's mail quota is used up. */

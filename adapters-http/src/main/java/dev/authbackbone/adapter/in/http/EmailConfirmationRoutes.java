@@ -12,6 +12,7 @@ import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationComm
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
+import dev.authbackbone.domain.session.Caller;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -64,10 +65,10 @@ final class EmailConfirmationRoutes implements RouteGroup {
     }
 
     private void request(Context ctx) {
-        AccountId account = bearer.require(ctx);
+        Caller caller = bearer.requireCaller(ctx);
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
         limit.admit(ctx);
-        Outcomes.accepted(requestConfirmation.request(new RequestEmailConfirmationCommand(account, email, RequestTracing.origin(ctx))));
+        Outcomes.accepted(requestConfirmation.request(new RequestEmailConfirmationCommand(caller, email, RequestTracing.origin(ctx))));
         responses.json(ctx, 202, new MessageBody(REQUEST_ACCEPTED));
     }
 
@@ -92,11 +93,11 @@ final class EmailConfirmationRoutes implements RouteGroup {
     }
 
     private void resend(Context ctx) {
-        AccountId account = bearer.require(ctx);
+        Caller caller = bearer.requireCaller(ctx);
         ObjectNode body = bodies.jsonObject(ctx, true);
         Optional<EmailAddress> email = JsonFields.optionalEmail(body, "email");
         limit.admit(ctx);
-        EmailAddress sent = Outcomes.sent(resendConfirmation.resend(new ResendEmailConfirmationCommand(account, email,
+        EmailAddress sent = Outcomes.sent(resendConfirmation.resend(new ResendEmailConfirmationCommand(caller, email,
                 RequestTracing.origin(ctx))));
         responses.json(ctx, 200, new SentBody(sent.value(), true));
     }

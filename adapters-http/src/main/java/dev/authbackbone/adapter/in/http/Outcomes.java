@@ -37,6 +37,7 @@ import java.util.Optional;
  *   both, and ResendEmail...Result    RateLimited              RateLimited (429)
  *                                     MailUnavailable          MailUnavailable (503)
  *   confirmation ones                 UnknownAccount           InvalidAccessToken (401)
+ *                                     SessionEnded             InvalidAccessToken (401, as at the bearer check)
  *                                     AccountDisabled          AccountDisabled (403)
  * ResendEmailConfirmationResult       Sent                     (route: 200)
  *                                     AlreadyConfirmed         AlreadyConfirmed
@@ -89,6 +90,9 @@ final class Outcomes {
             @Override public Void accountDisabled(RequestEmailConfirmationResult.AccountDisabled outcome) {
                 throw reject(new HttpProblem.AccountDisabled());
             }
+            @Override public Void sessionEnded(RequestEmailConfirmationResult.SessionEnded outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
         });
     }
 
@@ -126,6 +130,9 @@ final class Outcomes {
             }
             @Override public EmailAddress accountDisabled(ResendEmailConfirmationResult.AccountDisabled outcome) {
                 throw reject(new HttpProblem.AccountDisabled());
+            }
+            @Override public EmailAddress sessionEnded(ResendEmailConfirmationResult.SessionEnded outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
             }
         });
     }

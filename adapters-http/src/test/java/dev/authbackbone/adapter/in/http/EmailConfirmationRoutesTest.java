@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
+import dev.authbackbone.domain.session.Caller;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ class EmailConfirmationRoutesTest {
         assertThat(answer.body())
                 .isEqualTo("{\"message\":\"If that email can be linked, a confirmation email has been sent.\"}");
         assertThat(server.fakes.requestEmailConfirmation.commands()).singleElement().satisfies(command -> {
-            assertThat(command.account()).isEqualTo(FakeUseCases.ACCOUNT);
+            assertThat(command.caller()).isEqualTo(new Caller(FakeUseCases.ACCOUNT, FakeUseCases.SESSION));
             assertThat(command.email().value()).isEqualTo("new.address@example.org");
         });
     }
@@ -46,6 +47,17 @@ class EmailConfirmationRoutesTest {
     @Test
     void request_unknownAccount_answers401InvalidToken() {
         server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.UnknownAccount());
+
+        Answer answer = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(answer.jsonEquals("{'detail': 'Invalid or expired access token.'}")).isTrue();
+    }
+
+    @Test
+    void request_sessionEndedUnderTheAccountLock_answers401InvalidTokenAsTheBearerCheckWould() {
+        server.fakes.requestEmailConfirmation.answer(new RequestEmailConfirmationResult.SessionEnded());
 
         Answer answer = server.postJson(REQUEST, "{\"email\": \"a@example.org\"}", "Authorization", server.bearer());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResult;
+import dev.authbackbone.domain.session.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class SendEmailConfirmationTest {
         assertThat(answer.mediaType()).isEqualTo("application/json");
         assertThat(answer.body()).isEqualTo("{\"email\":\"pending@example.org\",\"sent\":true}");
         assertThat(server.fakes.resendEmailConfirmation.commands()).singleElement().satisfies(command -> {
-            assertThat(command.account()).isEqualTo(FakeUseCases.ACCOUNT);
+            assertThat(command.caller()).isEqualTo(new Caller(FakeUseCases.ACCOUNT, FakeUseCases.SESSION));
             assertThat(command.email()).isEmpty();
         });
     }
@@ -76,6 +77,17 @@ class SendEmailConfirmationTest {
     @Test
     void resend_unknownAccount_answers401InvalidToken() {
         server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.UnknownAccount());
+
+        Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(answer.json().get("code").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void resend_sessionEndedUnderTheAccountLock_answers401InvalidTokenAsTheBearerCheckWould() {
+        server.fakes.resendEmailConfirmation.answer(new ResendEmailConfirmationResult.SessionEnded());
 
         Answer answer = server.postJson(PATH, "{}", "Authorization", server.bearer());
 

@@ -15,6 +15,7 @@ public sealed interface RequestEmailConfirmationResult {
         T mailUnavailable(MailUnavailable outcome);
         T unknownAccount(UnknownAccount outcome);
         T accountDisabled(AccountDisabled outcome);
+        T sessionEnded(SessionEnded outcome);
     }
 
     /** The visitor's method for this outcome, applied. */
@@ -57,6 +58,17 @@ public sealed interface RequestEmailConfirmationResult {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.accountDisabled(this);
+        }
+    }
+
+    /**
+     * The caller's session ended (or outlived its lifetimes) after its access token was checked and
+     * before the account's lock was taken; nothing was stored, counted or sent.
+     */
+    record SessionEnded() implements RequestEmailConfirmationResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.sessionEnded(this);
         }
     }
 }

@@ -3,20 +3,26 @@ package dev.authbackbone.domain.port.in.confirmation;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.audit.RequestOrigin;
 import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.session.Caller;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code account} wants the confirmation for {@code email} (or its most recent pending one) re-sent. */
-public record ResendEmailConfirmationCommand(AccountId account, Optional<EmailAddress> email, RequestOrigin origin) {
+/** {@code caller} wants the confirmation for {@code email} (or its account's most recent pending one) re-sent. */
+public record ResendEmailConfirmationCommand(Caller caller, Optional<EmailAddress> email, RequestOrigin origin) {
 
     public ResendEmailConfirmationCommand {
-        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(origin, "origin");
     }
 
     /** A command from an unknown origin. */
-    public ResendEmailConfirmationCommand(AccountId account, Optional<EmailAddress> email) {
-        this(account, email, RequestOrigin.unknown());
+    public ResendEmailConfirmationCommand(Caller caller, Optional<EmailAddress> email) {
+        this(caller, email, RequestOrigin.unknown());
+    }
+
+    /** The account asking. */
+    public AccountId account() {
+        return caller.account();
     }
 }
