@@ -84,7 +84,7 @@ final class Fixture {
     final RefreshSessionService refresh =
             new RefreshSessionService(sessionRepository, accounts, unitOfWork, sessionPolicy, clock, random);
     final AuthenticateSessionService authenticate = new AuthenticateSessionService(sessionRepository, sessionPolicy, clock);
-    final SignOutService signOut = new SignOutService(sessionRepository, accounts, unitOfWork, clock);
+    final SignOutService signOut = new SignOutService(sessionRepository, accounts, tokens, unitOfWork, clock);
     final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
     final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),

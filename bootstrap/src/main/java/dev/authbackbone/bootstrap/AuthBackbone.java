@@ -205,7 +205,7 @@ public final class AuthBackbone implements AutoCloseable {
         Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, sessionPolicy, clock, random);
-        SignOutService signOut = new SignOutService(sessionRepository, accountRepository, unitOfWork, clock);
+        SignOutService signOut = new SignOutService(sessionRepository, accountRepository, tokens, unitOfWork, clock);
         // One service per mail kind redeems both halves of its credential, the link and the code.
         SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, codes, unitOfWork, audit, clock, random,
                 sessions);

@@ -15,7 +15,6 @@ import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.reason.Reason;
 import dev.authbackbone.domain.session.EndReason;
-import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,8 +84,7 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
             }
             accounts.makePrimary(restore.account(), restore.previous());
             restore.evict().forEach(other -> accounts.unlink(restore.account(), other));
-            tokens.pendingConfirmations(restore.account(), now).stream().map(EmailToken::email).distinct()
-                    .forEach(pending -> tokens.revokePendingConfirmations(restore.account(), pending, now));
+            tokens.revokeAllPendingConfirmations(restore.account(), now);
             undos.revokeIssuedSince(restore.account(), restore.endLinksSince(), now);
             sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
         }

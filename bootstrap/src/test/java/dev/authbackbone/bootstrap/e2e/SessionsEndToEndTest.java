@@ -161,6 +161,31 @@ class SessionsEndToEndTest {
         assertThat(me(bystander.access()).status()).isEqualTo(200);
     }
 
+    /**
+     * The attack: with a copied access token (a relying service sees every token) the thief asks
+     * to link an address of their own. The owner signs out everywhere; the thief's confirmation
+     * used to survive it, so confirming it afterwards put the thief's address on the account, and
+     * signing in with it reached the account for good.
+     */
+    @Test
+    void signOutEverywhere_alsoWithdrawsThePendingConfirmations_soACopiedTokensRequestCannotBeFinishedAfterIt() {
+        Tokens owner = signIn("guarded@example.com");
+        String accountId = me(owner.access()).json().get("id").asText();
+        Tokens copied = signIn("guarded@example.com");
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"guarded.thief@example.net\"}",
+                copied.access()).status()).isEqualTo(202);
+        String thiefsLink = server.lastTokenMailedTo("guarded.thief@example.net");
+
+        assertThat(server.postJson("/api/auth/sign-out-everywhere", "", owner.access()).status()).isEqualTo(204);
+
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + thiefsLink + "\"}").status())
+                .as("the confirmation asked for with the copied token").isEqualTo(400);
+        Tokens thief = signIn("guarded.thief@example.net");
+        assertThat(me(thief.access()).json().get("id").asText()).isNotEqualTo(accountId);
+        Tokens again = signIn("guarded@example.com");
+        assertThat(me(again.access()).json().get("emails").findValuesAsText("email")).containsExactly("guarded@example.com");
+    }
+
     @Test
     void listSessions_showsLiveOnesOnly_withCurrentMarked() {
         Tokens one = signIn("lister@example.com");

@@ -87,6 +87,12 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized void revokeAllPendingConfirmations(AccountId account, Instant now) {
+        tokens.replaceAll((hash, t) -> t.purpose() == EmailPurpose.EMAIL_CONFIRMATION
+                && t.account().equals(Optional.of(account)) ? t.withdrawAt(now).orElse(t) : t);
+    }
+
+    @Override
     public synchronized Optional<EmailAddress> pendingSpelling(AccountId account, EmailAddress email, Instant now) {
         return pendingConfirmations(account, now).stream().filter(t -> t.email().equals(email))
                 .min(Comparator.comparing(EmailToken::issuedAt)).map(EmailToken::email);

@@ -202,6 +202,12 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     }
 
     @Override
+    public void revokeAllPendingConfirmations(AccountId account, Instant now) {
+        Handles.with(jdbi, h -> h.attach(Statements.class).revokeAllPendingConfirmations(account.value(),
+                Timestamps.toColumn(now)));
+    }
+
+    @Override
     public void delete(TokenHash hash) {
         Handles.with(jdbi, h -> h.attach(Statements.class).delete(hash.hex()));
     }
@@ -251,6 +257,12 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
                 + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now")
         int revokePendingConfirmations(@Bind("accountId") UUID accountId, @Bind("canonical") String canonical,
                                        @Bind("now") OffsetDateTime now);
+
+        /** As {@link #revokePendingConfirmations}, every address of the account. */
+        @SqlUpdate("UPDATE email_token SET consumed_at = COALESCE(consumed_at, :now), placeholder = FALSE"
+                + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
+                + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now")
+        int revokeAllPendingConfirmations(@Bind("accountId") UUID accountId, @Bind("now") OffsetDateTime now);
 
         @SqlQuery("SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
                 + " WHERE account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"

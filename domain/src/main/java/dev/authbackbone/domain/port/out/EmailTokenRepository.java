@@ -69,6 +69,9 @@ public interface EmailTokenRepository {
      */
     void revokePendingConfirmations(AccountId account, EmailAddress email, Instant now);
 
+    /** As {@link #revokePendingConfirmations}, for every address {@code account} asked for. */
+    void revokeAllPendingConfirmations(AccountId account, Instant now);
+
     /** Removes a token that was never delivered. */
     void delete(TokenHash hash);
 

@@ -335,6 +335,22 @@ public abstract class EmailTokenRepositoryContract {
     }
 
     @Test
+    void revokeAllPendingConfirmations_withdrawsEveryAddressTheAccountAsked_andNoOtherAccountsOrSignIns() {
+        EmailToken one = saved(confirmation(ADA, "one@example.com", DAY));
+        EmailToken placeholder = confirmation(ADA, "taken@example.com", DAY).asPlaceholderAt(clock.instant());
+        tokens.save(placeholder);
+        EmailToken bobs = saved(confirmation(BOB, "bob.two@example.com", DAY));
+        EmailToken signIn = saved(signIn("one@example.com"));
+
+        tokens.revokeAllPendingConfirmations(ADA, clock.instant());
+
+        assertThat(tokens.pendingConfirmations(ADA, clock.instant())).isEmpty();
+        assertThat(usable(one)).isFalse();
+        assertThat(tokens.pendingConfirmations(BOB, clock.instant())).extracting(EmailToken::hash).containsExactly(bobs.hash());
+        assertThat(usable(signIn)).isTrue();
+    }
+
+    @Test
     void pendingConfirmations_accountWithoutTokens_isEmpty() {
         saved(confirmation(BOB, "bob@example.com", DAY));
 
