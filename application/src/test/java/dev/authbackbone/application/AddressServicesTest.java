@@ -18,6 +18,7 @@ import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AddressServicesTest {
@@ -74,11 +75,9 @@ class AddressServicesTest {
      */
     @Test
     void undo_endsTheLinksOfLaterChanges_neverTheOlderLinkOfTheAddressThatWasPrimaryFirst() {
-        link(alice, "work@example.org");
-        makePrimary(alice, "work@example.org");
-        Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
-        makePrimary(alice, "alice@example.com");
-        Mail.PrimaryChangedNotice second = (Mail.PrimaryChangedNotice) f.mail.last();
+        List<Mail.PrimaryChangedNotice> notices = primaryAwayAndBack();
+        Mail.PrimaryChangedNotice first = notices.get(0);
+        Mail.PrimaryChangedNotice second = notices.get(1);
 
         assertThat(f.undo.undo(new UndoPrimaryChangeCommand(second.token().reveal(), RequestOrigin.unknown())))
                 .isEqualTo(new UndoPrimaryChangeResult.Undone(email("work@example.org")));
@@ -93,11 +92,9 @@ class AddressServicesTest {
 
     @Test
     void undo_withTheOlderLink_endsTheLinksOfEveryLaterChange() {
-        link(alice, "work@example.org");
-        makePrimary(alice, "work@example.org");
-        Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
-        makePrimary(alice, "alice@example.com");
-        Mail.PrimaryChangedNotice second = (Mail.PrimaryChangedNotice) f.mail.last();
+        List<Mail.PrimaryChangedNotice> notices = primaryAwayAndBack();
+        Mail.PrimaryChangedNotice first = notices.get(0);
+        Mail.PrimaryChangedNotice second = notices.get(1);
 
         assertThat(f.undo.undo(new UndoPrimaryChangeCommand(first.token().reveal(), RequestOrigin.unknown())))
                 .isEqualTo(new UndoPrimaryChangeResult.Undone(email("alice@example.com")));
@@ -105,6 +102,15 @@ class AddressServicesTest {
         assertThat(f.undo.undo(new UndoPrimaryChangeCommand(second.token().reveal(), RequestOrigin.unknown())))
                 .isInstanceOf(UndoPrimaryChangeResult.InvalidToken.class);
         assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+    }
+
+    /** Work made primary (alice's address is mailed the first link), then alice's again (work is mailed the second). */
+    private List<Mail.PrimaryChangedNotice> primaryAwayAndBack() {
+        link(alice, "work@example.org");
+        makePrimary(alice, "work@example.org");
+        Mail.PrimaryChangedNotice first = (Mail.PrimaryChangedNotice) f.mail.last();
+        makePrimary(alice, "alice@example.com");
+        return List.of(first, (Mail.PrimaryChangedNotice) f.mail.last());
     }
 
     @Test
