@@ -24,9 +24,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -186,6 +191,71 @@ class LauncherEndToEndTest {
         }
     }
 
+    /**
+     * The attack, on the launcher's heap: connections that each declare a large body, send 16,500 bytes
+     * of it at once and then one byte a second. Each kept up to 16 KiB + 1 of its body in a buffer that
+     * doubled to 32 KiB, so 1,500 of them (under the overall cap of 2,000) filled the 64 MiB heap: an
+     * OutOfMemoryError killed Jetty's threads and the server answered nothing more, not even after they
+     * closed. Now the bodies in flight share a budget and the arrivals it cannot hold are refused with 503.
+     * The read timeout is long so that all of them are held at once, as an attacker who reconnects would.
+     */
+    @Test
+    void fifteenHundredSlowBodies_areBoundedByTheBodyBudget_andTheServerKeepsAnswering() throws Exception {
+        try (Server server = start(Map.of("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "2000", "AUTH_HTTP_READ_TIMEOUT", "60s"))) {
+            List<Socket> held = new ArrayList<>();
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            try {
+                byte[] head = ("POST /api/auth/token/refresh HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 4194304\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] firstPart = new byte[16_500];
+                Arrays.fill(firstPart, (byte) ' ');
+                String refused = null;
+                for (int i = 0; i < 1_500 && refused == null; i++) {
+                    try {
+                        Socket socket = new Socket();
+                        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), 5_000);
+                        held.add(socket);
+                        OutputStream out = socket.getOutputStream();
+                        out.write(head);
+                        out.write(firstPart);
+                    } catch (IOException e) {
+                        // A server out of memory stops accepting: the checks below say what it did.
+                        refused = "connection " + i + " failed: " + e;
+                    }
+                }
+                trickle.scheduleAtFixedRate(() -> held.forEach(LauncherEndToEndTest::oneMoreByte), 1, 1, TimeUnit.SECONDS);
+                Thread.sleep(3_000);
+
+                String live = server.getWithin("/health/live", Duration.ofSeconds(5));
+                Map<String, Integer> answers = new TreeMap<>();
+                for (Socket socket : held) {
+                    answers.merge(answerSoFar(socket), 1, Integer::sum);
+                }
+                System.out.println("LauncherEndToEndTest: " + held.size() + " slow bodies opened"
+                        + (refused == null ? "" : " (" + refused + ")") + "; /health/live: " + live + "; their answers: " + answers);
+
+                assertThat(server.output()).doesNotContain("OutOfMemoryError");
+                assertThat(refused).isNull();
+                assertThat(live).isEqualTo("200");
+                // Those the budget holds are still arriving; every other one was refused at once, with a way back.
+                assertThat(answers.keySet()).isSubsetOf("(still arriving)",
+                        "503 with Retry-After and Connection: close, in {\"detail\": ...}");
+                assertThat(answers).containsKey("503 with Retry-After and Connection: close, in {\"detail\": ...}");
+            } finally {
+                trickle.shutdownNow();
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+            Thread.sleep(1_000);
+            assertThat(server.getWithin("/health/live", Duration.ofSeconds(10))).isEqualTo("200");
+            // Not the attacked route: the bodies cut short there reached it as they closed, and used up its per-IP limit.
+            assertThat(server.postWithin("/api/auth/magic-link", "{\"email\": \"grace@example.com\"}", Duration.ofSeconds(10)))
+                    .as("an ordinary body, once the attack is over").isEqualTo("202");
+            assertThat(server.output()).doesNotContain("OutOfMemoryError");
+        }
+    }
+
     /** At the overall cap, idle connections are closed within seconds, so a newcomer is still served. */
     @Test
     void atTheOverallConnectionCap_idleConnectionsAreClosedSoonAndANewClientIsAnswered() throws Exception {
@@ -281,6 +351,41 @@ class LauncherEndToEndTest {
         }
     }
 
+    private static void oneMoreByte(Socket socket) {
+        try {
+            socket.getOutputStream().write(' ');
+        } catch (IOException closedByTheServer) {
+            // answered and closed: nothing more to send
+        }
+    }
+
+    /** What a slow body's connection has received so far, summed up; never waits for more. */
+    private static String answerSoFar(Socket socket) {
+        try {
+            InputStream in = socket.getInputStream();
+            if (in.available() == 0) {
+                return "(still arriving)";
+            }
+            socket.setSoTimeout(2_000);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                answer.write(buffer, 0, n);
+            }
+            String text = answer.toString(StandardCharsets.ISO_8859_1);
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (text.startsWith("HTTP/1.1 503") && lower.contains("\r\nretry-after: ") && lower.contains("\r\nconnection: close")
+                    && text.contains("\r\n\r\n{\"detail\":")) {
+                return "503 with Retry-After and Connection: close, in {\"detail\": ...}";
+            }
+            return text.lines().findFirst().orElse("(closed without an answer)");
+        } catch (SocketTimeoutException stillOpen) {
+            return "(an answer, but the connection stayed open)";
+        } catch (IOException e) {
+            return "(" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
     private Process launch(List<String> arguments, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(arguments);
@@ -327,6 +432,25 @@ class LauncherEndToEndTest {
         int get(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        /** The status of {@code GET path}, or what happened instead within {@code timeout}. */
+        String getWithin(String path, Duration timeout) {
+            return statusWithin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout).build());
+        }
+
+        /** The status of {@code POST path} with a JSON body, or what happened instead within {@code timeout}. */
+        String postWithin(String path, String json, Duration timeout) {
+            return statusWithin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
+
+        private String statusWithin(HttpRequest request) {
+            try {
+                return Integer.toString(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            } catch (IOException | InterruptedException e) {
+                return "no answer: " + e;
+            }
         }
 
         /** The JVM's command line: the launcher's own process once it has exec'd java, else its child. */

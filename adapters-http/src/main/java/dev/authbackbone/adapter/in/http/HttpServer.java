@@ -1,5 +1,6 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.connection.BodyBudget;
 import dev.authbackbone.adapter.in.http.connection.ConnectionsPerAddress;
 import dev.authbackbone.adapter.in.http.connection.HeaderDeadline;
 import dev.authbackbone.adapter.in.http.connection.MethodOverrideHeaders;
@@ -216,7 +217,10 @@ public final class HttpServer {
         // Below the body reader, above Javalin, which would otherwise route by X-HTTP-Method-Override.
         server.insertHandler(new MethodOverrideHeaders());
         // Outermost: a request reaches a request thread only once it has fully arrived.
-        server.insertHandler(new WholeRequestHandler(settings.readTimeout(), settings.maxBodyBytes()));
+        // The bodies it holds while they arrive share one budget, a share of the heap: per connection they
+        // are capped, but many connections at the cap (1,500 of them) filled the launcher's 64 MiB heap.
+        server.insertHandler(new WholeRequestHandler(settings.readTimeout(), settings.maxBodyBytes(),
+                new BodyBudget(settings.bodyBudgetBytes())));
     }
 
     /**

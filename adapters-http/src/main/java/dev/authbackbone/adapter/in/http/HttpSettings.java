@@ -1,5 +1,6 @@
 package dev.authbackbone.adapter.in.http;
 
+import dev.authbackbone.adapter.in.http.connection.BodyBudget;
 import dev.authbackbone.adapter.in.http.limit.ClientIpLimit;
 import dev.authbackbone.adapter.in.http.net.TrustedProxies;
 import java.net.InetAddress;
@@ -24,10 +25,12 @@ import java.util.function.Predicate;
  *                      accepted, and idle ones are closed sooner
  * @param trustedProxies whose {@code X-Forwarded-For} names the client
  * @param tokenIpLimit  the per-client-address limit on the routes that redeem a token
+ * @param bodyBudgetBytes what the request bodies still arriving may hold in memory together; a body
+ *                      it cannot cover is answered 503 (at least {@code maxBodyBytes + 1})
  */
 public record HttpSettings(String host, int port, int maxBodyBytes, Duration stopTimeout, URI publicBaseUrl,
                            int maxThreads, Duration readTimeout, int maxConnectionsPerIp, int maxConnections,
-                           TrustedProxies trustedProxies, ClientIpLimit tokenIpLimit) {
+                           TrustedProxies trustedProxies, ClientIpLimit tokenIpLimit, long bodyBudgetBytes) {
 
     /** Our bodies are a few hundred bytes; 16 KiB leaves room without inviting abuse. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -72,6 +75,9 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections: at least 1");
         }
+        if (bodyBudgetBytes <= maxBodyBytes) {
+            throw new IllegalArgumentException("bodyBudgetBytes: at least maxBodyBytes + 1 = " + (maxBodyBytes + 1L));
+        }
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout: must not be negative");
         }
@@ -81,35 +87,45 @@ public record HttpSettings(String host, int port, int maxBodyBytes, Duration sto
         }
     }
 
-    /** The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads. */
+    /**
+     * The defaults for body size ({@value #DEFAULT_MAX_BODY_BYTES} bytes), stop timeout (10 s) and threads;
+     * the body budget is a share of this JVM's heap ({@link BodyBudget#forHeap}).
+     */
     public static HttpSettings of(String host, int port, URI publicBaseUrl) {
         return new HttpSettings(host, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_STOP_TIMEOUT, publicBaseUrl,
                 DEFAULT_MAX_THREADS, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_CONNECTIONS,
-                TrustedProxies.NONE, DEFAULT_TOKEN_IP_LIMIT);
+                TrustedProxies.NONE, DEFAULT_TOKEN_IP_LIMIT,
+                Math.max(BodyBudget.forHeap(Runtime.getRuntime().maxMemory()), DEFAULT_MAX_BODY_BYTES + 1L));
     }
 
     /** These settings with at most {@code threads} request threads. */
     public HttpSettings withMaxThreads(int threads) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, threads, readTimeout,
-                maxConnectionsPerIp, maxConnections, trustedProxies, tokenIpLimit);
+                maxConnectionsPerIp, maxConnections, trustedProxies, tokenIpLimit, bodyBudgetBytes);
     }
 
     /** These settings with another read timeout, per-address connection cap and overall connection cap. */
     public HttpSettings withSlowClientLimits(Duration timeout, int connectionsPerIp, int connections) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, timeout,
-                connectionsPerIp, connections, trustedProxies, tokenIpLimit);
+                connectionsPerIp, connections, trustedProxies, tokenIpLimit, bodyBudgetBytes);
     }
 
     /** These settings believing {@code X-Forwarded-For} from {@code proxies}, which the connection cap also spares. */
     public HttpSettings withTrustedProxies(TrustedProxies proxies) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
-                maxConnectionsPerIp, maxConnections, proxies, tokenIpLimit);
+                maxConnectionsPerIp, maxConnections, proxies, tokenIpLimit, bodyBudgetBytes);
     }
 
     /** These settings with {@code limit} on the routes that redeem a token. */
     public HttpSettings withTokenIpLimit(ClientIpLimit limit) {
         return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
-                maxConnectionsPerIp, maxConnections, trustedProxies, limit);
+                maxConnectionsPerIp, maxConnections, trustedProxies, limit, bodyBudgetBytes);
+    }
+
+    /** These settings with {@code bytes} for the request bodies still arriving, together (tests use a small one). */
+    public HttpSettings withBodyBudget(long bytes) {
+        return new HttpSettings(host, port, maxBodyBytes, stopTimeout, publicBaseUrl, maxThreads, readTimeout,
+                maxConnectionsPerIp, maxConnections, trustedProxies, tokenIpLimit, bytes);
     }
 
     /** The peers the per-address connection cap does not apply to: a trusted proxy carries many clients. */

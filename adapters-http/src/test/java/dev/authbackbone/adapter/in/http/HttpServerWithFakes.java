@@ -95,6 +95,11 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
         return new HttpServerWithFakes(NO_PRACTICAL_LIMIT, defaultSettings(), List.of(), false).listen();
     }
 
+    /** A server with {@code settings} (start from {@link #defaultSettings()}) instead of the defaults. */
+    static HttpServerWithFakes start(HttpSettings settings) {
+        return new HttpServerWithFakes(NO_PRACTICAL_LIMIT, settings, List.of(), true).listen();
+    }
+
     private HttpServerWithFakes listen() {
         port = server.start();
         return this;
@@ -170,6 +175,10 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
         }
     }
 
+    int port() {
+        return port;
+    }
+
     /** Where the server listens, such as {@code http://127.0.0.1:12345}. */
     String baseUrl() {
         return "http://127.0.0.1:" + port;
@@ -204,7 +213,7 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -217,7 +226,7 @@ final class HttpServerWithFakes implements AutoCloseable, BeforeAllCallback, Aft
         return bytes.toByteArray();
     }
 
-    private static Answer parse(byte[] raw) {
+    static Answer parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {

@@ -1,10 +1,12 @@
 package dev.authbackbone.adapter.in.http.connection;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -30,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * closes a connection with unread bytes in it makes TCP reset it); a body declared larger than
  * that is not read at all, and the answer closes the connection. Whether the whole body arrived is
  * left in the request attribute {@value #ARRIVED}.
+ *
+ * <p>What the bodies still arriving keep is bounded all together by a {@link BodyBudget}: a body
+ * reserves its bytes before it keeps them and gives them back when it is dispatched, answered 408
+ * or refused. One the budget cannot cover is answered 503 at once, with {@code Retry-After} (the
+ * read timeout, within which every byte held now is given back) and {@code Connection: close}.
  */
 public final class WholeRequestHandler extends Handler.Wrapper {
 
@@ -41,22 +48,39 @@ public final class WholeRequestHandler extends Handler.Wrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(WholeRequestHandler.class);
 
+    /** How often, at most, a full budget is logged: under attack it is full for as long as the attack lasts. */
+    private static final long FULL_BUDGET_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private static final byte[] NOTHING = new byte[0];
+
     private final long readTimeoutNanos;
     private final int maxBodyBytes;
+    private final BodyBudget budget;
+    private final String retryAfterSeconds;
+    private final AtomicLong lastFullBudgetLog = new AtomicLong(NanoTime.now() - FULL_BUDGET_LOG_INTERVAL_NANOS);
 
     /**
      * @param readTimeout  the most a request may take to arrive, headers and body together
      * @param maxBodyBytes the longest body the routes accept
+     * @param budget       what all bodies still arriving may keep together; at least one body over the limit
      */
-    public WholeRequestHandler(Duration readTimeout, int maxBodyBytes) {
+    public WholeRequestHandler(Duration readTimeout, int maxBodyBytes, BodyBudget budget) {
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout);
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
         }
+        Objects.requireNonNull(budget, "budget");
+        if (budget.total() < maxBodyBytes + 1L) {
+            // Smaller, and a body at the limit could never arrive, attack or not.
+            throw new IllegalArgumentException("budget must hold at least maxBodyBytes + 1 = " + (maxBodyBytes + 1L)
+                    + " bytes, was " + budget.total());
+        }
         this.readTimeoutNanos = readTimeout.toNanos();
         this.maxBodyBytes = maxBodyBytes;
+        this.budget = budget;
+        this.retryAfterSeconds = Long.toString(Math.max(1, (readTimeout.toMillis() + 999) / 1000));
     }
 
     @Override
@@ -74,14 +98,20 @@ public final class WholeRequestHandler extends Handler.Wrapper {
         return true;
     }
 
-    /** One request's body on its way in; every step runs briefly on whichever thread Jetty offers. */
+    /**
+     * One request's body on its way in; every step runs briefly on whichever thread Jetty offers.
+     * Exactly one of dispatch, expire and refuse decides its fate, and that one gives its bytes back.
+     */
     private final class Arrival implements Runnable {
 
         private final Request request;
         private final Response response;
         private final Callback callback;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean decided = new AtomicBoolean();
+        // Guarded by this: the deadline's thread may give the bytes back while a chunk is being kept.
+        private byte[] body = NOTHING;
+        private int size;
+        private boolean givenBack;
         private long seen;
         private Scheduler.Task deadline;
         private Content.Chunk failure;
@@ -114,12 +144,13 @@ public final class WholeRequestHandler extends Handler.Wrapper {
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 seen += bytes.remaining();
-                int take = Math.min(maxBodyBytes + 1 - body.size(), bytes.remaining());
-                byte[] copy = new byte[take];
-                bytes.get(copy);
-                body.write(copy, 0, take);
+                boolean kept = keep(bytes);
                 boolean last = chunk.isLast();
                 chunk.release();
+                if (!kept) {
+                    refuse();
+                    return;
+                }
                 if (last) {
                     request.setAttribute(ARRIVED, Boolean.TRUE);
                 }
@@ -130,12 +161,47 @@ public final class WholeRequestHandler extends Handler.Wrapper {
             }
         }
 
+        /**
+         * Copies what is kept of {@code bytes} (up to the limit + 1) into the body, reserving it in the
+         * budget before allocating it; false when the budget cannot cover it.
+         */
+        private synchronized boolean keep(ByteBuffer bytes) {
+            int take = Math.min(maxBodyBytes + 1 - size, bytes.remaining());
+            if (givenBack || take == 0) {
+                return true;
+            }
+            if (size + take > body.length) {
+                // Doubling, as a growing buffer does, but capped at what is kept and reserved before it is
+                // allocated, so that the budget counts the heap this body holds. Growing by each chunk
+                // alone would copy a body trickled a byte at a time once per byte; a body that arrives
+                // in one chunk (most do) gets a buffer of exactly its size.
+                int capacity = Math.min(maxBodyBytes + 1, Math.max(size + take, 2 * body.length));
+                if (!budget.tryReserve(capacity - body.length)) {
+                    return false;
+                }
+                body = Arrays.copyOf(body, capacity);
+            }
+            bytes.get(body, size, take);
+            size += take;
+            return true;
+        }
+
+        /** Gives the body's bytes back to the budget, once, and returns what was kept. */
+        private synchronized ByteBuffer giveBack() {
+            if (!givenBack) {
+                givenBack = true;
+                budget.release(body.length);
+            }
+            return ByteBuffer.wrap(body, 0, size);
+        }
+
         private void dispatch() {
             if (!decided.compareAndSet(false, true)) {
                 return;
             }
             deadline.cancel();
-            Request buffered = new BufferedRequest(request, body.toByteArray(), failure);
+            // From here a request thread holds the body, and those are few (the thread pool's size).
+            Request buffered = new BufferedRequest(request, giveBack(), failure);
             try {
                 if (!WholeRequestHandler.super.handle(buffered, response, callback)) {
                     Response.writeError(buffered, response, callback, HttpStatus.NOT_FOUND_404);
@@ -149,10 +215,34 @@ public final class WholeRequestHandler extends Handler.Wrapper {
             if (!decided.compareAndSet(false, true)) {
                 return;
             }
+            giveBack();
             LOG.debug("Request body did not arrive within {} ms; closing the connection", readTimeoutNanos / 1_000_000);
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
                     "The request did not arrive in time.");
+        }
+
+        /** The budget is spent: answered now, as the 408 is, rather than held on to in the hope of room. */
+        private void refuse() {
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            deadline.cancel();
+            giveBack();
+            logFullBudget();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "The server is busy.");
+        }
+    }
+
+    /** One line a minute at most: enough for an operator to see why 503s are given, not a flood in the log. */
+    private void logFullBudget() {
+        long last = lastFullBudgetLog.get();
+        if (NanoTime.since(last) >= FULL_BUDGET_LOG_INTERVAL_NANOS && lastFullBudgetLog.compareAndSet(last, NanoTime.now())) {
+            LOG.warn("Request bodies still arriving hold the whole body budget of {} bytes: answering 503 to bodies "
+                    + "that do not fit (many slow senders at once? see docs/operations.md, \"Slow clients\")", budget.total());
         }
     }
 
@@ -161,9 +251,9 @@ public final class WholeRequestHandler extends Handler.Wrapper {
 
         private Content.Chunk next;
 
-        BufferedRequest(Request wrapped, byte[] body, Content.Chunk failure) {
+        BufferedRequest(Request wrapped, ByteBuffer body, Content.Chunk failure) {
             super(wrapped);
-            this.next = failure != null ? failure : Content.Chunk.from(ByteBuffer.wrap(body), true);
+            this.next = failure != null ? failure : Content.Chunk.from(body, true);
         }
 
         @Override

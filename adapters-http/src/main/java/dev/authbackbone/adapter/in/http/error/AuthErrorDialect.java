@@ -30,7 +30,7 @@ import java.util.Map;
  * RateLimited                429
  * MailUnavailable            503
  * StorageUnavailable         503
- * Refused                    Jetty's status (400, 414, 431...)
+ * Refused                    Jetty's status (400, 408, 414, 431, 503 for a full body budget...)
  * Internal                   500
  * </pre>
  */

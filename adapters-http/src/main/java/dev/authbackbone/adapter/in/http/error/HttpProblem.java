@@ -222,7 +222,10 @@ public sealed interface HttpProblem {
         public String sentence() { return "The service is temporarily unavailable. Try again later."; }
     }
 
-    /** Jetty or Javalin refused the request before any route saw it (bad URI, huge headers...). */
+    /**
+     * Jetty or Javalin refused the request before any route saw it (bad URI, huge headers, a body too
+     * slow or, with 503, one there was no memory left for...).
+     */
     record Refused(int status) implements HttpProblem {
         public String sentence() {
             return switch (status) {
@@ -232,6 +235,8 @@ public sealed interface HttpProblem {
                 case 431 -> "The request headers are too large.";
                 case 501 -> "This method is not supported.";
                 case 505 -> "This HTTP version is not supported.";
+                // Bodies still arriving hold all the memory set aside for them (the connection package).
+                case 503 -> "The server is busy. Try again later.";
                 default -> status >= 500 ? "The server could not handle the request." : "The request was refused.";
             };
         }
