@@ -1,5 +1,6 @@
 package dev.authbackbone.adapter.in.http.connection;
 
+import dev.authbackbone.adapter.in.http.net.ClientAddressGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Caps the open connections of one peer address: a connection beyond the cap is closed as soon as
- * it is accepted, before a byte of it is read. Peers the predicate exempts (trusted proxies, which
- * carry many clients) are not counted.
+ * it is accepted, before a byte of it is read. An IPv6 peer counts with the rest of its /64, as the
+ * per-IP rate limits count it ({@link ClientAddressGroup}): one host usually holds the whole /64,
+ * and would otherwise open the cap's worth of connections from each of its addresses. Peers the
+ * predicate exempts (trusted proxies, which carry many clients) are not counted.
  */
 public final class ConnectionsPerAddress implements Connection.Listener {
 
@@ -22,11 +25,11 @@ public final class ConnectionsPerAddress implements Connection.Listener {
 
     private final int max;
     private final Predicate<InetAddress> exempt;
-    private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
-    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final Map<Connection, String> counted = new ConcurrentHashMap<>();
 
     /**
-     * @param max    the most connections one address may hold open
+     * @param max    the most connections one address (an IPv6 /64) may hold open
      * @param exempt the peers that are not capped
      */
     public ConnectionsPerAddress(int max, Predicate<InetAddress> exempt) {
@@ -43,8 +46,9 @@ public final class ConnectionsPerAddress implements Connection.Listener {
         if (peer == null || exempt.test(peer)) {
             return;
         }
-        int now = open.merge(peer, 1, Integer::sum);
-        counted.put(connection, peer);
+        String group = ClientAddressGroup.of(peer);
+        int now = open.merge(group, 1, Integer::sum);
+        counted.put(connection, group);
         if (now > max) {
             // The address is not logged in full at this volume; the count says enough.
             LOG.debug("Closing a connection beyond the per-address cap of {}", max);
@@ -54,15 +58,15 @@ public final class ConnectionsPerAddress implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress peer = counted.remove(connection);
-        if (peer != null) {
-            open.computeIfPresent(peer, (address, n) -> n <= 1 ? null : n - 1);
+        String group = counted.remove(connection);
+        if (group != null) {
+            open.computeIfPresent(group, (g, n) -> n <= 1 ? null : n - 1);
         }
     }
 
-    /** How many connections {@code peer} holds now, as counted. */
+    /** How many connections {@code peer} holds now, as counted: for IPv6, its whole /64. */
     public int openFrom(InetAddress peer) {
-        return open.getOrDefault(peer, 0);
+        return open.getOrDefault(ClientAddressGroup.of(peer), 0);
     }
 
     private static InetAddress peer(SocketAddress address) {

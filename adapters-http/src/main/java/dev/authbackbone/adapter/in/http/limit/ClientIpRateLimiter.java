@@ -1,11 +1,9 @@
 package dev.authbackbone.adapter.in.http.limit;
 
+import dev.authbackbone.adapter.in.http.net.ClientAddressGroup;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +12,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One resilience4j {@link RateLimiter} per client address, kept in a bounded least-recently-used
+ * One resilience4j {@link RateLimiter} per client address (an IPv6 /64 counting as one, see
+ * {@link ClientAddressGroup}), kept in a bounded least-recently-used
  * map so that memory stays bounded however many addresses are seen. An address that is forgotten
  * starts again with a full allowance, which only ever favours a client that has been quiet.
  */
@@ -54,7 +53,8 @@ public final class ClientIpRateLimiter {
      * to wait for the next one.
      */
     public Optional<Duration> acquire(String clientAddress) {
-        AtomicRateLimiter limiter = limiterFor(key(clientAddress));
+        // An IPv6 client counts with the rest of its /64, which one host usually holds.
+        AtomicRateLimiter limiter = limiterFor(ClientAddressGroup.of(clientAddress));
         if (limiter.acquirePermission()) {
             return Optional.empty();
         }
@@ -72,41 +72,6 @@ public final class ClientIpRateLimiter {
     private AtomicRateLimiter limiterFor(String key) {
         synchronized (limiters) {
             return limiters.computeIfAbsent(key, k -> new AtomicRateLimiter("client-ip", config, Map.of(), nanoTime));
-        }
-    }
-
-    /**
-     * IPv4 addresses count one by one; IPv6 addresses by their /64 prefix, since one host
-     * usually holds a whole /64 and could otherwise use a fresh address for every request.
-     */
-    static String key(String clientAddress) {
-        if (clientAddress == null || clientAddress.isEmpty()) {
-            return "unknown";
-        }
-        if (clientAddress.indexOf(':') < 0) {
-            return clientAddress;
-        }
-        String literal = clientAddress.startsWith("[") && clientAddress.endsWith("]")
-                ? clientAddress.substring(1, clientAddress.length() - 1)
-                : clientAddress;
-        int zone = literal.indexOf('%');
-        if (zone >= 0) {
-            literal = literal.substring(0, zone);
-        }
-        try {
-            // A literal with a colon is parsed, never looked up in DNS.
-            InetAddress address = InetAddress.getByName(literal);
-            if (address instanceof Inet6Address) {
-                byte[] bytes = address.getAddress();
-                StringBuilder prefix = new StringBuilder("v6:");
-                for (int i = 0; i < 8; i++) {
-                    prefix.append(String.format("%02x", bytes[i] & 0xff));
-                }
-                return prefix.toString();
-            }
-            return address.getHostAddress();
-        } catch (UnknownHostException e) {
-            return clientAddress;
         }
     }
 }

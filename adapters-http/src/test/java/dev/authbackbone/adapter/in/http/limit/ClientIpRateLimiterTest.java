@@ -71,12 +71,13 @@ class ClientIpRateLimiterTest {
     }
 
     @Test
-    void key_ipv6AddressesOfOneSlash64_shareAnAllowance() {
-        assertThat(ClientIpRateLimiter.key("2001:db8:1:2:aaaa::1"))
-                .isEqualTo(ClientIpRateLimiter.key("[2001:db8:1:2:ffff:ffff:ffff:ffff]"))
-                .isNotEqualTo(ClientIpRateLimiter.key("2001:db8:1:3::1"));
-        assertThat(ClientIpRateLimiter.key("192.0.2.7")).isEqualTo("192.0.2.7");
-        assertThat(ClientIpRateLimiter.key(null)).isEqualTo("unknown");
+    void acquire_ipv6AddressesOfOneSlash64_shareAnAllowance() {
+        ClientIpRateLimiter limiter = new ClientIpRateLimiter(ClientIpLimit.of(1, Duration.ofMinutes(1)), nanos::get);
+        limiter.acquire("2001:db8:1:2:aaaa::1");
+
+        assertThat(limiter.acquire("[2001:db8:1:2:ffff:ffff:ffff:ffff]")).as("same /64").isPresent();
+        assertThat(limiter.acquire("2001:db8:1:3::1")).as("the next /64").isEmpty();
+        assertThat(limiter.trackedClients()).isEqualTo(2);
     }
 
     @Test
