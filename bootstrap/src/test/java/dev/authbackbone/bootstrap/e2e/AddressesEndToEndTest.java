@@ -284,7 +284,10 @@ class AddressesEndToEndTest {
             assertThat(statuses.get(0)).as("round %d: the owner's undo", round).isEqualTo(200);
             assertThat(server.get("/api/auth/me", signIn(planted).access()).json().get("id").asText())
                     .as("round %d: the planted address reaches the restored account", round).isNotEqualTo(victimId);
+        }
+    }
 
+    /**
      * The race a probe found: a thief keeps asking, with the stolen access token, for addresses of
      * their own to be confirmed while the owner undoes. A request whose bearer check passed before
      * the undo and that then waited for the account's lock used to store a fresh confirmation after
