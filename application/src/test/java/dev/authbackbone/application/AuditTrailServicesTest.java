@@ -125,15 +125,14 @@ class AuditTrailServicesTest {
     }
 
     @Test
-    void confirm_disabledAccount_recordsRejectionWithReason() {
+    void confirm_afterTheAccountWasDisabled_recordsRejection_forDisablingWithdrewTheConfirmation() {
         f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("bob@example.org"), ORIGIN));
         f.manage.setDisabled(alice.toString(), true);
 
         f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken(), ORIGIN));
 
         assertThat(last().type()).isEqualTo(CONFIRMATION_REJECTED);
-        assertThat(last().reason()).contains("account_disabled");
-        assertThat(last().account()).contains(alice);
+        assertThat(last().reason()).contains("invalid_token");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.authbackbone.application.address;
 
 import dev.authbackbone.application.mail.Notices;
 import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.address.PrimaryDecision;
 import dev.authbackbone.domain.address.PrimaryUndo;
@@ -56,14 +57,16 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
         Instant now = clock.instant();
         OneTimeToken token = OneTimeToken.generate(random);
         PrimaryDecision decision = unitOfWork.inTransaction(() -> {
-            PrimaryDecision decided = PrimaryDecision.decide(command.account(),
-                    Account.standingOf(accounts.findForUpdate(command.account())),
-                    accounts.identitiesOf(command.account()), command.email());
+            AccountStanding standing = Account.standingOf(accounts.findForUpdate(command.account()));
+            List<EmailIdentity> identities = accounts.identitiesOf(command.account());
+            PrimaryDecision decided = PrimaryDecision.decide(command.account(), standing, identities, command.email());
             if (decided instanceof PrimaryDecision.Refuse refused) {
                 audit.record(refused.auditEvent(now, command.origin()));
             } else if (decided instanceof PrimaryDecision.Switch change) {
                 accounts.makePrimary(change.account(), change.to());
-                undos.save(PrimaryUndo.issueAfter(token, change.account(), change.from(), now,
+                EmailIdentity previous = identities.stream().filter(i -> i.email().equals(change.from())).findFirst()
+                        .orElseThrow();
+                undos.save(PrimaryUndo.issueAfter(token, change.account(), previous, now,
                         undos.usableOf(change.account(), now)));
                 audit.record(change.auditEvent(now, command.origin()));
             }

@@ -65,22 +65,28 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
     }
 
     /**
-     * The account is locked before the link is consumed, as every other change of an account's
-     * addresses locks it first: in the other order, two links used at once, or a confirmation
-     * racing the undo, waited on each other's locks.
+     * The account is locked before the link is read for the decision and consumed, as every other
+     * change of an account's addresses locks it first: in the other order, two links used at once,
+     * or a confirmation racing the undo, waited on each other's locks. Under the lock no other undo
+     * of the account runs, so the link read here is the one consumed. A refused link stays unspent.
      */
     private UndoDecision redeem(OneTimeToken token, Instant now) {
         Optional<Account> owner = undos.find(token.hash()).flatMap(link -> accounts.findForUpdate(link.account()));
-        Optional<PrimaryUndo> consumed = owner.flatMap(locked -> undos.consume(token.hash(), now));
-        UndoDecision decided = UndoDecision.decide(consumed, owner,
-                consumed.flatMap(u -> accounts.findByEmail(u.previous())),
-                consumed.map(u -> accounts.identitiesOf(u.account())).orElse(List.of()),
-                consumed.map(u -> undos.usableOf(u.account(), now)).orElse(List.of()));
+        Optional<PrimaryUndo> link = owner.flatMap(locked -> undos.find(token.hash())).filter(l -> l.isUsableAt(now));
+        UndoDecision decided = UndoDecision.decide(link, owner,
+                link.flatMap(u -> accounts.findByEmail(u.previous())),
+                link.map(u -> accounts.identitiesOf(u.account())).orElse(List.of()),
+                link.map(u -> undos.usableOf(u.account(), now)).orElse(List.of()));
         if (decided instanceof UndoDecision.Restore restore) {
+            // Linked anew as it was first linked, so that it keeps its place among the account's addresses.
+            Instant linkedAt = link.get().previousVerifiedAt().orElse(now);
             if (restore.relink()
-                    && accounts.link(restore.account(), restore.previous(), now) instanceof LinkOutcome.HeldByAnotherAccount) {
+                    && accounts.link(restore.account(), restore.previous(), linkedAt) instanceof LinkOutcome.HeldByAnotherAccount) {
                 return new UndoDecision.Invalid(Reason.ADDRESS_GONE, Optional.of(restore.account()),
                         Optional.of(restore.previous()));
+            }
+            if (undos.consume(token.hash(), now).isEmpty()) {
+                throw new IllegalStateException("an undo link read usable under its account's lock could not be consumed");
             }
             accounts.makePrimary(restore.account(), restore.previous());
             restore.evict().forEach(other -> accounts.unlink(restore.account(), other));

@@ -210,7 +210,7 @@ class AddressesEndToEndTest {
      * the thief, signing in with their address, kept the account for good.
      */
     @Test
-    void undo_theThiefsOwnLinkUsedFirst_neverEndsTheOwnersOlderLink_whichTakesTheAccountBack() {
+    void undo_theThiefsOwnLinkUsedFirst_isRefused_andTheOwnersTakesTheAccountBack() {
         String victimId = server.get("/api/auth/me", signIn("keeper@example.com").access()).json().get("id").asText();
         String stolen = signIn("keeper@example.com").access();
         link(stolen, "keeper.thief@example.net");
@@ -219,7 +219,8 @@ class AddressesEndToEndTest {
         assertThat(makePrimary(stolen, "keeper@example.com").status()).isEqualTo(200);
         String thiefsUndo = server.lastTokenMailedTo("keeper.thief@example.net");
 
-        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status()).isEqualTo(200);
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status())
+                .as("the thief's address was linked after the owner's, which is primary").isEqualTo(400);
         Answer ownersTurn = server.postForm("/auth/undo", "token=" + ownersUndo);
 
         assertThat(ownersTurn.status()).as("the owner's link outlives the thief's").isEqualTo(200);
@@ -230,6 +231,75 @@ class AddressesEndToEndTest {
         assertThat(server.get("/api/auth/me", signIn("keeper.thief@example.net").access()).json().get("id").asText())
                 .as("the thief's address no longer reaches the account").isNotEqualTo(victimId);
         assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status()).isEqualTo(400);
+    }
+
+    /**
+     * The attack (a second probe): the thief made their address primary and then the owner's
+     * again, to be mailed a link; the owner signed out everywhere and removed the thief's address,
+     * as the docs advise. Days later the thief's link brought their address back as the only one,
+     * removed the owner's, and the owner, signing in again by magic link, opened an empty account.
+     */
+    @Test
+    void undo_theThiefsLinkAfterTheOwnerSignedOutEverywhereAndRemovedTheirAddress_isRefused() {
+        String stolen = signIn("holder@example.com").access();
+        link(stolen, "holder.thief@example.net");
+        assertThat(makePrimary(stolen, "holder.thief@example.net").status()).isEqualTo(200);
+        assertThat(makePrimary(stolen, "holder@example.com").status()).isEqualTo(200);
+        String thiefsUndo = server.lastTokenMailedTo("holder.thief@example.net");
+        Tokens owner = signIn("holder@example.com");
+        assertThat(server.postJson("/api/auth/sign-out-everywhere", "", owner.access()).status()).isEqualTo(204);
+        Tokens back = signIn("holder@example.com");
+        assertThat(remove(back.access(), "holder.thief@example.net").status()).isEqualTo(200);
+
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsUndo).status()).isEqualTo(400);
+        assertThat(emails(back.access())).containsExactly("holder@example.com true true");
+    }
+
+    /**
+     * The attack: the thief made their address primary, the owner's, theirs, the owner's again, so
+     * that links alternate; their newest link, used first, ended the owner's newest one too.
+     */
+    @Test
+    void undo_theThiefsNewestLinkOfAnAlternatingChain_isRefused_andTheOwnersNewestStillWorks() {
+        String stolen = signIn("swing@example.com").access();
+        link(stolen, "swing.thief@example.net");
+        assertThat(makePrimary(stolen, "swing.thief@example.net").status()).isEqualTo(200);
+        assertThat(makePrimary(stolen, "swing@example.com").status()).isEqualTo(200);
+        assertThat(makePrimary(stolen, "swing.thief@example.net").status()).isEqualTo(200);
+        String ownersNewest = server.lastTokenMailedTo("swing@example.com");
+        assertThat(makePrimary(stolen, "swing@example.com").status()).isEqualTo(200);
+        String thiefsNewest = server.lastTokenMailedTo("swing.thief@example.net");
+
+        assertThat(server.postForm("/auth/undo", "token=" + thiefsNewest).status()).isEqualTo(400);
+        assertThat(server.postForm("/auth/undo", "token=" + ownersNewest).status()).isEqualTo(200);
+        assertThat(server.get("/api/auth/me", stolen).status()).isEqualTo(401);
+    }
+
+    /**
+     * The attack: the thief removed the owner's address, then asked for a sign-in link to it; the
+     * owner, clicking the newest mail, opened a new account holding it, and the undo link, refused
+     * because another account now held the address, was spent, so it failed for good. Refused, it
+     * now stays usable: the owner frees the address and undoes.
+     */
+    @Test
+    void undo_refusedBecauseAnotherAccountHoldsTheAddress_isNotSpent_andWorksOnceTheAddressIsFree() {
+        String stolen = signIn("strand@example.com").access();
+        String victimId = server.get("/api/auth/me", stolen).json().get("id").asText();
+        link(stolen, "strand.thief@example.net");
+        assertThat(makePrimary(stolen, "strand.thief@example.net").status()).isEqualTo(200);
+        String ownersUndo = server.lastTokenMailedTo("strand@example.com");
+        assertThat(remove(stolen, "strand@example.com").status()).isEqualTo(200);
+        Tokens accidental = signIn("strand@example.com");
+
+        assertThat(server.postForm("/auth/undo", "token=" + ownersUndo).status()).isEqualTo(400);
+        link(accidental.access(), "strand.other@example.org");
+        assertThat(makePrimary(accidental.access(), "strand.other@example.org").status()).isEqualTo(200);
+        assertThat(remove(accidental.access(), "strand@example.com").status()).isEqualTo(200);
+
+        assertThat(server.postForm("/auth/undo", "token=" + ownersUndo).status()).isEqualTo(200);
+        assertThat(server.get("/api/auth/me", stolen).status()).isEqualTo(401);
+        Tokens owner = signIn("strand@example.com");
+        assertThat(server.get("/api/auth/me", owner.access()).json().get("id").asText()).isEqualTo(victimId);
     }
 
     /**

@@ -233,11 +233,15 @@ class SessionsEndToEndTest {
         assertThat(me(mine.access()).status()).isEqualTo(200);
     }
 
+    /** Also the attack: a confirmation asked for with a copied token, finished after enabling, let its asker sign in. */
     @Test
-    void disableThenEnable_noEarlierSessionWorks() {
+    void disableThenEnable_noEarlierSessionWorks_norAConfirmationAskedForBefore() {
         Tokens before = signIn("paused@example.com");
         Tokens refreshed = Tokens.of(refresh(before.refresh()));
         String account = JWT.decode(before.access()).getSubject();
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"paused.thief@example.net\"}",
+                refreshed.access()).status()).isEqualTo(202);
+        String thiefsLink = server.lastTokenMailedTo("paused.thief@example.net");
 
         server.app.accounts().setDisabled(account, true);
         assertRefused(me(refreshed.access()));
@@ -248,6 +252,8 @@ class SessionsEndToEndTest {
         assertBadRefresh(refresh(refreshed.refresh()));
         Tokens after = signIn("paused@example.com");
         assertThat(me(after.access()).status()).isEqualTo(200);
+        assertThat(server.postJson("/api/auth/confirm-email", "{\"token\":\"" + thiefsLink + "\"}").status())
+                .as("the confirmation asked for before the account was disabled").isEqualTo(400);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.authbackbone.domain.address;
 
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.token.OneTimeToken;
 import dev.authbackbone.domain.token.TokenHash;
@@ -25,15 +26,17 @@ public final class PrimaryUndo {
     private final TokenHash hash;
     private final AccountId account;
     private final EmailAddress previous;
+    private final Instant previousVerifiedAt;
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final Instant consumedAt;
 
-    private PrimaryUndo(TokenHash hash, AccountId account, EmailAddress previous, Instant issuedAt, Instant expiresAt,
-                        Instant consumedAt) {
+    private PrimaryUndo(TokenHash hash, AccountId account, EmailAddress previous, Instant previousVerifiedAt,
+                        Instant issuedAt, Instant expiresAt, Instant consumedAt) {
         this.hash = Objects.requireNonNull(hash, "hash");
         this.account = Objects.requireNonNull(account, "account");
         this.previous = Objects.requireNonNull(previous, "previous");
+        this.previousVerifiedAt = previousVerifiedAt;
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.consumedAt = consumedAt;
@@ -42,9 +45,12 @@ public final class PrimaryUndo {
         }
     }
 
-    /** A new undo link for {@code account}, restoring {@code previous}; only the hash of {@code token} is kept. */
-    public static PrimaryUndo issue(OneTimeToken token, AccountId account, EmailAddress previous, Instant now) {
-        return new PrimaryUndo(token.hash(), account, previous, now, now.plus(TTL), null);
+    /**
+     * A new undo link for {@code account}, restoring {@code previous}, linked to the account at
+     * {@code previousVerifiedAt}; only the hash of {@code token} is kept.
+     */
+    public static PrimaryUndo issue(OneTimeToken token, AccountId account, EmailIdentity previous, Instant now) {
+        return new PrimaryUndo(token.hash(), account, previous.email(), previous.verifiedAt(), now, now.plus(TTL), null);
     }
 
     /**
@@ -53,17 +59,20 @@ public final class PrimaryUndo {
      * their changes ({@link UndoDecision}), and a clock read before the lock, or another instance's
      * clock, could otherwise put a later change first.
      */
-    public static PrimaryUndo issueAfter(OneTimeToken token, AccountId account, EmailAddress previous, Instant now,
+    public static PrimaryUndo issueAfter(OneTimeToken token, AccountId account, EmailIdentity previous, Instant now,
                                          List<PrimaryUndo> usable) {
         Instant issuedAt = usable.stream().map(u -> u.issuedAt().plus(ORDER_STEP)).filter(now::isBefore)
                 .max(Instant::compareTo).orElse(now);
-        return new PrimaryUndo(token.hash(), account, previous, issuedAt, issuedAt.plus(TTL), null);
+        return new PrimaryUndo(token.hash(), account, previous.email(), previous.verifiedAt(), issuedAt,
+                issuedAt.plus(TTL), null);
     }
 
-    /** An undo link as storage holds it. */
-    public static PrimaryUndo restore(TokenHash hash, AccountId account, EmailAddress previous, Instant issuedAt,
-                                      Instant expiresAt, Optional<Instant> consumedAt) {
-        return new PrimaryUndo(hash, account, previous, issuedAt, expiresAt, consumedAt.orElse(null));
+    /** An undo link as storage holds it ({@code previousVerifiedAt} is unknown for links older than that column). */
+    public static PrimaryUndo restore(TokenHash hash, AccountId account, EmailAddress previous,
+                                      Optional<Instant> previousVerifiedAt, Instant issuedAt, Instant expiresAt,
+                                      Optional<Instant> consumedAt) {
+        return new PrimaryUndo(hash, account, previous, previousVerifiedAt.orElse(null), issuedAt, expiresAt,
+                consumedAt.orElse(null));
     }
 
     /** Whether the link can still be used at {@code now}. */
@@ -81,6 +90,11 @@ public final class PrimaryUndo {
 
     public EmailAddress previous() {
         return previous;
+    }
+
+    /** When {@link #previous} was linked to the account, when known. */
+    public Optional<Instant> previousVerifiedAt() {
+        return Optional.ofNullable(previousVerifiedAt);
     }
 
     public Instant issuedAt() {

@@ -20,9 +20,9 @@ public sealed interface UndoDecision {
     AuditEvent auditEvent(Instant now, RequestOrigin origin);
 
     /**
-     * Decides on an undo link just consumed ({@code consumed}, empty when it was unknown, expired or
+     * Decides on an undo link presented now ({@code link}, empty when it is unknown, expired or
      * used), given its account, the account now holding its previous address, and the account's
-     * verified {@code identities}. The mailbox that received the link proves control of that
+     * verified {@code identities}. It is consumed only if this restores. The mailbox that received the link proves control of that
      * address, so it is restored even when it was removed meanwhile, unless another account holds it
      * now. A disabled account is restored too: undoing only takes power away from whoever made the
      * change. Every other address leaves the account: any of them may be one that whoever made the
@@ -35,15 +35,30 @@ public sealed interface UndoDecision {
      * themselves. Older links stay: they restore an address that was primary before all of that,
      * which is where the owner's is. So a thief who uses their own link first cannot end the
      * owner's, and the owner's, used later, takes the account back.
+     *
+     * <p>And a link never brings back an address linked to the account after the primary it would
+     * replace. Whoever puts in an address with a stolen session links it after every one of the
+     * owner's, so a link to it (mailed when the owner's was made primary again) is refused while
+     * the owner's is primary: it cannot take the account from an owner who signed out everywhere
+     * and removed that address, nor end the owner's newer links. A link to the address that is
+     * primary now still evicts the others and ends every session: the owner's way out when the
+     * thief made the owner's address primary again themselves. Refused, a link is not spent, so an
+     * owner whose address another account holds meanwhile can free it and try again.
      */
-    static UndoDecision decide(Optional<PrimaryUndo> consumed, Optional<Account> owner, Optional<Account> holder,
+    static UndoDecision decide(Optional<PrimaryUndo> link, Optional<Account> owner, Optional<Account> holder,
                                List<EmailIdentity> identities, List<PrimaryUndo> usable) {
-        if (consumed.isEmpty() || owner.isEmpty()) {
+        if (link.isEmpty() || owner.isEmpty()) {
             return new Invalid(Reason.INVALID_TOKEN, Optional.empty(), Optional.empty());
         }
-        PrimaryUndo undo = consumed.get();
+        PrimaryUndo undo = link.get();
         if (holder.isPresent() && owner.get().isOtherThan(Optional.of(holder.get().id()))) {
             return new Invalid(Reason.ADDRESS_GONE, Optional.of(undo.account()), Optional.of(undo.previous()));
+        }
+        Optional<Instant> primarySince = identities.stream().filter(EmailIdentity::primary).map(EmailIdentity::verifiedAt)
+                .findFirst();
+        if (undo.previousVerifiedAt().isPresent() && primarySince.isPresent()
+                && undo.previousVerifiedAt().get().isAfter(primarySince.get())) {
+            return new Invalid(Reason.NOT_OLDER_THAN_THE_PRIMARY, Optional.of(undo.account()), Optional.of(undo.previous()));
         }
         List<EmailAddress> others = identities.stream().map(EmailIdentity::email)
                 .filter(email -> !email.equals(undo.previous())).toList();

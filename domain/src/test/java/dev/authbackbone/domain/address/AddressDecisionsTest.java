@@ -81,13 +81,21 @@ class AddressDecisionsTest {
                 .isEqualTo(new RemovalDecision.Refuse(Reason.ACCOUNT_DISABLED, ID, WORK));
     }
 
+    /** When the owner's HOME was linked: before every other address of these tests. */
+    private static final Instant LONG_AGO = NOW.minus(java.time.Duration.ofDays(30));
+
+    private static PrimaryUndo undoLink(long seed, EmailAddress previous, Instant linkedAt, Instant issuedAt) {
+        return PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(seed)), ID,
+                new EmailIdentity(ID, previous, false, linkedAt), issuedAt);
+    }
+
     @Test
-    void undo_aConsumedLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree_andEvictsEveryOtherAddress() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(2)), ID, HOME, NOW);
+    void undo_aUsableLink_restoresThePreviousPrimary_relinkingItWhenItWasRemovedAndIsFree_andEvictsEveryOtherAddress() {
+        PrimaryUndo undo = undoLink(2, HOME, LONG_AGO, NOW);
         Account owner = anAccount().build();
         EmailAddress third = EmailAddress.parse("third@example.net");
-        List<EmailIdentity> now = List.of(new EmailIdentity(ID, WORK, true, NOW), new EmailIdentity(ID, HOME, false, NOW),
-                new EmailIdentity(ID, third, false, NOW));
+        List<EmailIdentity> now = List.of(new EmailIdentity(ID, WORK, true, NOW.minusSeconds(3600)),
+                new EmailIdentity(ID, HOME, false, LONG_AGO), new EmailIdentity(ID, third, false, NOW));
 
         assertThat(UndoDecision.decide(Optional.of(undo), Optional.of(owner), Optional.of(owner), now, List.of()))
                 .isEqualTo(new UndoDecision.Restore(ID, HOME, false, List.of(WORK, third), NOW));
@@ -99,47 +107,71 @@ class AddressDecisionsTest {
     }
 
     /**
-     * The owner's HOME was primary; a thief with a stolen session made THIEF primary (link 1, to
-     * HOME), HOME again (link 2, to THIEF), THIEF again (link 3, to HOME). Whichever link is used,
-     * the thief's never ends the owner's older one, and the owner's ends the thief's.
+     * A thief's addresses are linked after every one of the owner's, so a link to one of them can
+     * never replace the owner's older address: the probe's takeovers (the thief's link used after
+     * the owner signed out everywhere and removed the thief's address; the thief's newest link
+     * ending the owner's newest) are refused.
+     */
+    @Test
+    void undo_aLinkToAnAddressLinkedAfterThePrimary_isRefused() {
+        EmailAddress thief = EmailAddress.parse("thief@example.net");
+        PrimaryUndo thiefs = undoLink(10, thief, NOW.minusSeconds(60), NOW);
+        PrimaryUndo ownersToItsOwnPrimary = undoLink(11, HOME, LONG_AGO, NOW);
+        Account owner = anAccount().build();
+        List<EmailIdentity> ownerPrimary = List.of(new EmailIdentity(ID, HOME, true, LONG_AGO));
+
+        assertThat(UndoDecision.decide(Optional.of(thiefs), Optional.of(owner), Optional.empty(), ownerPrimary, List.of()))
+                .isEqualTo(new UndoDecision.Invalid(Reason.NOT_OLDER_THAN_THE_PRIMARY, Optional.of(ID), Optional.of(thief)));
+        assertThat(UndoDecision.decide(Optional.of(ownersToItsOwnPrimary), Optional.of(owner), Optional.of(owner),
+                List.of(ownerPrimary.get(0), new EmailIdentity(ID, thief, false, NOW.minusSeconds(60))), List.of()))
+                .as("the primary now: its others leave, every session ends")
+                .isEqualTo(new UndoDecision.Restore(ID, HOME, false, List.of(thief), NOW));
+        PrimaryUndo legacy = PrimaryUndo.restore(thiefs.hash(), ID, thief, Optional.empty(), NOW, NOW.plus(PrimaryUndo.TTL),
+                Optional.empty());
+        assertThat(UndoDecision.decide(Optional.of(legacy), Optional.of(owner), Optional.empty(), ownerPrimary, List.of()))
+                .as("a link from before the column is honoured as before").isInstanceOf(UndoDecision.Restore.class);
+    }
+
+    /**
+     * The owner's HOME was primary; a thief with a stolen session made T1 primary (a link to HOME),
+     * then T2 (a link to T1). The thief's link may be used (T1 is older than T2) but never ends the
+     * owner's older one, and the owner's ends the thief's.
      */
     @Test
     void undo_endsTheLinksOfLaterChanges_fromTheOldestLinkForTheSameAddress_neverAnOlderOneForAnother() {
-        EmailAddress thief = EmailAddress.parse("thief@example.net");
-        PrimaryUndo ownersFirst = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(4)), ID, HOME, NOW);
-        PrimaryUndo thiefs = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(5)), ID, thief,
-                NOW.plusSeconds(1));
-        PrimaryUndo ownersSecond = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(6)), ID, HOME,
-                NOW.plusSeconds(2));
+        EmailAddress t1 = EmailAddress.parse("t1@example.net");
+        EmailAddress t2 = EmailAddress.parse("t2@example.net");
+        PrimaryUndo owners = undoLink(4, HOME, LONG_AGO, NOW);
+        PrimaryUndo thiefs = undoLink(5, t1, NOW.minusSeconds(120), NOW.plusSeconds(1));
         Account owner = anAccount().build();
-        List<EmailIdentity> identities = List.of(new EmailIdentity(ID, thief, true, NOW), new EmailIdentity(ID, HOME, false, NOW));
+        List<EmailIdentity> identities = List.of(new EmailIdentity(ID, t2, true, NOW.minusSeconds(60)),
+                new EmailIdentity(ID, t1, false, NOW.minusSeconds(120)), new EmailIdentity(ID, HOME, false, LONG_AGO));
 
         assertThat(UndoDecision.decide(Optional.of(thiefs), Optional.of(owner), Optional.of(owner), identities,
-                List.of(ownersFirst, ownersSecond))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
-                .as("the thief's link ends only the later one").isEqualTo(NOW.plusSeconds(1));
-        assertThat(UndoDecision.decide(Optional.of(ownersSecond), Optional.of(owner), Optional.of(owner), identities,
-                List.of(ownersFirst, thiefs))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
-                .as("the owner's newer link ends everything from the owner's oldest on").isEqualTo(NOW);
-        assertThat(UndoDecision.decide(Optional.of(ownersFirst), Optional.of(owner), Optional.of(owner), identities,
-                List.of(thiefs, ownersSecond))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
-                .isEqualTo(NOW);
+                List.of(owners, thiefs))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
+                .as("the thief's link ends only itself and later ones").isEqualTo(NOW.plusSeconds(1));
+        assertThat(UndoDecision.decide(Optional.of(owners), Optional.of(owner), Optional.of(owner), identities,
+                List.of(owners, thiefs))).extracting(d -> ((UndoDecision.Restore) d).endLinksSince())
+                .as("the owner's ends everything from its own on").isEqualTo(NOW);
     }
 
     @Test
     void undo_aLinkIssuedAfterOthers_isOrderedAfterThemEvenWhenTheClockSaysOtherwise() {
-        PrimaryUndo earlier = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(7)), ID, HOME, NOW);
-        PrimaryUndo later = PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(8)), ID, WORK,
+        PrimaryUndo earlier = undoLink(7, HOME, LONG_AGO, NOW);
+        EmailIdentity work = new EmailIdentity(ID, WORK, false, NOW.minusSeconds(3600));
+        PrimaryUndo later = PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(8)), ID, work,
                 NOW.minusMillis(3), List.of(earlier));
 
         assertThat(later.issuedAt()).isAfter(earlier.issuedAt());
         assertThat(later.expiresAt()).isEqualTo(later.issuedAt().plus(PrimaryUndo.TTL));
-        assertThat(PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(9)), ID, WORK, NOW.plusSeconds(1),
+        assertThat(later.previousVerifiedAt()).contains(work.verifiedAt());
+        assertThat(PrimaryUndo.issueAfter(OneTimeToken.generate(new SeededRandomSource(9)), ID, work, NOW.plusSeconds(1),
                 List.of(earlier)).issuedAt()).isEqualTo(NOW.plusSeconds(1));
     }
 
     @Test
     void undo_unknownUsedOrExpiredLink_orAnAddressAnotherAccountHoldsNow_isInvalid() {
-        PrimaryUndo undo = PrimaryUndo.issue(OneTimeToken.generate(new SeededRandomSource(3)), ID, HOME, NOW);
+        PrimaryUndo undo = undoLink(3, HOME, LONG_AGO, NOW);
         Account other = anAccount().id(new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000009"))).build();
 
         assertThat(UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of()))

@@ -59,8 +59,8 @@ public final class InMemoryPrimaryUndoRepository implements PrimaryUndoRepositor
     }
 
     private static PrimaryUndo used(PrimaryUndo undo, Instant now) {
-        return PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.issuedAt(),
-                undo.expiresAt(), Optional.of(now));
+        return PrimaryUndo.restore(undo.hash(), undo.account(), undo.previous(), undo.previousVerifiedAt(),
+                undo.issuedAt(), undo.expiresAt(), Optional.of(now));
     }
 
     @Override

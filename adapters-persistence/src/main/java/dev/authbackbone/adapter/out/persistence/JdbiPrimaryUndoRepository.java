@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
 
     private static final String INSERT = "INSERT INTO primary_undo (" + PrimaryUndoRow.COLUMNS + ") VALUES"
-            + " (:hash, :accountId, :previous, :issuedAt, :expiresAt, NULL)";
+            + " (:hash, :accountId, :previous, :issuedAt, :expiresAt, NULL, :previousVerifiedAt)";
     /** The compare-and-set, as for email tokens: of concurrent consumers exactly one UPDATE changes the row. */
     private static final String CONSUME = "UPDATE primary_undo SET consumed_at = :now"
             + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
@@ -45,6 +45,8 @@ public final class JdbiPrimaryUndoRepository implements PrimaryUndoRepository {
                 .bind("previous", undo.previous().value())
                 .bind("issuedAt", Timestamps.toColumn(undo.issuedAt()))
                 .bind("expiresAt", Timestamps.toColumn(undo.expiresAt()))
+                .bindByType("previousVerifiedAt", undo.previousVerifiedAt().map(Timestamps::toColumn).orElse(null),
+                        OffsetDateTime.class)
                 .execute());
     }
 

@@ -14,13 +14,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code primary_undo}; the columns every query selects are {@link #COLUMNS}. */
 record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, Instant issuedAt, Instant expiresAt,
-                      Instant consumedAt) {
+                      Instant consumedAt, Instant previousVerifiedAt) {
 
-    static final String COLUMNS = "token_hash, account_id, previous_email, issued_at, expires_at, consumed_at";
+    static final String COLUMNS = "token_hash, account_id, previous_email, issued_at, expires_at, consumed_at,"
+            + " previous_verified_at";
 
     PrimaryUndo toUndo() {
         return PrimaryUndo.restore(new TokenHash(tokenHash), new AccountId(accountId), EmailAddress.restore(previousEmail),
-                issuedAt, expiresAt, Optional.ofNullable(consumedAt));
+                Optional.ofNullable(previousVerifiedAt), issuedAt, expiresAt, Optional.ofNullable(consumedAt));
     }
 
     /** Reads {@link #COLUMNS}. */
@@ -29,7 +30,8 @@ record PrimaryUndoRow(String tokenHash, UUID accountId, String previousEmail, In
         public PrimaryUndoRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new PrimaryUndoRow(rs.getString("token_hash"), rs.getObject("account_id", UUID.class),
                     rs.getString("previous_email"), Timestamps.fromColumn(rs, "issued_at"),
-                    Timestamps.fromColumn(rs, "expires_at"), Timestamps.fromColumn(rs, "consumed_at"));
+                    Timestamps.fromColumn(rs, "expires_at"), Timestamps.fromColumn(rs, "consumed_at"),
+                    Timestamps.fromColumn(rs, "previous_verified_at"));
         }
     }
 }

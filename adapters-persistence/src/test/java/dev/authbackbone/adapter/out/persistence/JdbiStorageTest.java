@@ -353,7 +353,7 @@ class JdbiStorageTest {
                         "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
 
-        assertThat(versions).containsExactly("1", "2", "10", "11", "13", "14", "15", "16", "17");
+        assertThat(versions).containsExactly("1", "2", "10", "11", "13", "14", "15", "16", "17", "18");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.authbackbone.domain.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authbackbone.domain.account.AccountId;
+import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.address.PrimaryUndo;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.testing.Concurrently;
@@ -32,6 +33,8 @@ public abstract class PrimaryUndoRepositoryContract {
 
     private static final AccountId ACCOUNT = new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000051"));
     private static final EmailAddress PREVIOUS = EmailAddress.parse("Home@example.com");
+    /** When {@link #PREVIOUS} was linked: microseconds, which both databases keep. */
+    private static final Instant LINKED = Instant.parse("2026-01-02T03:04:05.123456Z");
     private static final AccountId OTHER_ACCOUNT = new AccountId(UUID.fromString("00000000-0000-4000-8000-000000000052"));
 
     private PrimaryUndoRepository undos;
@@ -52,7 +55,7 @@ public abstract class PrimaryUndoRepositoryContract {
 
     private OneTimeToken stored(long seed, AccountId account) {
         OneTimeToken token = OneTimeToken.generate(new SeededRandomSource(seed));
-        undos.save(PrimaryUndo.issue(token, account, PREVIOUS, clock.instant()));
+        undos.save(PrimaryUndo.issue(token, account, new EmailIdentity(account, PREVIOUS, false, LINKED), clock.instant()));
         return token;
     }
 
@@ -65,6 +68,7 @@ public abstract class PrimaryUndoRepositoryContract {
         assertThat(consumed).hasValueSatisfying(undo -> {
             assertThat(undo.account()).isEqualTo(ACCOUNT);
             assertThat(undo.previous().value()).isEqualTo("Home@example.com");
+            assertThat(undo.previousVerifiedAt()).as("when it was linked").contains(LINKED);
             assertThat(undo.consumedAt()).contains(clock.instant());
         });
         assertThat(undos.consume(token.hash(), clock.instant())).isEmpty();
