@@ -6,6 +6,7 @@ import dev.authbackbone.domain.account.Account;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.LinkOutcome;
 import dev.authbackbone.domain.audit.RequestOrigin;
+import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.signin.SignInWithCodeCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithCodeUseCase;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
@@ -32,6 +33,9 @@ import java.util.random.RandomGenerator;
  * trail, and a successful sign-in starts a session, in the same unit of work.
  */
 public final class SignInWithLinkService implements SignInWithLinkUseCase, SignInWithCodeUseCase {
+
+    /** Looks at an address that changes hands while its holder is being locked: far more than a sign-in meets. */
+    private static final int HOLDER_ATTEMPTS = 3;
 
     private final AccountRepository accounts;
     private final EmailTokenRepository tokens;
@@ -85,11 +89,31 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
 
     /** Decides on a token as its link or code just consumed it (empty when it could not). */
     private SignInRedemption redeem(Optional<EmailToken> consumed, Instant now) {
-        Optional<Account> holder = consumed.flatMap(token -> accounts.findByEmail(token.email()));
+        Optional<Account> holder = consumed.flatMap(token -> lockedHolderOf(token.email()));
         Optional<AccountId> freshId = consumed.isPresent() && holder.isEmpty()
                 ? Optional.of(AccountId.generate(random)) : Optional.empty();
         return SignInRedemption.ofConsumed(consumed, holder, freshId)
                 .map(signedIn -> signedIn, opened -> opening(opened, now), rejected -> rejected);
+    }
+
+    /**
+     * The account holding {@code email}, locked, as read under its lock. The session then starts
+     * after any undo or disable of that account that held the lock, and one that comes later waits
+     * for it and ends it: read without the lock, a sign-in that began just before an undo evicted
+     * its address, or a disable, kept a session on the account (an outside probe, across two
+     * instances). An address that changed hands meanwhile is looked up again.
+     */
+    private Optional<Account> lockedHolderOf(EmailAddress email) {
+        Optional<Account> seen = accounts.findByEmail(email);
+        for (int attempt = 0; seen.isPresent() && attempt < HOLDER_ATTEMPTS; attempt++) {
+            Optional<Account> locked = accounts.findForUpdate(seen.get().id());
+            Optional<Account> now = accounts.findByEmail(email);
+            if (now.map(Account::id).equals(seen.map(Account::id))) {
+                return locked;
+            }
+            seen = now;
+        }
+        return seen;
     }
 
     private SignInRedemption opening(SignInRedemption.Opened opened, Instant now) {

@@ -303,6 +303,68 @@ class AddressesEndToEndTest {
     }
 
     /**
+     * The attack (a second probe): the thief keeps signing in with their address by magic link while
+     * the owner undoes. A sign-in that read the address's holder just before the undo evicted it
+     * started its session after the undo had ended every session: a live session on the restored
+     * account. Signing in now locks the account first, so every session the thief got is dead or
+     * belongs to another account.
+     */
+    @Test
+    void signInsRacingTheOwnersUndo_leaveTheThiefNoLiveSessionOnTheRestoredAccount() throws Exception {
+        try (TestServer own = TestServer.start(database, Map.of("AUTH_RATE_LIMIT_EMAIL", "1000/15m"))) {
+            for (int round = 0; round < 10; round++) {
+                String ownerAddress = "racing" + round + "@example.com";
+                String thiefAddress = "racing" + round + ".thief@example.net";
+                String stolen = own.signIn(ownerAddress).json().get("access_token").asText();
+                String victimId = own.get("/api/auth/me", stolen).json().get("id").asText();
+                own.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + thiefAddress + "\"}", stolen);
+                assertThat(own.postJson("/api/auth/confirm-email",
+                        "{\"token\":\"" + own.lastTokenMailedTo(thiefAddress) + "\"}").status()).isEqualTo(200);
+                assertThat(own.postJson("/api/auth/emails/primary", "{\"email\":\"" + thiefAddress + "\"}", stolen)
+                        .status()).isEqualTo(200);
+                String ownersUndo = own.lastTokenMailedTo(ownerAddress);
+                List<String> links = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    own.postJson("/api/auth/magic-link", "{\"email\":\"" + thiefAddress + "\"}");
+                    links.add(own.lastTokenMailedTo(thiefAddress));
+                }
+
+                List<List<String>> raced = Race.run(3, i -> {
+                    List<String> accessTokens = new ArrayList<>();
+                    if (i == 0) {
+                        sleepQuietly(30);
+                        assertThat(own.postForm("/auth/undo", "token=" + ownersUndo).status()).isEqualTo(200);
+                        return accessTokens;
+                    }
+                    for (String link : links.subList(i == 1 ? 0 : 8, i == 1 ? 8 : 16)) {
+                        Answer verified = own.postJson("/api/auth/magic-link/verify", "{\"token\":\"" + link + "\"}");
+                        if (verified.status() == 200) {
+                            accessTokens.add(verified.json().get("access_token").asText());
+                        }
+                        sleepQuietly(5);
+                    }
+                    return accessTokens;
+                });
+
+                for (String access : raced.stream().flatMap(List::stream).toList()) {
+                    Answer me = own.get("/api/auth/me", access);
+                    assertThat(me.status() == 401 || !me.json().get("id").asText().equals(victimId))
+                            .as("round %d: a sign-in of the thief's left a live session on the restored account", round)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * A removal and a confirmation of the same pending address at the same moment. The removal
      * used to answer "removed" while the confirmation, which had already consumed the link, went on
      * to link the address after it (H2), or the two deadlocked into a 503 (PostgreSQL).
