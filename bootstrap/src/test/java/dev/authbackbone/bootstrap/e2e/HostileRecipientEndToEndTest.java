@@ -60,4 +60,39 @@ class HostileRecipientEndToEndTest {
                     .isEqualTo(202);
         }
     }
+
+    /**
+     * The attack (a second probe): a relay that accepts every mail for one domain, but slowly. A
+     * second wave of requests, 1.5 s after the first, waited for the connections the first held,
+     * began late and ran out of time with more than half of it on the wire: counted as the
+     * server's failures, they opened the breaker although the relay refused nothing.
+     */
+    @Test
+    void relayAcceptsOneDomainSlowly_aSecondWaveTimesOutBehindTheFirst_yetTheBreakerStaysClosed() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.acceptingSlowly("slow.test", Duration.ofMillis(4_000));
+             TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port()),
+                     "AUTH_SMTP_TIMEOUT", "6s", "AUTH_SMTP_POOL_SIZE", "5"))) {
+            // Five pooled connections open first, so that each wave's timing is the relay's alone.
+            assertThat(Race.run(5, i -> server.postJson("/api/auth/magic-link", "{\"email\":\"warm" + i + "@example.com\"}")
+                    .status())).containsOnly(202);
+
+            List<Integer> statuses = Race.run(10, i -> {
+                if (i >= 5) {
+                    try {
+                        Thread.sleep(1_500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return server.postJson("/api/auth/magic-link", "{\"email\":\"wave" + i + "@slow.test\"}").status();
+            });
+            assertThat(statuses.subList(0, 5)).as("the first wave, accepted slowly").containsOnly(202);
+            assertThat(statuses.subList(5, 10)).as("the second wave, out of time behind it").contains(503);
+
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.json().at("/components/mail/breaker").asText()).as(ready.body()).isEqualTo("CLOSED");
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"onlooker@example.com\"}").status())
+                    .isEqualTo(202);
+        }
+    }
 }

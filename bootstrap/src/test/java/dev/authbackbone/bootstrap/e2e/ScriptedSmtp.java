@@ -57,6 +57,11 @@ final class ScriptedSmtp implements AutoCloseable {
         return new ScriptedSmtp(domain, deferral, "250 2.1.0 OK", delay);
     }
 
+    /** A relay that takes mail for {@code domain}, but answers its RCPT TO only after {@code delay}. */
+    static ScriptedSmtp acceptingSlowly(String domain, Duration delay) throws IOException {
+        return new ScriptedSmtp(domain, "250 2.1.5 OK", "250 2.1.0 OK", delay);
+    }
+
     /** A relay that greets and answers EHLO, then answers {@code refusal} (such as {@code 451 try later}) to every MAIL FROM. */
     static ScriptedSmtp refusingSender(String refusal) throws IOException {
         return new ScriptedSmtp("nowhere.invalid", "250 2.1.5 OK", refusal, Duration.ZERO);
@@ -115,9 +120,11 @@ final class ScriptedSmtp implements AutoCloseable {
                     reply(out, senderReply);
                 } else if (command.startsWith("RCPT TO")) {
                     if (line.toLowerCase(Locale.ROOT).endsWith(deferredDomain)) {
-                        refusedRecipient = true;
+                        refusedRecipient = !deferral.startsWith("2");
                         pause(deferralDelay);
-                        deferred.incrementAndGet();
+                        if (refusedRecipient) {
+                            deferred.incrementAndGet();
+                        }
                         reply(out, deferral);
                     } else {
                         reply(out, "250 2.1.5 OK");

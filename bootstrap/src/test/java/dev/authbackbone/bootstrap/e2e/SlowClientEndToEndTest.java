@@ -7,6 +7,7 @@ import dev.authbackbone.bootstrap.e2e.RawHttp.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -184,6 +186,47 @@ class SlowClientEndToEndTest {
                     status = RawHttp.exchange(RawHttp.ATTACKER, port, RawHttp.get("/health/live"), Duration.ofSeconds(5)).status();
                 }
                 assertThat(status).as("a place freed by a closed connection").isEqualTo(200);
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The attack (an outside probe): one address pipelines large answers (the OpenAPI document) on
+     * its 64 connections and never reads them. Each answer holds its request thread until the
+     * client reads or the read timeout passes, so all 48 threads were held and /health/live took
+     * 8-9 s for everyone else. One address now holds at most half of the threads.
+     */
+    @Test
+    @Timeout(90)
+    void anAddressThatNeverReadsItsAnswers_holdsAtMostHalfTheRequestThreads_andOthersAreAnsweredPromptly() throws Exception {
+        Assumptions.assumeFalse(RawHttp.OTHER_CLIENT.equals(RawHttp.ATTACKER), "this host has one loopback address only");
+        try (TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_HTTP_READ_TIMEOUT", "30s"))) {
+            int port = server.app.port();
+            // Kept alive, so that every one of them is answered in turn on the same connection.
+            String pipelined = "GET /openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(50);
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    Socket socket = new Socket();
+                    socket.setReceiveBufferSize(1024);
+                    socket.bind(new java.net.InetSocketAddress(RawHttp.ATTACKER, 0));
+                    socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+                    socket.getOutputStream().write(pipelined.getBytes(StandardCharsets.US_ASCII));
+                    held.add(socket);
+                }
+                Thread.sleep(2_000);
+
+                for (int i = 0; i < 5; i++) {
+                    long started = System.nanoTime();
+                    assertThat(RawHttp.exchange(RawHttp.OTHER_CLIENT, port, RawHttp.get("/health/live"), Duration.ofSeconds(10))
+                            .status()).isEqualTo(200);
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("liveness, from another address")
+                            .isLessThan(PROMPT);
+                }
             } finally {
                 for (Socket socket : held) {
                     socket.close();

@@ -4,6 +4,7 @@ import dev.authbackbone.adapter.in.http.connection.BodyBudget;
 import dev.authbackbone.adapter.in.http.connection.ConnectionsPerAddress;
 import dev.authbackbone.adapter.in.http.connection.HeaderDeadline;
 import dev.authbackbone.adapter.in.http.connection.MethodOverrideHeaders;
+import dev.authbackbone.adapter.in.http.connection.ThreadsPerAddress;
 import dev.authbackbone.adapter.in.http.connection.WholeRequestHandler;
 import dev.authbackbone.adapter.in.http.error.ErrorResponses;
 import dev.authbackbone.adapter.in.http.error.HttpProblem;
@@ -210,6 +211,9 @@ public final class HttpServer {
 
     private void configureJetty(Server server, JettyErrorHandler jettyErrors) {
         server.setErrorHandler(jettyErrors);
+        // Innermost: what runs on request threads. One address may hold half of them at once, so a
+        // client that never reads its answers cannot take every thread (ThreadsPerAddress).
+        server.insertHandler(new ThreadsPerAddress(Math.max(1, settings.maxThreads() / 2), settings.uncappedPeers()));
         // Counts in-flight requests so that stop waits for them (refusing new ones meanwhile),
         // bounded by the stop timeout; with a timeout of zero Jetty cuts them off.
         server.insertHandler(new GracefulHandler());

@@ -165,6 +165,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         Email email = toEmail(mail.recipient(), rendered);
         Future<?> attempt;
         AtomicLong onTheWireSince = new AtomicLong(NOT_STARTED);
+        long submitted = System.nanoTime();
         try {
             // The request's log context (its request id) follows the send onto the sending thread.
             Map<String, String> logContext = MDC.getCopyOfContextMap();
@@ -189,11 +190,12 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             // behind ends at its next socket timeout.
             attempt.cancel(true);
             long started = onTheWireSince.get();
-            if (started == NOT_STARTED || System.nanoTime() - started < timeout.toNanos() / 2) {
-                // Most of the time went waiting behind other sends: no evidence against the server.
-                // Counting it let sixteen requests for a domain the relay is slow to refuse open the
-                // breaker for everyone, although each refusal itself was not counted.
-                LOG.warn("Mail to {} not sent through {}: it waited for a free SMTP connection for most of {} ms",
+            if (started == NOT_STARTED || started - submitted > timeout.toNanos() / 10) {
+                // It waited behind other sends before its own began, so it ran out of time on the
+                // queue, not on the server: no evidence against the server. Counting it let requests
+                // for recipients the relay answers slowly (refusing or even accepting them, each
+                // within the timeout) open the breaker for everyone.
+                LOG.warn("Mail to {} not sent through {}: it waited for a free SMTP connection within its {} ms",
                         AddressMasking.mask(mail.recipient()), server, timeout.toMillis());
                 throw new MailUnavailableException("Mail transport busy: no SMTP connection came free in time",
                         RETRY_AFTER, new WaitedForAConnectionException());

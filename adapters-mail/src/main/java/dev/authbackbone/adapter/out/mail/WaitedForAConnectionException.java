@@ -2,7 +2,8 @@ package dev.authbackbone.adapter.out.mail;
 
 /**
  * The cause of a {@link dev.authbackbone.domain.port.out.MailUnavailableException} when a send ran
- * out of time mostly waiting for a free SMTP connection, not on one: it says how busy the pooled
+ * out of time after waiting for a free SMTP connection (more than a tenth of the timeout) before
+ * it began: it says how busy the pooled
  * connections were (perhaps with recipients the relay is slow to refuse, which anyone can ask mail
  * for), not that the server failed, so it must not count toward opening the circuit breaker.
  */
