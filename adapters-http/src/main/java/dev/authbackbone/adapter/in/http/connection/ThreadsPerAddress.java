@@ -11,7 +11,8 @@ import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 
 /**
  * Lets one peer address (an IPv6 /64, as everywhere else) hold at most a share of the request
- * threads at once; its further requests wait for one of its own to finish, holding no thread.
+ * threads at once for GET and HEAD requests; its further ones wait for one of its own to finish,
+ * holding no thread.
  *
  * <p>A request thread writes its answer and stays with it until the client has read it. One
  * address that pipelined large answers (the OpenAPI document) on its 64 connections and never read
@@ -19,6 +20,12 @@ import org.eclipse.jetty.server.handler.ThreadLimitHandler;
  * everyone else (an outside probe). The per-address connection cap could not help: it is above
  * the thread count, and lowering it would not stop a client that reads slowly. Peers the predicate
  * exempts (trusted proxies, which carry many clients) are not limited.
+ *
+ * <p>Only GET and HEAD: their answers are the large ones (documents, metrics, pages) that fill a
+ * connection's buffers and block a thread; every POST answers a few hundred bytes, which the socket
+ * takes at once. Limiting POSTs too cost what parking costs (a hand-off through the thread pool for
+ * every request beyond the limit): a benchmark from one address at 128 connections ran a third
+ * slower (docs/performance.md, ninth round).
  */
 public final class ThreadsPerAddress extends ThreadLimitHandler {
 
@@ -38,6 +45,7 @@ public final class ThreadsPerAddress extends ThreadLimitHandler {
         }
         this.exempt = Objects.requireNonNull(exempt, "exempt");
         setThreadLimit(limit);
+        includeMethod("GET", "HEAD");
     }
 
     @Override
