@@ -22,7 +22,8 @@ public sealed interface UndoDecision {
     /**
      * Decides on an undo link presented now ({@code link}, empty when it is unknown, expired or
      * used), given its account, the account now holding its previous address, and the account's
-     * verified {@code identities}. It is consumed only if this restores. The mailbox that received the link proves control of that
+     * verified {@code identities}; it is consumed only if this restores. The mailbox that received
+     * the link proves control of that
      * address, so it is restored even when it was removed meanwhile, unless another account holds it
      * now. A disabled account is restored too: undoing only takes power away from whoever made the
      * change. Every other address leaves the account: any of them may be one that whoever made the
@@ -58,7 +59,7 @@ public sealed interface UndoDecision {
                 .findFirst();
         if (undo.previousVerifiedAt().isPresent() && primarySince.isPresent()
                 && undo.previousVerifiedAt().get().isAfter(primarySince.get())) {
-            return new Invalid(Reason.NOT_OLDER_THAN_THE_PRIMARY, Optional.of(undo.account()), Optional.of(undo.previous()));
+            return new Invalid(Reason.LINKED_AFTER_THE_PRIMARY, Optional.of(undo.account()), Optional.of(undo.previous()));
         }
         List<EmailAddress> others = identities.stream().map(EmailIdentity::email)
                 .filter(email -> !email.equals(undo.previous())).toList();

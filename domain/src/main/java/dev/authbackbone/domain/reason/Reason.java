@@ -40,10 +40,10 @@ public enum Reason {
     /** The address to restore as primary is held by another account now. */
     ADDRESS_GONE,
     /**
-     * The address an undo link would restore was linked to the account no earlier than the primary
-     * it would replace, so undoing could only serve whoever added it (ADR 0019).
+     * The address an undo link would restore was linked to the account after the primary it would
+     * replace, so undoing could only serve whoever added it (ADR 0019).
      */
-    NOT_OLDER_THAN_THE_PRIMARY,
+    LINKED_AFTER_THE_PRIMARY,
     /** The mail announcing a change could not be sent, so the change was taken back. */
     MAIL_UNAVAILABLE,
     /**

@@ -121,7 +121,7 @@ class AddressDecisionsTest {
         List<EmailIdentity> ownerPrimary = List.of(new EmailIdentity(ID, HOME, true, LONG_AGO));
 
         assertThat(UndoDecision.decide(Optional.of(thiefs), Optional.of(owner), Optional.empty(), ownerPrimary, List.of()))
-                .isEqualTo(new UndoDecision.Invalid(Reason.NOT_OLDER_THAN_THE_PRIMARY, Optional.of(ID), Optional.of(thief)));
+                .isEqualTo(new UndoDecision.Invalid(Reason.LINKED_AFTER_THE_PRIMARY, Optional.of(ID), Optional.of(thief)));
         assertThat(UndoDecision.decide(Optional.of(ownersToItsOwnPrimary), Optional.of(owner), Optional.of(owner),
                 List.of(ownerPrimary.get(0), new EmailIdentity(ID, thief, false, NOW.minusSeconds(60))), List.of()))
                 .as("the primary now: its others leave, every session ends")
