@@ -59,23 +59,23 @@ final class Fixture {
 
     final InMemorySessionRepository sessionRepository = new InMemorySessionRepository();
     final SessionPolicy sessionPolicy = new SessionPolicy(Duration.ofDays(30), Duration.ofDays(90));
-    final Sessions sessions = new Sessions(sessionRepository, sessionPolicy, random);
+    final Sessions sessions = new Sessions(sessionRepository, tokens, sessionPolicy, random);
 
     /** A key for the codes' hashes, as a deployment with a signing secret outside the database has. */
     final CodeKey codeKey = CodeKey.of("a code key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     final MailedCodes codes = new MailedCodes(tokens, codeKey);
     final Outbox outbox = new Outbox(ledger, tokens, unitOfWork, mail, audit, random, clock, policy, codeKey);
     final RequestEmailConfirmationService requestConfirmation =
-            new RequestEmailConfirmationService(accounts, sessionRepository, sessionPolicy, unitOfWork, outbox, clock);
+            new RequestEmailConfirmationService(accounts, sessions, unitOfWork, outbox, clock);
     final ResendEmailConfirmationService resend =
-            new ResendEmailConfirmationService(accounts, sessionRepository, sessionPolicy, tokens, unitOfWork, outbox, clock);
+            new ResendEmailConfirmationService(accounts, sessions, tokens, unitOfWork, outbox, clock);
     final Notices notices = new Notices(mail, audit, clock);
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, codes, unitOfWork, audit, notices, clock);
     final PreviewConfirmationService preview = new PreviewConfirmationService(accounts, tokens, unitOfWork, clock);
     final InMemoryPrimaryUndoRepository undos = new InMemoryPrimaryUndoRepository();
     final MakePrimaryService makePrimary = new MakePrimaryService(accounts, undos, unitOfWork, audit, notices, random, clock);
     final RemoveAddressService remove = new RemoveAddressService(accounts, tokens, unitOfWork, audit, notices, clock);
-    final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, tokens, sessions, unitOfWork, audit, clock);
+    final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, sessions, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, codes, unitOfWork, audit, clock, random, sessions);
     final ViewAccountService view = new ViewAccountService(accounts, tokens, clock);
@@ -84,7 +84,7 @@ final class Fixture {
     final RefreshSessionService refresh =
             new RefreshSessionService(sessionRepository, accounts, unitOfWork, sessionPolicy, clock, random);
     final AuthenticateSessionService authenticate = new AuthenticateSessionService(sessionRepository, sessionPolicy, clock);
-    final SignOutService signOut = new SignOutService(sessionRepository, accounts, tokens, unitOfWork, clock);
+    final SignOutService signOut = new SignOutService(sessions, accounts, unitOfWork, clock);
     final ListSessionsService listSessions = new ListSessionsService(sessionRepository, sessionPolicy, clock);
     final EndSessionService endSession = new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock);
     final PurgeExpiredStateService purge = new PurgeExpiredStateService(tokens, ledger, audit, clock, policy, Duration.ofDays(7),

@@ -167,8 +167,8 @@ class RequestEmailConfirmationServiceTest {
         int tokens = f.tokens.all().size();
         int ledger = f.ledger.all().size();
         int mails = f.mail.sent().size();
-        RequestEmailConfirmationService racing = new RequestEmailConfirmationService(f.accounts, f.sessionRepository,
-                f.sessionPolicy, after(() -> assertThat(f.undo.undo(new UndoPrimaryChangeCommand(undoLink, RequestOrigin.unknown())))
+        RequestEmailConfirmationService racing = new RequestEmailConfirmationService(f.accounts, f.sessions,
+                after(() -> assertThat(f.undo.undo(new UndoPrimaryChangeCommand(undoLink, RequestOrigin.unknown())))
                         .isInstanceOf(UndoPrimaryChangeResult.Undone.class)), f.outbox, f.clock);
 
         RequestEmailConfirmationResult result = racing.request(new RequestEmailConfirmationCommand(thief, email("thief2@example.net")));
@@ -185,8 +185,8 @@ class RequestEmailConfirmationServiceTest {
         request(alice, "bob@example.com");
         Caller thief = f.signedIn(alice);
         assertThat(f.authenticate.authenticate(thief)).as("the bearer check passes").isInstanceOf(AuthenticateSessionResult.Live.class);
-        ResendEmailConfirmationService racing = new ResendEmailConfirmationService(f.accounts, f.sessionRepository,
-                f.sessionPolicy, f.tokens, after(() -> f.signOut.signOutEverywhere(f.signedIn(alice))), f.outbox, f.clock);
+        ResendEmailConfirmationService racing = new ResendEmailConfirmationService(f.accounts, f.sessions,
+                f.tokens, after(() -> f.signOut.signOutEverywhere(f.signedIn(alice))), f.outbox, f.clock);
 
         ResendEmailConfirmationResult result = racing.resend(new ResendEmailConfirmationCommand(thief, Optional.empty()));
 

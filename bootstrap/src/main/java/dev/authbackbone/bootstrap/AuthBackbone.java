@@ -172,7 +172,7 @@ public final class AuthBackbone implements AutoCloseable {
         EmailRequestLedger ledger = storage.ledger();
         SessionRepository sessionRepository = storage.sessions();
         SessionPolicy sessionPolicy = config.tokens().sessionPolicy();
-        Sessions sessions = new Sessions(sessionRepository, sessionPolicy, random);
+        Sessions sessions = new Sessions(sessionRepository, tokens, sessionPolicy, random);
 
         config.mail().smtp().filter(s -> s.transport() == Transport.SMTP && s.username().isPresent()
                 && !Loopback.isLoopbackHost(s.host())).ifPresent(s -> LOG.warn(
@@ -205,7 +205,7 @@ public final class AuthBackbone implements AutoCloseable {
         Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, sessionPolicy, clock, random);
-        SignOutService signOut = new SignOutService(sessionRepository, accountRepository, tokens, unitOfWork, clock);
+        SignOutService signOut = new SignOutService(sessions, accountRepository, unitOfWork, clock);
         // One service per mail kind redeems both halves of its credential, the link and the code.
         SignInWithLinkService signIn = new SignInWithLinkService(accountRepository, tokens, codes, unitOfWork, audit, clock, random,
                 sessions);
@@ -214,11 +214,10 @@ public final class AuthBackbone implements AutoCloseable {
         HttpUseCases useCases = new HttpUseCases(
                 new RequestSignInLinkService(accountRepository, unitOfWork, outbox, clock),
                 signIn, signIn,
-                new RequestEmailConfirmationService(accountRepository, sessionRepository, sessionPolicy, unitOfWork, outbox, clock),
+                new RequestEmailConfirmationService(accountRepository, sessions, unitOfWork, outbox, clock),
                 confirm, confirm,
                 new PreviewConfirmationService(accountRepository, tokens, unitOfWork, clock),
-                new ResendEmailConfirmationService(accountRepository, sessionRepository, sessionPolicy, tokens, unitOfWork, outbox,
-                        clock),
+                new ResendEmailConfirmationService(accountRepository, sessions, tokens, unitOfWork, outbox, clock),
                 new ViewAccountService(accountRepository, tokens, clock),
                 new ViewAccountEventsService(accountRepository, audit),
                 new SessionUseCases(new AuthenticateSessionService(sessionRepository, sessionPolicy, clock),
@@ -228,7 +227,7 @@ public final class AuthBackbone implements AutoCloseable {
                 new AddressUseCases(
                         new MakePrimaryService(accountRepository, undos, unitOfWork, audit, notices, random, clock),
                         new RemoveAddressService(accountRepository, tokens, unitOfWork, audit, notices, clock),
-                        new UndoPrimaryChangeService(accountRepository, undos, tokens, sessions, unitOfWork, audit, clock)));
+                        new UndoPrimaryChangeService(accountRepository, undos, sessions, unitOfWork, audit, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,
                 PurgeExpiredStateService.DEFAULT_SPENT_TOKEN_RETENTION, PurgeExpiredStateService.DEFAULT_AUDIT_RETENTION,
@@ -280,7 +279,7 @@ public final class AuthBackbone implements AutoCloseable {
     static ManageAccountUseCase accountCommands(Storage storage, SessionPolicy sessionPolicy, Clock clock,
                                                 RandomGenerator random) {
         return new ManageAccountService(storage.accounts(), storage.tokens(), storage.unitOfWork(), storage.audit(), clock,
-                random, new Sessions(storage.sessions(), sessionPolicy, random));
+                random, new Sessions(storage.sessions(), storage.tokens(), sessionPolicy, random));
     }
 
     /** The storage ports over one database, with the audit trail wrapped by {@code observed} (metrics, or nothing). */

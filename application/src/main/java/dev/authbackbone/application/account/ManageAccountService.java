@@ -72,9 +72,7 @@ public final class ManageAccountService implements ManageAccountUseCase {
             accounts.setDisabled(account.get().id(), disabled);
             if (disabled) {
                 // Enabling later must revive nothing: the sessions end, not pause, and so do the
-                // confirmations they asked for, as at sign-out everywhere (ADR 0019): one asked for
-                // with a copied token, finished after enabling, let its asker sign in again.
-                tokens.revokeAllPendingConfirmations(account.get().id(), clock.instant());
+                // confirmations they asked for (Sessions.endAll).
                 sessions.endAll(account.get().id(), EndReason.ACCOUNT_DISABLED, clock.instant());
             }
             audit.record(AuditEvent.of(disabled ? AuditEventType.ACCOUNT_DISABLED : AuditEventType.ACCOUNT_ENABLED,

@@ -10,7 +10,6 @@ import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
 import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
-import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.reason.Reason;
@@ -34,17 +33,15 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
 
     private final AccountRepository accounts;
     private final PrimaryUndoRepository undos;
-    private final EmailTokenRepository tokens;
     private final Sessions sessions;
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UndoPrimaryChangeService(AccountRepository accounts, PrimaryUndoRepository undos, EmailTokenRepository tokens,
-                                    Sessions sessions, UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+    public UndoPrimaryChangeService(AccountRepository accounts, PrimaryUndoRepository undos, Sessions sessions,
+                                    UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.undos = undos;
-        this.tokens = tokens;
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
@@ -90,7 +87,6 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
             }
             accounts.makePrimary(restore.account(), restore.previous());
             restore.evict().forEach(other -> accounts.unlink(restore.account(), other));
-            tokens.revokeAllPendingConfirmations(restore.account(), now);
             undos.revokeIssuedSince(restore.account(), restore.endLinksSince(), now);
             sessions.endAll(restore.account(), EndReason.ENDED_BY_ACCOUNT, now);
         }

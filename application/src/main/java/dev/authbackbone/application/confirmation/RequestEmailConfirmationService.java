@@ -2,7 +2,7 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
-import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.audit.AuditEvent;
 import dev.authbackbone.domain.audit.AuditEventType;
@@ -13,13 +13,10 @@ import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationComm
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
-import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
-import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Mails a confirmation link for an address a signed-in account wants to link. An address already
@@ -29,17 +26,15 @@ import java.util.Optional;
 public final class RequestEmailConfirmationService implements RequestEmailConfirmationUseCase {
 
     private final AccountRepository accounts;
-    private final SessionRepository sessions;
-    private final SessionPolicy sessionPolicy;
+    private final Sessions sessions;
     private final UnitOfWork unitOfWork;
     private final Outbox outbox;
     private final Clock clock;
 
-    public RequestEmailConfirmationService(AccountRepository accounts, SessionRepository sessions, SessionPolicy sessionPolicy,
+    public RequestEmailConfirmationService(AccountRepository accounts, Sessions sessions,
                                            UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.sessionPolicy = sessionPolicy;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
         this.clock = clock;
@@ -49,11 +44,7 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
     public RequestEmailConfirmationResult request(RequestEmailConfirmationCommand command) {
         Instant now = clock.instant();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            Optional<Account> locked = accounts.findForUpdate(command.account());
-            // Read after the lock: an undo, sign-out everywhere or disable that held it has committed
-            // by now, so a session it ended is seen ended even though the bearer check passed before.
-            AccountStanding requester = command.caller().standing(locked, sessions.find(command.caller().session()), now,
-                    sessionPolicy);
+            AccountStanding requester = sessions.standing(command.caller(), accounts.findForUpdate(command.account()), now);
             EmailAddress email = outbox.asFirstGiven(command.account(), command.email(), now);
             LinkDecision decision = ConfirmationRequest.decide(command.account(), requester, accounts.primaryOf(command.account()),
                     accounts.holderOf(email),

@@ -2,7 +2,7 @@ package dev.authbackbone.application.confirmation;
 
 import dev.authbackbone.application.mail.Outbox;
 import dev.authbackbone.application.mail.Outbox.Reservation;
-import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.account.EmailIdentity;
@@ -18,9 +18,7 @@ import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResul
 import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
-import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
-import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.token.EmailPurpose;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,18 +33,16 @@ import java.util.Optional;
 public final class ResendEmailConfirmationService implements ResendEmailConfirmationUseCase {
 
     private final AccountRepository accounts;
-    private final SessionRepository sessions;
-    private final SessionPolicy sessionPolicy;
+    private final Sessions sessions;
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ResendEmailConfirmationService(AccountRepository accounts, SessionRepository sessions, SessionPolicy sessionPolicy,
+    public ResendEmailConfirmationService(AccountRepository accounts, Sessions sessions,
                                           EmailTokenRepository tokens, UnitOfWork unitOfWork, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.sessionPolicy = sessionPolicy;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
@@ -58,10 +54,7 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
         Instant now = clock.instant();
         AccountId id = command.account();
         Reservation reservation = unitOfWork.inTransaction(() -> {
-            Optional<Account> locked = accounts.findForUpdate(id);
-            // Read after the lock, as in RequestEmailConfirmationService: an ending that held it is seen.
-            AccountStanding requester = command.caller().standing(locked, sessions.find(command.caller().session()), now,
-                    sessionPolicy);
+            AccountStanding requester = sessions.standing(command.caller(), accounts.findForUpdate(id), now);
             List<EmailIdentity> identities = accounts.identitiesOf(id);
             ResendTarget target = ConfirmationRequest.resendTarget(requester, identities,
                     tokens.pendingConfirmations(id, now), command.email());

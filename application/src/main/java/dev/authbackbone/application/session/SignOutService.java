@@ -3,13 +3,10 @@ package dev.authbackbone.application.session;
 import dev.authbackbone.domain.port.in.session.SignOutEverywhereUseCase;
 import dev.authbackbone.domain.port.in.session.SignOutUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
-import dev.authbackbone.domain.port.out.EmailTokenRepository;
-import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.session.Caller;
 import dev.authbackbone.domain.session.EndReason;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Signing out of this session (one statement), or of every session of the account (under the
@@ -19,17 +16,14 @@ import java.time.Instant;
  */
 public final class SignOutService implements SignOutUseCase, SignOutEverywhereUseCase {
 
-    private final SessionRepository sessions;
+    private final Sessions sessions;
     private final AccountRepository accounts;
-    private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public SignOutService(SessionRepository sessions, AccountRepository accounts, EmailTokenRepository tokens,
-                          UnitOfWork unitOfWork, Clock clock) {
+    public SignOutService(Sessions sessions, AccountRepository accounts, UnitOfWork unitOfWork, Clock clock) {
         this.sessions = sessions;
         this.accounts = accounts;
-        this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -45,9 +39,7 @@ public final class SignOutService implements SignOutUseCase, SignOutEverywhereUs
             // Taken before the sessions end, as undo and disable do: the use cases that mail a token
             // read the session again under this lock, so none that waited behind it acts for them.
             accounts.findForUpdate(caller.account());
-            Instant now = clock.instant();
-            tokens.revokeAllPendingConfirmations(caller.account(), now);
-            return sessions.endAll(caller.account(), EndReason.ENDED_BY_ACCOUNT, now);
+            return sessions.endAll(caller.account(), EndReason.ENDED_BY_ACCOUNT, clock.instant());
         });
     }
 }
