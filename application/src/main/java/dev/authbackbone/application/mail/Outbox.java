@@ -119,6 +119,8 @@ public final class Outbox {
         EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), codeKey, random), send.purpose(), send.requester(),
                 send.to(), now, ttl(send.purpose()));
         tokens.save(send.stored(issued, now));
+        // A code is checked against the newest few mails only; an older mail must not keep a working link.
+        tokens.retireUncheckable(send.to(), send.purpose(), send.requester(), now);
         EmailRequest request = new EmailRequest(timeOrderedId(now), send.to(), send.purpose(), send.requester(), now);
         ledger.record(request);
         audit.record(requested);

@@ -368,6 +368,53 @@ class OneTimeCodeEndToEndTest {
         }
     }
 
+    /**
+     * A code is checked against the newest five mails only. Before, the link of an older mail kept
+     * working while its code was refused (a wrong code, counted against the newer mails); now a
+     * newer mail retires it, so the link and the code of one mail always stand or fall together.
+     */
+    @Test
+    void moreMailsThanAreChecked_theOldestMailsLinkDiesWithItsCode() {
+        try (TestServer many = TestServer.start(database, Map.of("AUTH_RATE_LIMIT_EMAIL", "50/15m",
+                "AUTH_RATE_LIMIT_TOKEN_IP", "1000/1m", "AUTH_RATE_LIMIT_IP", "1000/15m"))) {
+            String bearer = TestServer.accessToken(many.openAccount("many.asker@example.com"));
+            String linked = "many.linked@example.com";
+            String signingIn = "many.signin@example.com";
+            int mails = 7;
+            for (int i = 0; i < mails; i++) {
+                assertThat(many.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + linked + "\"}", bearer)
+                        .status()).isEqualTo(202);
+                assertThat(many.postJson("/api/auth/magic-link", "{\"email\":\"" + signingIn + "\"}").status())
+                        .isEqualTo(202);
+            }
+            List<MimeMessage> confirmations = many.mailsTo(linked);
+            List<MimeMessage> signIns = many.mailsTo(signingIn);
+            assertThat(confirmations).hasSize(mails);
+            assertThat(signIns).hasSize(mails);
+
+            // The oldest mails: link refused, like the code would be.
+            assertThat(many.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + tokenIn(confirmations.get(0)) + "\"}").status()).isEqualTo(400);
+            assertThat(many.postJson("/api/auth/magic-link/verify",
+                    "{\"token\":\"" + tokenIn(signIns.get(1)) + "\"}").status()).isEqualTo(400);
+            assertThat(many.postJson("/api/auth/confirm-email-code", "{\"email\":\"" + linked + "\",\"code\":\""
+                    + partsOf(confirmations.get(1)).code() + "\"}", bearer).status()).isEqualTo(400);
+
+            // The newest five still work, each by its link or its code.
+            assertThat(many.postJson("/api/auth/magic-link/verify-code", "{\"email\":\"" + signingIn + "\",\"code\":\""
+                    + partsOf(signIns.get(mails - 5)).code() + "\"}").status()).isEqualTo(200);
+            Answer confirmed = many.postJson("/api/auth/confirm-email",
+                    "{\"token\":\"" + tokenIn(confirmations.get(mails - 5)) + "\"}");
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        }
+    }
+
+    private static String tokenIn(MimeMessage mail) {
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(partsOf(mail).text());
+        assertThat(token.find()).as("a link in the mail").isTrue();
+        return token.group(1);
+    }
+
     private static String codeIn(TestServer where, String address) {
         List<MimeMessage> mails = where.mailsTo(address);
         return partsOf(mails.get(mails.size() - 1)).code();

@@ -173,6 +173,18 @@ public final class EmailToken {
     }
 
     /**
+     * This mail retired at {@code now} because newer mails to its address took every place whose code
+     * is checked: spent, so that its link does not keep working while its code no longer can;
+     * empty when it was not usable any more.
+     */
+    public Optional<EmailToken> retireAt(Instant now) {
+        if (!isUsableAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(used(now));
+    }
+
+    /**
      * This confirmation withdrawn by its requester at {@code now}: spent, and no longer listed as
      * pending even when it was a placeholder; empty when it was not pending any more.
      */

@@ -50,6 +50,15 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
     }
 
     @Override
+    public synchronized void retireUncheckable(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester,
+                                               Instant now) {
+        List<TokenHash> checkable = withCheckableCode(email, purpose, requester, now).stream().map(EmailToken::hash).toList();
+        tokens.replaceAll((hash, t) -> t.email().equals(email) && t.purpose() == purpose && t.code().isPresent()
+                && (purpose != EmailPurpose.EMAIL_CONFIRMATION || t.account().equals(requester))
+                && !checkable.contains(hash) ? t.retireAt(now).orElse(t) : t);
+    }
+
+    @Override
     public synchronized Optional<EmailToken> claimCodeCheck(TokenHash hash, Instant now) {
         return replaced(hash, token -> token.claimCodeCheckAt(now));
     }

@@ -46,13 +46,26 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     /** Its check already claimed (possibly the last one), so only "still pending" is asked here. */
     private static final String CONSUME_BY_CODE = "UPDATE email_token SET consumed_at = :now"
             + " WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now";
-    private static final String CHECKABLE = "SELECT " + EmailTokenRow.COLUMNS + " FROM email_token"
+    private static final String CHECKABLE_ROWS = " FROM email_token"
             + " WHERE email_canonical = :canonical AND purpose = :purpose AND code_hash IS NOT NULL"
             + " AND expires_at > :now AND code_attempts < :maxChecks";
+    private static final String CHECKABLE = "SELECT " + EmailTokenRow.COLUMNS + CHECKABLE_ROWS;
     private static final String CHECKABLE_ORDER = " ORDER BY issued_at DESC, token_hash FETCH FIRST "
             + CODE_CANDIDATES + " ROWS ONLY";
     private static final String CHECKABLE_SIGN_IN = CHECKABLE + CHECKABLE_ORDER;
-    private static final String CHECKABLE_CONFIRMATION = CHECKABLE + " AND account_id = :accountId" + CHECKABLE_ORDER;
+    private static final String OF_REQUESTER = " AND account_id = :accountId";
+    private static final String CHECKABLE_CONFIRMATION = CHECKABLE + OF_REQUESTER + CHECKABLE_ORDER;
+    /**
+     * The usable mails with a code outside the checkable ones, by the same query; SKIP LOCKED, as in
+     * {@link #REVOKE_OUTSTANDING}, leaves a token being consumed or checked to that unit of work.
+     */
+    private static final String RETIRE_UNCHECKABLE = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
+            + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND purpose = :purpose"
+            + " AND code_hash IS NOT NULL AND consumed_at IS NULL AND expires_at > :now%1$s"
+            + " AND token_hash NOT IN (SELECT token_hash" + CHECKABLE_ROWS + "%1$s" + CHECKABLE_ORDER + ")"
+            + " FOR UPDATE SKIP LOCKED)";
+    private static final String RETIRE_UNCHECKABLE_SIGN_IN = RETIRE_UNCHECKABLE.formatted("");
+    private static final String RETIRE_UNCHECKABLE_CONFIRMATION = RETIRE_UNCHECKABLE.formatted(OF_REQUESTER);
     /**
      * A duplicate hash reports 0 rows rather than failing, so a PostgreSQL transaction stays usable.
      * The CAST types a null account id, which PostgreSQL would otherwise take for a varchar. (Fluent,
@@ -145,6 +158,26 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
             }
             return query.map(new EmailTokenRow.Mapper()).list();
         }).stream().map(EmailTokenRow::toToken).toList();
+    }
+
+    @Override
+    public void retireUncheckable(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester,
+                                  Instant now) {
+        boolean confirmation = purpose == EmailPurpose.EMAIL_CONFIRMATION;
+        if (confirmation && requester.isEmpty()) {
+            return;
+        }
+        Handles.with(jdbi, h -> {
+            var update = h.createUpdate(confirmation ? RETIRE_UNCHECKABLE_CONFIRMATION : RETIRE_UNCHECKABLE_SIGN_IN)
+                    .bind("canonical", email.canonical())
+                    .bind("purpose", purpose.name())
+                    .bind("now", Timestamps.toColumn(now))
+                    .bind("maxChecks", EmailToken.MAX_CODE_CHECKS);
+            if (confirmation) {
+                update.bind("accountId", requester.get().value());
+            }
+            return update.execute();
+        });
     }
 
     @Override

@@ -37,6 +37,14 @@ public interface EmailTokenRepository {
                                        Instant now);
 
     /**
+     * Retires ({@link EmailToken#retireAt}) the usable {@code purpose} tokens of {@code email} whose
+     * mail carried a code that {@link #withCheckableCode} no longer returns (for a confirmation, among
+     * those {@code requester} asked for): a mail is either checked with its code or dead with its link.
+     * A token another unit of work holds at this moment is left to it.
+     */
+    void retireUncheckable(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester, Instant now);
+
+    /**
      * Counts one code check against the token with {@code hash}, atomically, if one is left
      * ({@link EmailToken#claimCodeCheckAt}), and returns it as it is then; empty when none is left.
      * Of concurrent claimants no more than the remaining checks succeed, and the claimant holds the

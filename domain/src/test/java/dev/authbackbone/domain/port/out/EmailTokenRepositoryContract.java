@@ -16,6 +16,7 @@ import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -451,6 +452,68 @@ public abstract class EmailTokenRepositoryContract {
 
         assertThat(checkable(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com"))
                 .hasSize(EmailTokenRepository.CODE_CANDIDATES);
+    }
+
+    @Test
+    void retireUncheckable_moreMailsThanAreChecked_spendsTheOlderOnesOnly() {
+        List<EmailToken> mails = new ArrayList<>();
+        for (int i = 0; i < EmailTokenRepository.CODE_CANDIDATES + 2; i++) {
+            mails.add(saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        EmailToken othersAddress = saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "bob@example.com", DAY));
+        EmailToken confirmation = saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "ada@example.com", DAY));
+
+        tokens.retireUncheckable(EmailAddress.parse("Ada@Example.com"), EmailPurpose.SIGN_IN, Optional.empty(), clock.instant());
+
+        assertThat(mails.subList(0, 2)).allSatisfy(old -> {
+            assertThat(usable(old)).isFalse();
+            assertThat(tokens.find(old.hash()).orElseThrow().consumedAt()).contains(clock.instant());
+        });
+        assertThat(mails.subList(2, mails.size())).allSatisfy(newer -> assertThat(usable(newer)).isTrue());
+        assertThat(checkable(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com")).extracting(EmailToken::hash)
+                .containsExactlyInAnyOrderElementsOf(mails.subList(2, mails.size()).stream().map(EmailToken::hash).toList());
+        assertThat(usable(othersAddress)).isTrue();
+        assertThat(usable(confirmation)).isTrue();
+    }
+
+    @Test
+    void retireUncheckable_confirmations_countsOnlyTheRequestersMails() {
+        List<EmailToken> adas = new ArrayList<>();
+        for (int i = 0; i < EmailTokenRepository.CODE_CANDIDATES; i++) {
+            adas.add(saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA), "carol@example.com", DAY)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        List<EmailToken> bobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bobs.add(saved(withCode(EmailPurpose.EMAIL_CONFIRMATION, Optional.of(BOB), "carol@example.com", DAY)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        tokens.retireUncheckable(EmailAddress.parse("carol@example.com"), EmailPurpose.EMAIL_CONFIRMATION, Optional.of(ADA),
+                clock.instant());
+        tokens.retireUncheckable(EmailAddress.parse("carol@example.com"), EmailPurpose.EMAIL_CONFIRMATION, Optional.of(BOB),
+                clock.instant());
+
+        assertThat(adas).allSatisfy(mail -> assertThat(usable(mail)).isTrue());
+        assertThat(bobs).allSatisfy(mail -> assertThat(usable(mail)).isTrue());
+    }
+
+    @Test
+    void retireUncheckable_aNewerMailsChecksUsedUp_keepsTheOlderOnesItMadeRoomFor() {
+        List<EmailToken> mails = new ArrayList<>();
+        for (int i = 0; i < EmailTokenRepository.CODE_CANDIDATES + 1; i++) {
+            mails.add(saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        EmailToken newest = mails.get(mails.size() - 1);
+        for (int check = 0; check < EmailToken.MAX_CODE_CHECKS; check++) {
+            tokens.claimCodeCheck(newest.hash(), clock.instant());
+        }
+
+        tokens.retireUncheckable(EmailAddress.parse("ada@example.com"), EmailPurpose.SIGN_IN, Optional.empty(), clock.instant());
+
+        assertThat(mails.subList(0, mails.size() - 1)).allSatisfy(mail -> assertThat(usable(mail)).isTrue());
     }
 
     @Test
