@@ -38,6 +38,28 @@ class HostileRecipientEndToEndTest {
     }
 
     /**
+     * The attack (a third probe): five requests for a domain whose mails the relay refuses at the end
+     * of DATA (554). Each was counted as the transport's failure, so the breaker opened and everyone
+     * got 503 for 30 s; SPEC counts only the transport's failures, and a 5xx answers 202.
+     */
+    @Test
+    void relayRefusesOneDomainsMailsAtTheEndOfData_thoseAre202_theBreakerStaysClosedAndOthersGet202() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.refusingDataFor("evil.test", "554 5.7.1 message refused for this recipient");
+             TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port())))) {
+            for (int i = 0; i < 8; i++) {
+                Answer answer = server.postJson("/api/auth/magic-link", "{\"email\":\"y" + i + "@evil.test\"}");
+                assertThat(answer.status()).as("request %d: %s", i, answer.body()).isEqualTo(202);
+            }
+            assertThat(relay.deferred()).as("each request reached the relay: the breaker never opened").isEqualTo(8);
+
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"victim@example.com\"}").status()).isEqualTo(202);
+            assertThat(relay.accepted()).isEqualTo(1);
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.json().at("/components/mail/breaker").asText()).as(ready.body()).isEqualTo("CLOSED");
+        }
+    }
+
+    /**
      * The attack: a burst of requests for a domain the relay refuses slowly (it asks a name server
      * the attacker runs). The refusals themselves were not counted, but the requests queued behind
      * them ran out of time waiting for a connection, and those were: the breaker opened, and

@@ -27,6 +27,7 @@ final class ScriptedSmtp implements AutoCloseable {
     private final String deferral;
     private final String senderReply;
     private final Duration deferralDelay;
+    private final String endOfDataRefusal;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
@@ -34,10 +35,16 @@ final class ScriptedSmtp implements AutoCloseable {
 
     private ScriptedSmtp(String deferredDomain, String deferral, String senderReply, Duration deferralDelay)
             throws IOException {
+        this(deferredDomain, deferral, senderReply, deferralDelay, null);
+    }
+
+    private ScriptedSmtp(String deferredDomain, String deferral, String senderReply, Duration deferralDelay,
+                         String endOfDataRefusal) throws IOException {
         this.deferredDomain = "@" + deferredDomain.toLowerCase(Locale.ROOT) + ">";
         this.deferral = deferral;
         this.senderReply = senderReply;
         this.deferralDelay = deferralDelay;
+        this.endOfDataRefusal = endOfDataRefusal;
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
         acceptor.setDaemon(true);
@@ -62,6 +69,14 @@ final class ScriptedSmtp implements AutoCloseable {
         return new ScriptedSmtp(domain, "250 2.1.5 OK", "250 2.1.0 OK", delay);
     }
 
+    /**
+     * A relay that takes RCPT TO at {@code domain}, then refuses the mail's data with
+     * {@code refusal} (such as {@code 554 5.7.1 ...}): a content filter with a rule for that domain.
+     */
+    static ScriptedSmtp refusingDataFor(String domain, String refusal) throws IOException {
+        return new ScriptedSmtp(domain, "250 2.1.5 OK", "250 2.1.0 OK", Duration.ZERO, refusal);
+    }
+
     /** A relay that greets and answers EHLO, then answers {@code refusal} (such as {@code 451 try later}) to every MAIL FROM. */
     static ScriptedSmtp refusingSender(String refusal) throws IOException {
         return new ScriptedSmtp("nowhere.invalid", "250 2.1.5 OK", refusal, Duration.ZERO);
@@ -81,7 +96,7 @@ final class ScriptedSmtp implements AutoCloseable {
         return mailFroms.get();
     }
 
-    /** RCPT TO commands refused so far. */
+    /** RCPT TO commands (or, for {@link #refusingDataFor}, mails) refused so far. */
     int deferred() {
         return deferred.get();
     }
@@ -106,6 +121,7 @@ final class ScriptedSmtp implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             reply(out, "220 scripted.test ESMTP");
             boolean refusedRecipient = false;
+            boolean toTheDomain = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
@@ -119,7 +135,8 @@ final class ScriptedSmtp implements AutoCloseable {
                     mailFroms.incrementAndGet();
                     reply(out, senderReply);
                 } else if (command.startsWith("RCPT TO")) {
-                    if (line.toLowerCase(Locale.ROOT).endsWith(deferredDomain)) {
+                    toTheDomain = line.toLowerCase(Locale.ROOT).endsWith(deferredDomain);
+                    if (toTheDomain) {
                         refusedRecipient = !deferral.startsWith("2");
                         pause(deferralDelay);
                         if (refusedRecipient) {
@@ -137,6 +154,11 @@ final class ScriptedSmtp implements AutoCloseable {
                     reply(out, "354 go ahead");
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         // the message itself is not needed
+                    }
+                    if (toTheDomain && endOfDataRefusal != null) {
+                        deferred.incrementAndGet();
+                        reply(out, endOfDataRefusal);
+                        continue;
                     }
                     accepted.incrementAndGet();
                     reply(out, "250 2.0.0 queued");

@@ -212,7 +212,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             }
             SmtpFailure meaning = SmtpFailure.classify(failure);
             if (meaning instanceof SmtpFailure.RecipientRejected rejected) {
-                LOG.info("SMTP server {} permanently refused recipient {} ({}); not retrying",
+                LOG.info("SMTP server {} permanently refused the mail to {} ({}); not retrying",
                         server, AddressMasking.mask(mail.recipient()), rejected.reply());
                 return;
             }

@@ -24,7 +24,11 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  */
 sealed interface SmtpFailure {
 
-    /** The server answered RCPT TO with a 5xx reply. */
+    /**
+     * The server refused this one mail for good after accepting the sender: a 5xx to RCPT TO, to
+     * DATA or at the end of the data (a content or per-recipient policy). SPEC counts neither as the
+     * transport's failure, and a mail has one recipient, so a refusal of the mail is the recipient's.
+     */
     record RecipientRejected(int replyCode, String reply) implements SmtpFailure {}
 
     /**
@@ -60,6 +64,9 @@ sealed interface SmtpFailure {
                     : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
             if (isTransient(code)) {
                 return new RecipientDeferred(code, reply(t.getMessage()));
+            }
+            if (t instanceof SMTPSendFailedException && isPermanent(code)) {
+                return new RecipientRejected(code, reply(t.getMessage()));
             }
         }
         return new Unavailable(reason(chain));

@@ -40,6 +40,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String greeting = "220 scripted.test ESMTP";
     private volatile String mailFromReply = "250 2.1.0 OK";
     private volatile String rcptReply = "250 2.1.5 OK";
+    private volatile String dataReply = "354 End data with <CR><LF>.<CR><LF>";
+    private volatile String endOfDataReply = "250 2.0.0 queued";
     private volatile Duration replyDelay = Duration.ZERO;
 
     private ScriptedSmtpServer() throws IOException {
@@ -70,6 +72,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     ScriptedSmtpServer answerRcptWith(String line) {
         this.rcptReply = line;
+        return this;
+    }
+
+    /** Answers DATA with {@code line} instead of 354. */
+    ScriptedSmtpServer answerDataWith(String line) {
+        this.dataReply = line;
+        return this;
+    }
+
+    /** Takes the data, then answers its end with {@code line} instead of 250. */
+    ScriptedSmtpServer answerEndOfDataWith(String line) {
+        this.endOfDataReply = line;
         return this;
     }
 
@@ -175,14 +189,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 case "MAIL" -> reply(out, mailFromReply);
                 case "RCPT" -> reply(out, rcptReply);
                 case "DATA" -> {
-                    reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    String go = dataReply;
+                    reply(out, go);
+                    if (!go.startsWith("354")) {
+                        continue;
+                    }
                     StringBuilder data = new StringBuilder();
                     String dataLine;
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                         data.append(dataLine).append("\r\n");
                     }
-                    messages.add(data.toString());
-                    reply(out, "250 2.0.0 queued");
+                    String end = endOfDataReply;
+                    if (end.startsWith("2")) {
+                        messages.add(data.toString());
+                    }
+                    reply(out, end);
                 }
                 case "QUIT" -> {
                     reply(out, "221 2.0.0 bye");

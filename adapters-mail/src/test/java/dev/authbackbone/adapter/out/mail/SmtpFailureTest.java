@@ -107,6 +107,45 @@ class SmtpFailureTest {
         assertThat(server.messages()).isEmpty();
     }
 
+    /** SPEC counts a 5xx after the sender was accepted as the recipient's fate, not the transport's: 202, never counted. */
+    @Test
+    void send_mailRefusedForGoodAtTheEndOfData_returnsNormallyLikeARefusedRecipient() {
+        server.answerEndOfDataWith("554 5.7.1 message refused for this recipient");
+        SimpleJavaMailSender toStrictServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+        OneTimeToken token = aToken(26);
+
+        try (LogCapture log = LogCapture.of(SimpleJavaMailSender.class)) {
+            toStrictServer.send(aConfirmationLink(JANE, token));
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("permanently refused")
+                    .contains("554 5.7.1")
+                    .contains("j***@example.com")
+                    .doesNotContain("jane.doe");
+        }
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_dataRefusedForGood_returnsNormallyLikeARefusedRecipient() {
+        server.answerDataWith("554 5.7.1 not from you");
+        SimpleJavaMailSender toStrictServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        toStrictServer.send(aConfirmationLink(JANE, aToken(27)));
+
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void send_mailRefusedForNowAtTheEndOfData_throwsMailUnavailableNotCounted() {
+        server.answerEndOfDataWith("452 4.3.1 insufficient system storage");
+        SimpleJavaMailSender toFullServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        assertThatThrownBy(() -> toFullServer.send(aConfirmationLink(JANE, aToken(28))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasCauseExactlyInstanceOf(RecipientDeferredException.class);
+    }
+
     @Test
     void send_recipientRefusedForNow_throwsMailUnavailable() {
         server.answerRcptWith("451 4.7.1 try later");
