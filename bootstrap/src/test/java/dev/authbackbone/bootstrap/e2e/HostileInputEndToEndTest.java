@@ -81,7 +81,12 @@ class HostileInputEndToEndTest {
                 Arguments.of("text/plain", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8), "text/plain", 415),
                 Arguments.of("form body", "email=a%40example.com".getBytes(StandardCharsets.UTF_8),
                         "application/x-www-form-urlencoded", 415),
-                Arguments.of("no content type", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8), null, 415));
+                Arguments.of("no content type", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8), null, 415),
+                // Jetty threw for a charset it does not know: 500 and a stack trace in the log before.
+                Arguments.of("unknown charset", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json; charset=utf-9", 415),
+                Arguments.of("malformed charset", "{\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json; charset=@@@", 415));
     }
 
     @Order(1)
@@ -218,6 +223,30 @@ class HostileInputEndToEndTest {
 
         assertThat(exchange.status()).isEqualTo(400);
         assertThat(RawAnswer.of(exchange.response()).body()).isEqualTo("{\"code\":400,\"message\":\"The request is malformed.\"}");
+    }
+
+    /**
+     * Two Content-Type headers were read as the first one, so a proxy keeping the last would see
+     * another request; and a form post with a charset Jetty cannot name answered 500.
+     */
+    @Order(8)
+    @Test
+    void twoContentTypes_orAFormWithAnUnknownCharset_get415AndNothingBreaks() {
+        String json = "{\"email\":\"twice@example.com\"}";
+        RawHttp.Exchange twice = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(), "POST /api/auth/magic-link HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: "
+                + json.length() + "\r\nConnection: close\r\n\r\n" + json, Duration.ofSeconds(10));
+        assertThat(twice.status()).as(twice.response()).isEqualTo(415);
+        assertThat(RawAnswer.of(twice.response()).body()).contains("\"detail\"");
+
+        String form = "token=" + "A".repeat(43);
+        RawHttp.Exchange formWithCharset = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(),
+                "POST /auth/confirm-email HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=@@@\r\nContent-Length: " + form.length()
+                + "\r\nConnection: close\r\n\r\n" + form, Duration.ofSeconds(10));
+        assertThat(formWithCharset.status()).as(formWithCharset.response()).isEqualTo(415);
+        assertThat(formWithCharset.response()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(server.mailsTo("twice@example.com")).isEmpty();
     }
 
     /** The head and body of a raw HTTP/1.1 response, chunked or not. */

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Reads request bodies with a bounded read: the declared length is checked before a byte is read,
@@ -88,7 +90,11 @@ final class RequestBodies {
         if (!hasBody) {
             return new byte[0];
         }
-        String contentType = request.getContentType();
+        // The raw header, not getContentType(): Jetty parses its charset there and throws for a name it
+        // does not know (a 500). Two of them are refused: a proxy that keeps the other would read
+        // another request than this server.
+        List<String> contentTypes = Collections.list(request.getHeaders("Content-Type"));
+        String contentType = contentTypes.size() == 1 ? contentTypes.get(0) : null;
         boolean accepted = mediaType.equals(MediaTypes.JSON) ? MediaTypes.isJson(contentType) : MediaTypes.isForm(contentType);
         if (!accepted) {
             throw new RejectedRequest(new HttpProblem.UnsupportedMediaType(mediaType));
