@@ -7,6 +7,10 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +38,41 @@ class HostileRecipientEndToEndTest {
             assertThat(ready.json().at("/status").asText()).isEqualTo("UP");
             assertThat(ready.json().at("/components/mail/status").asText()).isEqualTo("UP");
             assertThat(ready.json().at("/components/mail/breaker").asText()).isEqualTo("CLOSED");
+        }
+    }
+
+    /**
+     * The attack (a third probe): 60 sign-in requests at once from one client for a domain whose
+     * mails the relay answers slowly. Behind the pooled connections every request waited for one for
+     * the whole SMTP timeout, holding a request thread: all 48 were taken, so {@code /health/live}
+     * took as long for everyone else, and requests queued for a thread were closed unanswered. A send
+     * now waits for a connection at most a second: those requests get 503 at once.
+     */
+    @Test
+    void relayStallsOneDomain_aBurstBeyondTheRequestThreads_isAnsweredQuickly_andLivenessStaysPrompt() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.acceptingSlowly("stall.test", Duration.ofSeconds(6));
+             TestServer server = TestServer.start(TestDatabase.H2, Map.of("AUTH_SMTP_PORT", String.valueOf(relay.port()),
+                     "AUTH_SMTP_TIMEOUT", "8s", "AUTH_SMTP_POOL_SIZE", "2"))) {
+            ExecutorService attacker = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Integer>> burst = attacker.submit(() -> Race.run(60, i -> server.postJson("/api/auth/magic-link",
+                        "{\"email\":\"y" + i + "@stall.test\"}").status()));
+                Thread.sleep(1_500);
+
+                long start = System.nanoTime();
+                Answer live = server.get("/health/live", null);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(live.status()).isEqualTo(200);
+                assertThat(took).as("liveness while the burst waits on the relay").isLessThan(Duration.ofSeconds(3));
+                List<Integer> statuses = burst.get(60, TimeUnit.SECONDS);
+                assertThat(statuses).as("every request answered").hasSize(60).containsOnly(202, 503);
+                assertThat(statuses.stream().filter(status -> status == 503).count()).isGreaterThanOrEqualTo(50);
+            } finally {
+                attacker.shutdownNow();
+            }
+            Answer ready = server.get("/health/ready", null);
+            assertThat(ready.json().at("/components/mail/breaker").asText()).as(ready.body()).isEqualTo("CLOSED");
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +43,17 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final long NOT_STARTED = Long.MIN_VALUE;
+    /** What a queued send's start time becomes when its caller stopped waiting for a connection. */
+    private static final long ABANDONED = Long.MIN_VALUE + 1;
+
+    /**
+     * The longest a send waits for a free connection (at most the timeout). A healthy server frees
+     * one within milliseconds; one that stalls holds all of them, and every request waiting behind
+     * them held a request thread for the whole timeout: 60 requests from one client for recipients a
+     * relay answered slowly took all 48 threads, so {@code /health/live} took 10 s for everyone and
+     * some requests were never answered (an outside probe). They now get 503 within this bound.
+     */
+    static final Duration MAX_WAIT_FOR_A_CONNECTION = Duration.ofSeconds(1);
 
     /**
      * Sends that may wait for a sending thread. A send that overran its deadline keeps its thread
@@ -165,12 +177,16 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         Email email = toEmail(mail.recipient(), rendered);
         Future<?> attempt;
         AtomicLong onTheWireSince = new AtomicLong(NOT_STARTED);
+        CountDownLatch began = new CountDownLatch(1);
         long submitted = System.nanoTime();
         try {
             // The request's log context (its request id) follows the send onto the sending thread.
             Map<String, String> logContext = MDC.getCopyOfContextMap();
             attempt = sends.submit(() -> {
-                onTheWireSince.set(System.nanoTime());
+                if (!onTheWireSince.compareAndSet(NOT_STARTED, System.nanoTime())) {
+                    return;
+                }
+                began.countDown();
                 if (logContext != null) {
                     MDC.setContextMap(logContext);
                 }
@@ -184,7 +200,9 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             throw unavailable(mail.recipient(), "too many mails are waiting on the SMTP server");
         }
         try {
-            attempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitAConnection(began, onTheWireSince, attempt, mail.recipient());
+            long left = timeout.toNanos() - (System.nanoTime() - submitted);
+            attempt.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             // The socket timeouts bound each step, this bounds the whole exchange; the thread left
             // behind ends at its next socket timeout.
@@ -224,6 +242,23 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             }
             throw unavailable(mail.recipient(), ((SmtpFailure.Unavailable) meaning).reason());
         }
+    }
+
+    /**
+     * Returns once the send has begun; gives it up, out of the queue, when no connection came free
+     * within {@link #MAX_WAIT_FOR_A_CONNECTION} (its cause tells the breaker not to count it).
+     */
+    private void awaitAConnection(CountDownLatch began, AtomicLong onTheWireSince, Future<?> attempt,
+                                  EmailAddress recipient) throws InterruptedException {
+        long bound = Math.min(timeout.toNanos(), MAX_WAIT_FOR_A_CONNECTION.toNanos());
+        if (began.await(bound, TimeUnit.NANOSECONDS) || !onTheWireSince.compareAndSet(NOT_STARTED, ABANDONED)) {
+            return;
+        }
+        sends.remove((Runnable) attempt);
+        LOG.warn("Mail to {} not sent through {}: every SMTP connection stayed busy for {} ms",
+                AddressMasking.mask(recipient), server, TimeUnit.NANOSECONDS.toMillis(bound));
+        throw new MailUnavailableException("Mail transport busy: no SMTP connection came free in time",
+                RETRY_AFTER, new WaitedForAConnectionException());
     }
 
     private Email toEmail(EmailAddress recipient, RenderedMail rendered) {

@@ -107,6 +107,38 @@ class SmtpFailureTest {
         assertThat(server.messages()).isEmpty();
     }
 
+    /**
+     * A relay that stalls holds every pooled connection; a send behind them gives up after a second
+     * instead of holding its caller (a request thread) for the whole timeout, and says it only waited.
+     */
+    @Test
+    void send_everyConnectionStaysBusy_givesUpWithinASecondAsWaitingNotAsTheServersFailure() throws Exception {
+        server.delayEveryReply(Duration.ofMillis(1_500));
+        SimpleJavaMailSender onePooled = new SimpleJavaMailSender(new SmtpSettings("127.0.0.1", server.port(), null, null,
+                SmtpSettings.Transport.SMTP, MailTestData.FROM, Duration.ofSeconds(8)), MailTestData.templates(), 1);
+        sender = onePooled;
+        Thread first = new Thread(() -> {
+            try {
+                onePooled.send(aConfirmationLink(JANE, aToken(40)));
+            } catch (MailUnavailableException expected) {
+                // the stalled send itself: not what this test is about
+            }
+        });
+        first.start();
+        Thread.sleep(200);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> onePooled.send(aConfirmationLink(JANE, aToken(41))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasMessageContaining("busy")
+                .hasCauseExactlyInstanceOf(WaitedForAConnectionException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofMillis(4_000));
+        first.join(15_000);
+        assertThat(server.mailFromCommands()).as("the abandoned send never reached the server").isEqualTo(1);
+    }
+
     /** SPEC counts a 5xx after the sender was accepted as the recipient's fate, not the transport's: 202, never counted. */
     @Test
     void send_mailRefusedForGoodAtTheEndOfData_returnsNormallyLikeARefusedRecipient() {
