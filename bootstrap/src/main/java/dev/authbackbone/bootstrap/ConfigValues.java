@@ -45,6 +45,10 @@ final class ConfigValues {
             return fallback;
         }
         try {
+            // ASCII digits only: parseInt also takes a sign and digits of every script.
+            if (!raw.get().matches("[0-9]{1,10}")) {
+                throw new NumberFormatException(raw.get());
+            }
             int value = Integer.parseInt(raw.get());
             if (value < min || value > max) {
                 throw ConfigurationException.invalid(name, raw.get(), "a whole number from " + min + " to " + max);

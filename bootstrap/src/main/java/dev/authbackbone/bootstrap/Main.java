@@ -74,7 +74,9 @@ public final class Main {
         summary.info("Starting auth-backbone with:{}{}", System.lineSeparator(), config.describe());
         long started = System.nanoTime();
         AuthBackbone server = AuthBackbone.start(config);
-        String base = "http://" + config.http().host() + ":" + server.port();
+        String host = config.http().host();
+        // An IPv6 literal needs its brackets in a URL (http://[::1]:8080).
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         summary.info("auth-backbone ready on {} in {} ms; API reference at {}/docs{}", base,
                 (System.nanoTime() - started) / 1_000_000, base,
                 config.mail().smtp().isPresent() ? "" : "; development inbox at " + base + "/dev/mailbox");

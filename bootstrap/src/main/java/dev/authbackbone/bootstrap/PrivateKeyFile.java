@@ -33,11 +33,13 @@ final class PrivateKeyFile {
      * {@value RsaSigningKeys#KEY_BITS} bits, or one line naming the variable.
      */
     static SigningKey signingKey(Path file, Instant now) {
-        try {
-            return RsaSigningKeys.of(read(file), now);
-        } catch (IllegalArgumentException tooShort) {
-            throw ConfigurationException.invalid(VARIABLE, file.toString(), tooShort.getMessage());
+        RSAPrivateCrtKey key = read(file);
+        int bits = key.getModulus().bitLength();
+        if (bits < RsaSigningKeys.KEY_BITS) {
+            throw new ConfigurationException(VARIABLE + ": cannot use \"" + file + "\", an RSA key of " + bits
+                    + " bits; expected an RSA key of at least " + RsaSigningKeys.KEY_BITS + " bits");
         }
+        return RsaSigningKeys.of(key, now);
     }
 
     static RSAPrivateCrtKey read(Path file) {

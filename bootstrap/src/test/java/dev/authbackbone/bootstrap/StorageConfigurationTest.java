@@ -83,6 +83,18 @@ class StorageConfigurationTest {
                 .hasMessageStartingWith("AUTH_SMTP_TRANSPORT: cannot use \"tls\"");
     }
 
+    /** Whole numbers are ASCII digits, as durations and limits are: parseInt alone took "+18310" and "１８３１０". */
+    @Test
+    void wholeNumbers_withASignOrDigitsOfAnotherScript_areRefused() {
+        refused(Map.of("AUTH_HTTP_PORT", "+18310"))
+                .hasMessage("AUTH_HTTP_PORT: cannot use \"+18310\"; expected a whole number from 0 to 65535");
+        refused(Map.of("AUTH_HTTP_PORT", "\uff11\uff18\uff13\uff11\uff10"))
+                .hasMessageStartingWith("AUTH_HTTP_PORT: cannot use");
+        refused(Map.of("AUTH_HTTP_MAX_CONNECTIONS_PER_IP", "\u0666\u0664"))
+                .hasMessageStartingWith("AUTH_HTTP_MAX_CONNECTIONS_PER_IP: cannot use");
+        assertThat(Configuration.load(Map.of("AUTH_DB_POOL_SIZE", "12")).persistence().poolSize()).isEqualTo(12);
+    }
+
     @Test
     void dataDirThatIsAFile_isRefusedAtTheStart(@TempDir Path folder) throws IOException {
         Path file = Files.createFile(folder.resolve("not-a-folder"));

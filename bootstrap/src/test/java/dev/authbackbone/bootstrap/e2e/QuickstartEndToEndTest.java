@@ -7,6 +7,7 @@ import dev.authbackbone.adapter.out.persistence.testing.OnEveryDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.File;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,22 @@ class QuickstartEndToEndTest {
             assertThat(me.get("emails").findValuesAsText("email")).containsExactly("ada@example.com", "ada.work@example.org");
             assertThat(me.get("emails").findValues("verified")).allMatch(JsonNode::asBoolean);
             assertThat(me.get("emails").get(0).get("primary").asBoolean()).isTrue();
+        }
+    }
+
+    /** {@code ?to=} with a Unicode domain found nothing: the mail went to its ASCII form (an outside probe). */
+    @Test
+    void devMailboxByAddress_findsAnInternationalisedDomainInEitherSpelling() {
+        try (TestServer server = TestServer.startWithDevInbox(database, Map.of())) {
+            assertThat(server.postJson("/api/auth/magic-link", "{\"email\":\"anna@bücher.example\"}").status()).isEqualTo(202);
+
+            String unicode = URLEncoder.encode("anna@bücher.example", StandardCharsets.UTF_8);
+            JsonNode byUnicode = server.get("/dev/mailbox?format=json&to=" + unicode, null).json();
+            JsonNode byAscii = server.get("/dev/mailbox?format=json&to=anna@xn--bcher-kva.example", null).json();
+
+            assertThat(byUnicode).hasSize(1);
+            assertThat(byAscii).hasSize(1);
+            assertThat(server.get("/dev/mailbox?format=json&to=other@b%C3%BCcher.example", null).json()).isEmpty();
         }
     }
 

@@ -75,6 +75,22 @@ class SigningStartRefusalEndToEndTest {
         assertThat(refusal.stdout()).isEmpty();
     }
 
+    /** The line named the key's own size as what was expected (an outside probe). */
+    @Test
+    void keyFileWithA1024BitKey_stopsTheStartWithOneLineNamingGivenAndExpectedApart() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        byte[] pkcs8 = rsa.generateKeyPair().getPrivate().getEncoded();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+        Path file = Files.writeString(dir.resolve("rsa1024.pem"), pem);
+
+        StartRefusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()));
+
+        assertThat(refusal.exit()).isEqualTo(2);
+        assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + file
+                + "\", an RSA key of 1024 bits; expected an RSA key of at least 2048 bits");
+    }
+
     private StartRefusal start(Map<String, String> settings) throws IOException, InterruptedException {
         return StartRefusal.start(dir, settings);
     }

@@ -10,6 +10,8 @@ import dev.authbackbone.adapter.in.http.wire.FormBody;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox;
 import dev.authbackbone.adapter.in.http.devmailbox.DevMailbox.CapturedMail;
 import dev.authbackbone.adapter.in.http.wire.Json;
+import dev.authbackbone.domain.email.EmailAddress;
+import dev.authbackbone.domain.email.InvalidEmailAddressException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
@@ -74,8 +76,22 @@ public final class DevMailboxRoutes implements RouteGroup {
         return to.stream().map(String::strip).findFirst();
     }
 
+    /**
+     * As given, or as delivered: a mail goes to the ASCII form of an internationalised domain, so
+     * {@code ?to=anna@bücher.example} finds the mails sent to {@code anna@xn--bcher-kva.example}.
+     */
     private static boolean sentTo(CapturedMail mail, String address) {
-        return mail.to().stream().anyMatch(to -> to.strip().equalsIgnoreCase(address));
+        String delivered = deliverableForm(address);
+        return mail.to().stream().map(String::strip)
+                .anyMatch(to -> to.equalsIgnoreCase(address) || to.equalsIgnoreCase(delivered));
+    }
+
+    private static String deliverableForm(String address) {
+        try {
+            return EmailAddress.parse(address).deliverable();
+        } catch (InvalidEmailAddressException notAnAddress) {
+            return address;
+        }
     }
 
     /** {@code ?format=} decides when given; otherwise a browser (which asks for text/html first) gets the page. */

@@ -196,6 +196,11 @@ public final class AccessTokens {
         }
         try {
             DecodedJWT jwt = verifierFor(token).verify(token);
+            // RFC 7515 4.1.11: a header listing extensions as critical must be refused by a verifier
+            // that does not understand them, and we understand none; java-jwt does not look.
+            if (!jwt.getHeaderClaim("crit").isMissing()) {
+                return Optional.empty();
+            }
             AccountId account = AccountId.parse(jwt.getSubject());
             Optional<VerifiedAccessToken> claims = SessionId.parse(jwt.getClaim(SESSION_CLAIM).asString())
                     .map(session -> new VerifiedAccessToken(account, session));

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,17 @@ class AccessTokensTest {
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(tokens.verify(header + "." + payload + ".")).isEmpty();
         assertThat(tokens.verify(valid().sign(Algorithm.none()))).isEmpty();
+    }
+
+    /** RFC 7515 4.1.11: an extension marked critical that the verifier does not know means no. java-jwt does not look. */
+    @Test
+    void verify_headerWithCriticalExtensions_rejects() {
+        String critical = valid().withHeader(Map.of("crit", List.of("foo"), "foo", 1)).sign(Algorithm.HMAC256(SECRET));
+        String emptyList = valid().withHeader(Map.of("crit", List.of())).sign(Algorithm.HMAC256(SECRET));
+
+        assertThat(tokens.verify(critical)).isEmpty();
+        assertThat(tokens.verify(emptyList)).isEmpty();
+        assertThat(tokens.verify(valid().withHeader(Map.of("foo", 1)).sign(Algorithm.HMAC256(SECRET)))).isPresent();
     }
 
     @Test
