@@ -2,11 +2,13 @@ package dev.authbackbone.adapter.in.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -50,9 +52,12 @@ final class ApiDocsRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.get(OPENAPI, ctx -> send(ctx, "application/json", openApi, "no-cache"));
         routes.head(OPENAPI, ctx -> send(ctx, "application/json", openApi, "no-cache"));
-        routes.get(DOCS, ctx -> docs(ctx, "text/html; charset=utf-8", page));
-        routes.get(DOCS + "/docs.js", ctx -> docs(ctx, "text/javascript; charset=utf-8", script));
-        ASSETS.forEach((name, type) -> routes.get(DOCS + "/" + name, ctx -> docs(ctx, type, assets.get(name))));
+        // HEAD as GET, with GET's headers, as on every other page (HTTP's rule; Javalin does not do it by itself).
+        for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD)) {
+            routes.addHttpHandler(method, DOCS, ctx -> docs(ctx, "text/html; charset=utf-8", page));
+            routes.addHttpHandler(method, DOCS + "/docs.js", ctx -> docs(ctx, "text/javascript; charset=utf-8", script));
+            ASSETS.forEach((name, type) -> routes.addHttpHandler(method, DOCS + "/" + name, ctx -> docs(ctx, type, assets.get(name))));
+        }
     }
 
     private static void docs(Context ctx, String contentType, byte[] body) {

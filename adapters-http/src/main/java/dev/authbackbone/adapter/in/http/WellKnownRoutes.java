@@ -47,7 +47,9 @@ public final class WellKnownRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(JWKS, this::jwks);
+        routes.head(JWKS, this::jwks);
         routes.get(DISCOVERY, this::discovery);
+        routes.head(DISCOVERY, this::discovery);
     }
 
     private void jwks(Context ctx) {

@@ -23,6 +23,7 @@ public final class MetricsRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(PATH, this::metrics);
+        routes.head(PATH, this::metrics);
     }
 
     private void metrics(Context ctx) {
