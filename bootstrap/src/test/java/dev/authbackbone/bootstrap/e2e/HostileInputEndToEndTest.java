@@ -249,6 +249,23 @@ class HostileInputEndToEndTest {
         assertThat(server.mailsTo("twice@example.com")).isEmpty();
     }
 
+    /**
+     * A client that asks before sending a body too large to accept is refused before it sends: it was
+     * told "100 Continue" and made to upload the whole body for a 413 (an outside probe).
+     */
+    @Order(9)
+    @Test
+    void expectContinueWithATooLargeBody_gets413BeforeSendingIt() {
+        RawHttp.Exchange exchange = RawHttp.exchange(RawHttp.ATTACKER, server.app.port(), "POST /api/auth/magic-link HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 20000\r\nExpect: 100-continue\r\n"
+                + "Connection: close\r\n\r\n", Duration.ofSeconds(5));
+
+        assertThat(exchange.status()).as(exchange.response()).isEqualTo(413);
+        assertThat(exchange.response()).doesNotContain("100 Continue");
+        assertThat(RawAnswer.of(exchange.response()).body()).contains("\"detail\"");
+        assertThat(exchange.took()).isLessThan(Duration.ofSeconds(4));
+    }
+
     /** The head and body of a raw HTTP/1.1 response, chunked or not. */
     private record RawAnswer(String head, String body) {
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -86,6 +87,13 @@ public final class WholeRequestHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long declared = request.getLength();
+        if (declared > maxBodyBytes && request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString())) {
+            // The client waits for our go before it sends: refuse at once instead of inviting a body
+            // only to discard it (reading would answer 100 Continue).
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+            return true;
+        }
         boolean chunked = declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (declared <= 0 && !chunked) {
             request.setAttribute(ARRIVED, Boolean.TRUE);

@@ -231,6 +231,7 @@ public sealed interface HttpProblem {
             return switch (status) {
                 case 400 -> "The request is malformed.";
                 case 408 -> "The request took too long to arrive.";
+                case 413 -> "The request body is too large.";
                 case 414 -> "The request URI is too long.";
                 case 431 -> "The request headers are too large.";
                 case 501 -> "This method is not supported.";
