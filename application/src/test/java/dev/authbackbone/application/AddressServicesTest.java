@@ -13,6 +13,8 @@ import dev.authbackbone.domain.port.in.address.MakePrimaryCommand;
 import dev.authbackbone.domain.port.in.address.MakePrimaryResult;
 import dev.authbackbone.domain.port.in.address.RemoveAddressCommand;
 import dev.authbackbone.domain.port.in.address.RemoveAddressResult;
+import dev.authbackbone.domain.session.Caller;
+import dev.authbackbone.domain.session.EndReason;
 import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeCommand;
 import dev.authbackbone.domain.port.in.address.UndoPrimaryChangeResult;
 import dev.authbackbone.domain.port.in.confirmation.ConfirmEmailCommand;
@@ -36,16 +38,38 @@ class AddressServicesTest {
     }
 
     private MakePrimaryResult makePrimary(AccountId account, String address) {
-        return f.makePrimary.makePrimary(new MakePrimaryCommand(account, email(address), RequestOrigin.unknown()));
+        return f.makePrimary.makePrimary(new MakePrimaryCommand(f.signedIn(account), email(address), RequestOrigin.unknown()));
     }
 
     private RemoveAddressResult remove(AccountId account, String address) {
-        return f.remove.remove(new RemoveAddressCommand(account, email(address), RequestOrigin.unknown()));
+        return f.remove.remove(new RemoveAddressCommand(f.signedIn(account), email(address), RequestOrigin.unknown()));
     }
 
     private String primaryOf(AccountId account) {
         return f.accounts.identitiesOf(account).stream().filter(EmailIdentity::primary).findFirst().orElseThrow()
                 .email().value();
+    }
+
+    /**
+     * The bearer check found the session live, then sign-out everywhere (or an undo, or disabling)
+     * ended it before the account's lock was taken: nothing changes (ADR 0019).
+     */
+    @Test
+    void makePrimaryAndRemove_sessionEndedBeforeTheLock_changeNothing() {
+        link(alice, "work@example.org");
+        Caller caller = f.signedIn(alice);
+        f.sessions.endAll(alice, EndReason.ENDED_BY_ACCOUNT, f.clock.instant());
+        int mails = f.mail.sent().size();
+
+        assertThat(f.makePrimary.makePrimary(new MakePrimaryCommand(caller, email("work@example.org"), RequestOrigin.unknown())))
+                .isInstanceOf(MakePrimaryResult.SessionEnded.class);
+        assertThat(f.remove.remove(new RemoveAddressCommand(caller, email("work@example.org"), RequestOrigin.unknown())))
+                .isInstanceOf(RemoveAddressResult.SessionEnded.class);
+
+        assertThat(primaryOf(alice)).isEqualTo("alice@example.com");
+        assertThat(f.accounts.identitiesOf(alice)).extracting(identity -> identity.email().value())
+                .contains("work@example.org");
+        assertThat(f.mail.sent()).hasSize(mails);
     }
 
     @Test

@@ -73,8 +73,8 @@ final class Fixture {
     final ConfirmEmailService confirm = new ConfirmEmailService(accounts, tokens, codes, unitOfWork, audit, notices, clock);
     final PreviewConfirmationService preview = new PreviewConfirmationService(accounts, tokens, unitOfWork, clock);
     final InMemoryPrimaryUndoRepository undos = new InMemoryPrimaryUndoRepository();
-    final MakePrimaryService makePrimary = new MakePrimaryService(accounts, undos, unitOfWork, audit, notices, random, clock);
-    final RemoveAddressService remove = new RemoveAddressService(accounts, tokens, unitOfWork, audit, notices, clock);
+    final MakePrimaryService makePrimary = new MakePrimaryService(accounts, sessions, undos, unitOfWork, audit, notices, random, clock);
+    final RemoveAddressService remove = new RemoveAddressService(accounts, sessions, tokens, unitOfWork, audit, notices, clock);
     final UndoPrimaryChangeService undo = new UndoPrimaryChangeService(accounts, undos, sessions, unitOfWork, audit, clock);
     final RequestSignInLinkService requestSignIn = new RequestSignInLinkService(accounts, unitOfWork, outbox, clock);
     final SignInWithLinkService signIn = new SignInWithLinkService(accounts, tokens, codes, unitOfWork, audit, clock, random, sessions);

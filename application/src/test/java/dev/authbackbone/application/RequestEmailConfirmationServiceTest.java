@@ -159,7 +159,7 @@ class RequestEmailConfirmationServiceTest {
         f.clock.advance(java.time.Duration.ofSeconds(1));
         f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(alice), email("thief@example.net")));
         assertThat(f.confirm.confirm(new ConfirmEmailCommand(f.lastLinkToken()))).isInstanceOf(ConfirmEmailResult.Confirmed.class);
-        assertThat(f.makePrimary.makePrimary(new MakePrimaryCommand(alice, email("thief@example.net"), RequestOrigin.unknown())))
+        assertThat(f.makePrimary.makePrimary(new MakePrimaryCommand(f.signedIn(alice), email("thief@example.net"), RequestOrigin.unknown())))
                 .isInstanceOf(MakePrimaryResult.MadePrimary.class);
         String undoLink = ((Mail.PrimaryChangedNotice) f.mail.last()).token().reveal();
         Caller thief = f.signedIn(alice);

@@ -225,8 +225,8 @@ public final class AuthBackbone implements AutoCloseable {
                         signOut, signOut, new ListSessionsService(sessionRepository, sessionPolicy, clock),
                         new EndSessionService(sessionRepository, unitOfWork, sessionPolicy, clock)),
                 new AddressUseCases(
-                        new MakePrimaryService(accountRepository, undos, unitOfWork, audit, notices, random, clock),
-                        new RemoveAddressService(accountRepository, tokens, unitOfWork, audit, notices, clock),
+                        new MakePrimaryService(accountRepository, sessions, undos, unitOfWork, audit, notices, random, clock),
+                        new RemoveAddressService(accountRepository, sessions, tokens, unitOfWork, audit, notices, clock),
                         new UndoPrimaryChangeService(accountRepository, undos, sessions, unitOfWork, audit, clock)));
 
         resources.push(PurgeSchedule.start(new PurgeExpiredStateService(tokens, ledger, audit, clock, policy,

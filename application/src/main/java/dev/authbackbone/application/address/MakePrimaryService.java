@@ -1,7 +1,7 @@
 package dev.authbackbone.application.address;
 
 import dev.authbackbone.application.mail.Notices;
-import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.account.AccountStanding;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.address.PrimaryDecision;
@@ -28,12 +28,13 @@ import java.util.random.RandomGenerator;
 /**
  * Makes a verified address of the caller its primary. The switch, the undo link and the trail's
  * event commit together, with the account locked so that concurrent changes run one after the
- * other; the previous primary is then mailed the undo link. Without that mail nobody could undo a
+ * other, and the caller's session judged again under that lock (ADR 0019); the previous primary is then mailed the undo link. Without that mail nobody could undo a
  * change made with a stolen session, so a mail that cannot be sent takes the change back (503).
  */
 public final class MakePrimaryService implements MakePrimaryUseCase {
 
     private final AccountRepository accounts;
+    private final Sessions sessions;
     private final PrimaryUndoRepository undos;
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
@@ -41,9 +42,10 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
     private final RandomGenerator random;
     private final Clock clock;
 
-    public MakePrimaryService(AccountRepository accounts, PrimaryUndoRepository undos, UnitOfWork unitOfWork,
-                              AuditTrail audit, Notices notices, RandomGenerator random, Clock clock) {
+    public MakePrimaryService(AccountRepository accounts, Sessions sessions, PrimaryUndoRepository undos,
+                              UnitOfWork unitOfWork, AuditTrail audit, Notices notices, RandomGenerator random, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.undos = undos;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
@@ -57,7 +59,7 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
         Instant now = clock.instant();
         OneTimeToken token = OneTimeToken.generate(random);
         PrimaryDecision decision = unitOfWork.inTransaction(() -> {
-            AccountStanding standing = Account.standingOf(accounts.findForUpdate(command.account()));
+            AccountStanding standing = sessions.standing(command.caller(), accounts.findForUpdate(command.account()), now);
             List<EmailIdentity> identities = accounts.identitiesOf(command.account());
             PrimaryDecision decided = PrimaryDecision.decide(command.account(), standing, identities, command.email());
             if (decided instanceof PrimaryDecision.Refuse refused) {
@@ -108,6 +110,7 @@ public final class MakePrimaryService implements MakePrimaryUseCase {
         return switch (why) {
             case UNKNOWN_ACCOUNT -> new MakePrimaryResult.UnknownAccount();
             case ACCOUNT_DISABLED -> new MakePrimaryResult.AccountDisabled();
+            case SESSION_ENDED -> new MakePrimaryResult.SessionEnded();
             default -> new MakePrimaryResult.NotFound();
         };
     }

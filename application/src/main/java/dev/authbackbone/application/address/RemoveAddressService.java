@@ -1,7 +1,7 @@
 package dev.authbackbone.application.address;
 
 import dev.authbackbone.application.mail.Notices;
-import dev.authbackbone.domain.account.Account;
+import dev.authbackbone.application.session.Sessions;
 import dev.authbackbone.domain.address.RemovalDecision;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.address.RemoveAddressCommand;
@@ -25,15 +25,17 @@ import java.time.Instant;
 public final class RemoveAddressService implements RemoveAddressUseCase {
 
     private final AccountRepository accounts;
+    private final Sessions sessions;
     private final EmailTokenRepository tokens;
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
     private final Notices notices;
     private final Clock clock;
 
-    public RemoveAddressService(AccountRepository accounts, EmailTokenRepository tokens, UnitOfWork unitOfWork,
-                                AuditTrail audit, Notices notices, Clock clock) {
+    public RemoveAddressService(AccountRepository accounts, Sessions sessions, EmailTokenRepository tokens,
+                                UnitOfWork unitOfWork, AuditTrail audit, Notices notices, Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
@@ -46,7 +48,7 @@ public final class RemoveAddressService implements RemoveAddressUseCase {
         Instant now = clock.instant();
         RemovalDecision decision = unitOfWork.inTransaction(() -> {
             RemovalDecision decided = RemovalDecision.decide(command.account(),
-                    Account.standingOf(accounts.findForUpdate(command.account())),
+                    sessions.standing(command.caller(), accounts.findForUpdate(command.account()), now),
                     accounts.identitiesOf(command.account()), tokens.pendingConfirmations(command.account(), now),
                     command.email());
             if (decided instanceof RemovalDecision.Refuse refused) {
@@ -73,6 +75,7 @@ public final class RemoveAddressService implements RemoveAddressUseCase {
         return switch (why) {
             case UNKNOWN_ACCOUNT -> new RemoveAddressResult.UnknownAccount();
             case ACCOUNT_DISABLED -> new RemoveAddressResult.AccountDisabled();
+            case SESSION_ENDED -> new RemoveAddressResult.SessionEnded();
             case PRIMARY_ADDRESS -> new RemoveAddressResult.IsPrimary();
             default -> new RemoveAddressResult.NotFound();
         };

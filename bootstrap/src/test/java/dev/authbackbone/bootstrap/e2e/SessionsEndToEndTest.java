@@ -9,6 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -184,6 +192,64 @@ class SessionsEndToEndTest {
         assertThat(me(thief.access()).json().get("id").asText()).isNotEqualTo(accountId);
         Tokens again = signIn("guarded@example.com");
         assertThat(me(again.access()).json().get("emails").findValuesAsText("email")).containsExactly("guarded@example.com");
+    }
+
+    /**
+     * The attack: a thief with a copied token keeps switching the account's primary between its two
+     * addresses (and so keeps its undo links coming) while the owner signs out everywhere. Requests
+     * that passed the bearer check just before the sign-out waited for the account's lock and then
+     * switched the primary after the sign-out had answered; the session is now judged again under
+     * that lock (ADR 0019), so nothing changes once the sign-out has answered.
+     */
+    @Test
+    void signOutEverywhere_whileAThiefSpraysPrimaryChanges_nothingChangesAfterItHasAnswered() throws Exception {
+        int clients = 16;
+        Tokens owner = signIn("flipped@example.com");
+        String accountId = me(owner.access()).json().get("id").asText();
+        Tokens copied = signIn("flipped@example.com");
+        assertThat(server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"flipped@example.org\"}",
+                owner.access()).status()).isEqualTo(202);
+        assertThat(server.postJson("/api/auth/confirm-email",
+                "{\"token\":\"" + server.lastTokenMailedTo("flipped@example.org") + "\"}").status()).isEqualTo(200);
+        String changes = "select count(*) from audit_event where account_id = '" + accountId
+                + "' and event_type in ('PRIMARY_CHANGED', 'ADDRESS_REMOVED')";
+        AtomicInteger switched = new AtomicInteger();
+        AtomicBoolean signingOut = new AtomicBoolean();
+        Queue<Integer> unexpected = new ConcurrentLinkedQueue<>();
+        ExecutorService ownersBrowser = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> changesWhenAnswered = ownersBrowser.submit(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (switched.get() < 2 * clients && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                signingOut.set(true);
+                assertThat(server.postJson("/api/auth/sign-out-everywhere", "", owner.access()).status()).isEqualTo(204);
+                return server.count(changes);
+            });
+            List<Integer> requestsPerClient = Race.run(clients, client -> {
+                for (int i = 0; i < 500; i++) {
+                    String to = (client + i) % 2 == 0 ? "flipped@example.org" : "flipped@example.com";
+                    int status = server.postJson("/api/auth/emails/primary", "{\"email\":\"" + to + "\"}", copied.access())
+                            .status();
+                    if (status == 200) {
+                        switched.incrementAndGet();
+                    } else if (status == 401 && signingOut.get()) {
+                        return i;
+                    } else {
+                        unexpected.add(status);
+                    }
+                }
+                return 500;
+            });
+            long atTheAnswer = changesWhenAnswered.get(60, TimeUnit.SECONDS);
+
+            assertThat(unexpected).as("every switch is made until the session has ended").isEmpty();
+            assertThat(requestsPerClient).as("every client was refused once the session ended").allMatch(n -> n < 500);
+            assertThat(server.count(changes)).as("changes made after sign-out everywhere had answered").isEqualTo(atTheAnswer);
+        } finally {
+            ownersBrowser.shutdownNow();
+        }
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.authbackbone.adapter.in.http;
 
-import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.email.EmailAddress;
 import dev.authbackbone.domain.port.in.address.MakePrimaryCommand;
 import dev.authbackbone.domain.port.in.address.MakePrimaryUseCase;
 import dev.authbackbone.domain.port.in.address.RemoveAddressCommand;
 import dev.authbackbone.domain.port.in.address.RemoveAddressUseCase;
+import dev.authbackbone.domain.session.Caller;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -37,17 +37,17 @@ final class AddressRoutes implements RouteGroup {
     }
 
     private void makePrimary(Context ctx) {
-        AccountId account = bearer.require(ctx);
+        Caller caller = bearer.requireCaller(ctx);
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
-        EmailAddress primary = Outcomes.madePrimary(makePrimary.makePrimary(new MakePrimaryCommand(account, email,
+        EmailAddress primary = Outcomes.madePrimary(makePrimary.makePrimary(new MakePrimaryCommand(caller, email,
                 RequestTracing.origin(ctx))));
         responses.json(ctx, 200, new PrimaryBody(primary.value(), true));
     }
 
     private void remove(Context ctx) {
-        AccountId account = bearer.require(ctx);
+        Caller caller = bearer.requireCaller(ctx);
         EmailAddress email = JsonFields.requiredEmail(bodies.jsonObject(ctx, false), "email");
-        EmailAddress removed = Outcomes.removed(remove.remove(new RemoveAddressCommand(account, email,
+        EmailAddress removed = Outcomes.removed(remove.remove(new RemoveAddressCommand(caller, email,
                 RequestTracing.origin(ctx))));
         responses.json(ctx, 200, new RemovedBody(removed.value(), true));
     }

@@ -230,6 +230,9 @@ final class Outcomes {
             @Override public EmailAddress mailUnavailable(MakePrimaryResult.MailUnavailable outcome) {
                 throw reject(new HttpProblem.MailUnavailable(outcome.retryAfter()));
             }
+            @Override public EmailAddress sessionEnded(MakePrimaryResult.SessionEnded outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
+            }
         });
     }
 
@@ -258,6 +261,9 @@ final class Outcomes {
             }
             @Override public EmailAddress accountDisabled(RemoveAddressResult.AccountDisabled outcome) {
                 throw reject(new HttpProblem.AccountDisabled());
+            }
+            @Override public EmailAddress sessionEnded(RemoveAddressResult.SessionEnded outcome) {
+                throw reject(new HttpProblem.InvalidAccessToken());
             }
         });
     }

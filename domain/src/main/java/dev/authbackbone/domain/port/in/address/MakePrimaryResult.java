@@ -14,6 +14,7 @@ public sealed interface MakePrimaryResult {
         T unknownAccount(UnknownAccount outcome);
         T accountDisabled(AccountDisabled outcome);
         T mailUnavailable(MailUnavailable outcome);
+        T sessionEnded(SessionEnded outcome);
     }
 
     /** The visitor's method for this outcome, applied. */
@@ -64,6 +65,17 @@ public sealed interface MakePrimaryResult {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.mailUnavailable(this);
+        }
+    }
+
+    /**
+     * The caller's session ended (or outlived its lifetimes) after its access token was checked and
+     * before the account's lock was taken; nothing changed.
+     */
+    record SessionEnded() implements MakePrimaryResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.sessionEnded(this);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed interface RemoveAddressResult {
         T notFound(NotFound outcome);
         T unknownAccount(UnknownAccount outcome);
         T accountDisabled(AccountDisabled outcome);
+        T sessionEnded(SessionEnded outcome);
     }
 
     /** The visitor's method for this outcome, applied. */
@@ -59,6 +60,17 @@ public sealed interface RemoveAddressResult {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.accountDisabled(this);
+        }
+    }
+
+    /**
+     * The caller's session ended (or outlived its lifetimes) after its access token was checked and
+     * before the account's lock was taken; nothing changed.
+     */
+    record SessionEnded() implements RemoveAddressResult {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.sessionEnded(this);
         }
     }
 }
