@@ -1,8 +1,11 @@
 package dev.authbackbone.application;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.authbackbone.application.Fixture.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authbackbone.application.signin.SignInWithLinkService;
+import dev.authbackbone.domain.account.AccountId;
 import dev.authbackbone.domain.account.EmailIdentity;
 import dev.authbackbone.domain.mail.Mail;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
@@ -12,7 +15,12 @@ import dev.authbackbone.domain.port.in.signin.RequestSignInLinkCommand;
 import dev.authbackbone.domain.port.in.signin.RequestSignInLinkResult;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkCommand;
 import dev.authbackbone.domain.port.in.signin.SignInWithLinkResult;
+import dev.authbackbone.domain.port.out.AccountRepository;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SignInServicesTest {
@@ -40,6 +48,34 @@ class SignInServicesTest {
                     assertThat(identity.primary()).isTrue();
                     assertThat(identity.email().value()).isEqualTo("Dana@Example.com");
                 });
+    }
+
+    /**
+     * An address that changes hands on every look while its holder is being locked: the sign-in is
+     * refused as a passing outage (503, the client retries), never decided on an unlocked read.
+     */
+    @Test
+    void signIn_addressKeepsChangingHandsWhileItsHolderIsLocked_isAnOutageNotAnUnlockedDecision() {
+        AccountId dana = f.accountWith("dana@example.com");
+        AccountId erin = f.accountWith("erin@example.com");
+        String token = requestLink("dana@example.com");
+        AtomicInteger looks = new AtomicInteger();
+        AccountRepository changingHands = (AccountRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AccountRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findByEmail")) {
+                        return f.accounts.findForUpdate(looks.getAndIncrement() % 2 == 0 ? dana : erin);
+                    }
+                    try {
+                        return method.invoke(f.accounts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SignInWithLinkService service = new SignInWithLinkService(changingHands, f.tokens, f.codes, f.unitOfWork, f.audit,
+                f.clock, f.random, f.sessions);
+
+        assertThatThrownBy(() -> service.signIn(new SignInWithLinkCommand(token)))
+                .isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test

@@ -52,10 +52,18 @@ public final class UndoPrimaryChangeService implements UndoPrimaryChangeUseCase 
     public UndoPrimaryChangeResult undo(UndoPrimaryChangeCommand command) {
         Instant now = clock.instant();
         Optional<OneTimeToken> presented = OneTimeToken.parse(command.token());
-        UndoDecision outcome = presented.isEmpty()
-                ? UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of())
-                : unitOfWork.inTransaction(() -> redeem(presented.get(), now));
-        audit.record(outcome.auditEvent(now, command.origin()));
+        UndoDecision outcome;
+        if (presented.isEmpty()) {
+            outcome = UndoDecision.decide(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+            audit.record(outcome.auditEvent(now, command.origin()));
+        } else {
+            // The event commits with what it records, as every other change of an account's addresses does.
+            outcome = unitOfWork.inTransaction(() -> {
+                UndoDecision decided = redeem(presented.get(), now);
+                audit.record(decided.auditEvent(now, command.origin()));
+                return decided;
+            });
+        }
         return outcome instanceof UndoDecision.Restore restore
                 ? new UndoPrimaryChangeResult.Undone(restore.previous())
                 : new UndoPrimaryChangeResult.InvalidToken();

@@ -15,6 +15,7 @@ import dev.authbackbone.domain.port.in.signin.SignInWithLinkUseCase;
 import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.signin.SignInRedemption;
 import dev.authbackbone.domain.token.EmailPurpose;
@@ -22,6 +23,7 @@ import dev.authbackbone.domain.token.EmailToken;
 import dev.authbackbone.domain.token.OneTimeCode;
 import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -101,7 +103,8 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
      * after any undo or disable of that account that held the lock, and one that comes later waits
      * for it and ends it: read without the lock, a sign-in that began just before an undo evicted
      * its address, or a disable, kept a session on the account (an outside probe, across two
-     * instances). An address that changed hands meanwhile is looked up again.
+     * instances). An address that changed hands meanwhile is looked up again, a few times; after
+     * that the sign-in is answered 503, never from an unlocked read.
      */
     private Optional<Account> lockedHolderOf(EmailAddress email) {
         Optional<Account> seen = accounts.findByEmail(email);
@@ -112,6 +115,12 @@ public final class SignInWithLinkService implements SignInWithLinkUseCase, SignI
                 return locked;
             }
             seen = now;
+        }
+        if (seen.isPresent()) {
+            // Still changing hands: never answer from an unlocked read. The unit of work rolls back,
+            // so the link or code stays usable for the client's retry.
+            throw new StorageUnavailableException("the address changed hands while its holder was being locked",
+                    Duration.ofSeconds(1), null);
         }
         return seen;
     }
