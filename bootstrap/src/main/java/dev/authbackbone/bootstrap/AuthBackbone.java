@@ -85,6 +85,7 @@ import dev.authbackbone.domain.port.out.AccountRepository;
 import dev.authbackbone.domain.port.out.AuditTrail;
 import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
+import dev.authbackbone.domain.port.out.MailSender;
 import dev.authbackbone.domain.port.out.SessionRepository;
 import dev.authbackbone.domain.session.SessionPolicy;
 import dev.authbackbone.domain.port.out.PrimaryUndoRepository;
@@ -199,10 +200,10 @@ public final class AuthBackbone implements AutoCloseable {
 
         Signing signing = signing(config, database, clock, random, metrics::countKeyReads);
         CodeKey codeKey = signing.codeKey();
-        Outbox outbox = new Outbox(ledger, tokens, unitOfWork, metrics.countMails(mailSender), audit, random, clock, policy,
-                codeKey);
+        MailSender countedMail = metrics.countMails(mailSender);
+        Outbox outbox = new Outbox(ledger, tokens, unitOfWork, countedMail, audit, random, clock, policy, codeKey);
         MailedCodes codes = new MailedCodes(tokens, codeKey);
-        Notices notices = new Notices(metrics.countMails(mailSender), audit, clock);
+        Notices notices = new Notices(countedMail, audit, clock);
         PrimaryUndoRepository undos = new JdbiPrimaryUndoRepository(database);
         ManageAccountUseCase accounts = accountCommands(storage, sessionPolicy, clock, random);
         SignOutService signOut = new SignOutService(sessions, accountRepository, unitOfWork, clock);
