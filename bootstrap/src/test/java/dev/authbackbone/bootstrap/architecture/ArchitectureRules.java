@@ -10,6 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,6 +28,8 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "dev.authbackbone.adapter.out.persistence..";
     static final String MAIL = "dev.authbackbone.adapter.out.mail..";
     static final String BOOTSTRAP = "dev.authbackbone.bootstrap..";
+    /** Every adapter, those to come included: a new module under {@code adapter.in} or {@code adapter.out} is one. */
+    static final String ADAPTERS = "dev.authbackbone.adapter..";
     static final String PORT_IN = "dev.authbackbone.domain.port.in..";
     static final String PORT_OUT = "dev.authbackbone.domain.port.out..";
 
@@ -43,9 +48,27 @@ final class ArchitectureRules {
             .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
             .because("use cases orchestrate the domain through its ports only");
 
-    static final ArchRule ADAPTERS_NEVER_DEPEND_ON_APPLICATION = noClasses().that().resideInAnyPackage(HTTP, PERSISTENCE, MAIL)
+    static final ArchRule ADAPTERS_NEVER_DEPEND_ON_APPLICATION = noClasses().that().resideInAPackage(ADAPTERS)
             .should().dependOnClassesThat().resideInAPackage(APPLICATION)
             .because("adapters speak to the core through the domain's ports, never to services");
+
+    /** The three named adapters have rules of their own; this one also holds for an adapter added later. */
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.authbackbone.adapter.(*).(*)..")
+            .should().notDependOnEachOther()
+            .because("bootstrap is the only composition root; adapters never know each other");
+
+    /**
+     * The core is given the time and its randomness ({@code Clock}, {@code RandomGenerator}), so that
+     * every rule can be tested at any instant and with seeded randomness, and so that one request
+     * works with one {@code now}.
+     */
+    static final ArchRule THE_CORE_IS_GIVEN_TIME_AND_RANDOMNESS = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callConstructor(SecureRandom.class)
+            .because("the composition root chooses the clock and the random source; the core takes them as arguments");
 
     static final ArchRule ONLY_BOOTSTRAP_KNOWS_THE_HTTP_ADAPTER = onlyBootstrapUses(HTTP);
     static final ArchRule ONLY_BOOTSTRAP_KNOWS_THE_PERSISTENCE_ADAPTER = onlyBootstrapUses(PERSISTENCE);
@@ -105,7 +128,8 @@ final class ArchitectureRules {
             MAIL_LIBRARIES_STAY_IN_THE_MAIL_ADAPTER, METRICS_LIBRARY_STAYS_IN_BOOTSTRAP,
             LOG_ENCODER_STAYS_IN_THE_LOGGING_CONFIGURATION, NO_CYCLES_BETWEEN_PACKAGES,
             INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE, USE_CASES_ARE_IMPLEMENTED_BY_APPLICATION_SERVICES,
-            INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER);
+            INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER, ADAPTERS_DO_NOT_KNOW_EACH_OTHER,
+            THE_CORE_IS_GIVEN_TIME_AND_RANDOMNESS);
 
     private static ArchCondition<JavaClass> beNamedForTheirRole() {
         return new ArchCondition<>("be a *UseCase or *Result interface, or a *Command record") {

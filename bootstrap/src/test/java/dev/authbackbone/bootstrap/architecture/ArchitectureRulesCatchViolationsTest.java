@@ -11,6 +11,7 @@ import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMail;
 import dev.authbackbone.adapter.in.http.archfixture.HttpUsingMetricsAndLogEncoder;
 import dev.authbackbone.adapter.out.mail.archfixture.MailUsingJavalin;
 import dev.authbackbone.adapter.out.persistence.archfixture.PersistenceFixture;
+import dev.authbackbone.application.archfixture.ApplicationReadingTheSystemClock;
 import dev.authbackbone.application.archfixture.ApplicationUsingHttp;
 import dev.authbackbone.domain.archfixture.DomainUsingApplication;
 import dev.authbackbone.domain.archfixture.DomainUsingJdbc;
@@ -27,7 +28,7 @@ class ArchitectureRulesCatchViolationsTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             DomainUsingJdbc.class, DomainUsingApplication.class, ApplicationUsingHttp.class,
             HttpUsingMail.class, MailUsingJavalin.class, PersistenceFixture.class, HttpUsingMetricsAndLogEncoder.class,
-            PortInUsingPortOut.class, HttpImplementingUseCase.class);
+            PortInUsingPortOut.class, HttpImplementingUseCase.class, ApplicationReadingTheSystemClock.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         Map<ArchRule, Class<?>> cases = Map.ofEntries(
@@ -46,7 +47,9 @@ class ArchitectureRulesCatchViolationsTest {
                 Map.entry(ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES, DomainUsingApplication.class),
                 Map.entry(ArchitectureRules.INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE, PortInUsingPortOut.class),
                 Map.entry(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_APPLICATION_SERVICES, HttpImplementingUseCase.class),
-                Map.entry(ArchitectureRules.INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER, PortInUsingPortOut.class));
+                Map.entry(ArchitectureRules.INCOMING_AND_OUTGOING_PORTS_DO_NOT_DEPEND_ON_EACH_OTHER, PortInUsingPortOut.class),
+                Map.entry(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER, HttpUsingMail.class),
+                Map.entry(ArchitectureRules.THE_CORE_IS_GIVEN_TIME_AND_RANDOMNESS, ApplicationReadingTheSystemClock.class));
         assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(ArchitectureRules.ALL);
         return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
