@@ -23,16 +23,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** {@link EmailTokenRepository} on the {@code email_token} table. */
 public final class JdbiEmailTokenRepository implements EmailTokenRepository {
 
+    /** Runs on every confirmation request, so a fluent statement; the canonical form's index finds the rows. */
+    private static final String PENDING_SPELLING = "SELECT email FROM email_token"
+            + " WHERE email_canonical = :canonical AND account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
+            + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now ORDER BY issued_at FETCH FIRST 1 ROWS ONLY";
     /**
      * The compare-and-set: of concurrent consumers the database lets exactly one UPDATE change the
      * row. The others wait for its row lock and then re-check the WHERE clause against the committed
      * row (PostgreSQL's READ COMMITTED re-check; H2 2.x re-evaluates the condition the same way),
      * which no longer matches.
      */
-    /** Runs on every confirmation request, so a fluent statement; the canonical form's index finds the rows. */
-    private static final String PENDING_SPELLING = "SELECT email FROM email_token"
-            + " WHERE email_canonical = :canonical AND account_id = :accountId AND purpose = 'EMAIL_CONFIRMATION'"
-            + " AND (consumed_at IS NULL OR placeholder) AND expires_at > :now ORDER BY issued_at FETCH FIRST 1 ROWS ONLY";
     private static final String CONSUME = "UPDATE email_token SET consumed_at = :now"
             + " WHERE token_hash = :hash AND purpose = :purpose AND consumed_at IS NULL AND expires_at > :now"
             + " AND code_attempts < :maxChecks";

@@ -12,6 +12,13 @@ import java.util.Optional;
 /**
  * Issued tokens, by hash. Consumption is atomic: of concurrent consumers of one token, one wins.
  * Every method throws {@link StorageUnavailableException} when the database cannot be reached in time.
+ *
+ * <p>The rules of a change live in {@link EmailToken} ({@code consumeAt}, {@code claimCodeCheckAt},
+ * {@code revokeAt}, {@code retireAt}...), each named in its method's Javadoc here. An adapter over a
+ * shared database applies a rule as one conditional statement instead of reading, deciding and
+ * writing back, so that concurrent units of work on any number of instances see one outcome; the
+ * domain's contract test ({@code EmailTokenRepositoryContract}) holds every adapter, and the
+ * in-memory one that applies the domain's methods as they are, to the same results.
  */
 public interface EmailTokenRepository {
 
