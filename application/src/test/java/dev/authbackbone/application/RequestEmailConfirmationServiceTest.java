@@ -24,6 +24,7 @@ import dev.authbackbone.domain.port.in.confirmation.ResendEmailConfirmationResul
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationCommand;
 import dev.authbackbone.domain.port.in.confirmation.RequestEmailConfirmationResult;
 import dev.authbackbone.domain.token.EmailToken;
+import dev.authbackbone.domain.token.OneTimeToken;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,6 +37,31 @@ class RequestEmailConfirmationServiceTest {
 
     private RequestEmailConfirmationResult request(AccountId account, String address) {
         return f.requestConfirmation.request(new RequestEmailConfirmationCommand(f.signedIn(account), email(address)));
+    }
+
+    /**
+     * A sixth mail retires the oldest, whose code would no longer be checked, but only once it is out:
+     * a request answered 503 changed nothing, and the person kept their oldest working mail (an outside probe).
+     */
+    @Test
+    void request_sixthMailCannotBeSent_theOldestStillWorks_andASixthSentRetiresIt() {
+        String oldest = null;
+        for (int i = 0; i < 5; i++) {
+            f.clock.advance(Duration.ofMinutes(i == 3 ? 16 : 1));
+            assertThat(request(alice, "many@example.org")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+            oldest = oldest == null ? f.lastLinkToken() : oldest;
+        }
+        f.clock.advance(Duration.ofMinutes(16));
+
+        f.mail.goDown();
+        assertThat(request(alice, "many@example.org")).isInstanceOf(RequestEmailConfirmationResult.MailUnavailable.class);
+        f.mail.comeBack();
+        String oldestToken = oldest;
+        assertThat(f.tokens.find(OneTimeToken.parse(oldestToken).orElseThrow().hash())
+                .orElseThrow().consumedAt()).as("the oldest mail after the 503").isEmpty();
+
+        assertThat(request(alice, "many@example.org")).isInstanceOf(RequestEmailConfirmationResult.Accepted.class);
+        assertThat(f.confirm.confirm(new ConfirmEmailCommand(oldestToken))).isInstanceOf(ConfirmEmailResult.InvalidToken.class);
     }
 
     @Test

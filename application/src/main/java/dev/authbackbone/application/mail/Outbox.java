@@ -119,8 +119,6 @@ public final class Outbox {
         EmailToken issued = EmailToken.issue(token, code.hashFor(send.to(), codeKey, random), send.purpose(), send.requester(),
                 send.to(), now, ttl(send.purpose()));
         tokens.save(send.stored(issued, now));
-        // A code is checked against the newest few mails only; an older mail must not keep a working link.
-        tokens.retireUncheckable(send.to(), send.purpose(), send.requester(), now);
         EmailRequest request = new EmailRequest(timeOrderedId(now), send.to(), send.purpose(), send.requester(), now);
         ledger.record(request);
         audit.record(requested);
@@ -148,7 +146,14 @@ public final class Outbox {
             });
             return new Delivery.Unavailable(e.retryAfter());
         }
-        audit.record(mailEvent(AuditEventType.MAIL_SENT, reserved.requested()));
+        EmailToken sent = reserved.token();
+        unitOfWork.inTransaction(() -> {
+            // Only now that the new mail is out: a code is checked against the newest few mails only,
+            // so an older one must not keep a working link; a request answered 503 changes nothing.
+            tokens.retireUncheckable(sent.email(), sent.purpose(), sent.account(), clock.instant());
+            audit.record(mailEvent(AuditEventType.MAIL_SENT, reserved.requested()));
+            return null;
+        });
         return new Delivery.Sent(reserved.request().email());
     }
 

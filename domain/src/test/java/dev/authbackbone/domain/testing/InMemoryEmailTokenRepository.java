@@ -44,7 +44,8 @@ public final class InMemoryEmailTokenRepository implements EmailTokenRepository 
                 .filter(t -> t.email().equals(email) && t.purpose() == purpose)
                 .filter(t -> purpose != EmailPurpose.EMAIL_CONFIRMATION || t.account().equals(requester))
                 .filter(t -> t.claimCodeCheckAt(now).isPresent())
-                .sorted(Comparator.comparing(EmailToken::issuedAt).reversed())
+                // As the database orders them: newest first, equal instants by hash.
+                .sorted(Comparator.comparing(EmailToken::issuedAt).reversed().thenComparing(t -> t.hash().hex()))
                 .limit(CODE_CANDIDATES)
                 .toList();
     }

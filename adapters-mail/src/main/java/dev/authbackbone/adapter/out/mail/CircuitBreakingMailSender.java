@@ -111,8 +111,9 @@ public final class CircuitBreakingMailSender implements MailSender {
                 breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 throw e;
             }
-            if (e.getCause() instanceof WaitedForAConnectionException) {
-                // It never really met the server: neither a success nor a failure of it.
+            if (e.getCause() instanceof WaitedForAConnectionException || e.getCause() instanceof SenderRejectedException) {
+                // It never really met the server, or SPEC does not count the server's answer (a 5xx to
+                // MAIL FROM): neither a success nor a failure of it.
                 breaker.releasePermission();
                 throw e;
             }

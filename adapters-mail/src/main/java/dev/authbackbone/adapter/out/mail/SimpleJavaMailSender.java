@@ -47,13 +47,15 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private static final long ABANDONED = Long.MIN_VALUE + 1;
 
     /**
-     * The longest a send waits for a free connection (at most the timeout). A healthy server frees
-     * one within milliseconds; one that stalls holds all of them, and every request waiting behind
-     * them held a request thread for the whole timeout: 60 requests from one client for recipients a
-     * relay answered slowly took all 48 threads, so {@code /health/live} took 10 s for everyone and
-     * some requests were never answered (an outside probe). They now get 503 within this bound.
+     * How long the pooled connections may go without progress (no send beginning or ending) while a
+     * send waits for one (at most the timeout). A relay that stalls holds all of them, and every
+     * request waiting behind them held a request thread for the whole timeout: 60 requests from one
+     * client for recipients a relay answered slowly took all 48 threads, so {@code /health/live} took
+     * 10 s for everyone and some requests were never answered (an outside probe). Now a send waits
+     * while the connections make progress, however slowly the relay takes each mail, gives up once
+     * they have made none for this long, and is refused at once while they are all stalled.
      */
-    static final Duration MAX_WAIT_FOR_A_CONNECTION = Duration.ofSeconds(1);
+    static final Duration MAX_STALL = Duration.ofSeconds(1);
 
     /**
      * Sends that may wait for a sending thread. A send that overran its deadline keeps its thread
@@ -105,6 +107,8 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private final String server;
     private final Mailer mailer;
     private final ThreadPoolExecutor sends;
+    /** When a send last began or ended: the pooled connections' last progress. */
+    private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
 
     /** As below, with {@value #DEFAULT_CONNECTION_POOL_SIZE} pooled connections. */
     public SimpleJavaMailSender(SmtpSettings settings, MailTemplates templates) {
@@ -179,13 +183,18 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         AtomicLong onTheWireSince = new AtomicLong(NOT_STARTED);
         CountDownLatch began = new CountDownLatch(1);
         long submitted = System.nanoTime();
+        if (sends.getActiveCount() >= sends.getMaximumPoolSize() && submitted - lastProgress.get() >= stallBound()) {
+            throw busy(mail.recipient(), "none has made progress for a while");
+        }
         try {
             // The request's log context (its request id) follows the send onto the sending thread.
             Map<String, String> logContext = MDC.getCopyOfContextMap();
             attempt = sends.submit(() -> {
-                if (!onTheWireSince.compareAndSet(NOT_STARTED, System.nanoTime())) {
+                long start = System.nanoTime();
+                if (!onTheWireSince.compareAndSet(NOT_STARTED, start)) {
                     return;
                 }
+                lastProgress.set(start);
                 began.countDown();
                 if (logContext != null) {
                     MDC.setContextMap(logContext);
@@ -193,6 +202,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 try {
                     mailer.sendMail(email);
                 } finally {
+                    lastProgress.set(System.nanoTime());
                     MDC.clear();
                 }
             });
@@ -200,7 +210,7 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             throw unavailable(mail.recipient(), "too many mails are waiting on the SMTP server");
         }
         try {
-            awaitAConnection(began, onTheWireSince, attempt, mail.recipient());
+            awaitAConnection(began, onTheWireSince, attempt, submitted, mail.recipient());
             long left = timeout.toNanos() - (System.nanoTime() - submitted);
             attempt.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -240,25 +250,53 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
                 throw new MailUnavailableException("Mail transport refused this recipient for now: " + deferred.reply(),
                         RETRY_AFTER, new RecipientDeferredException());
             }
+            if (meaning instanceof SmtpFailure.SenderRejected rejected) {
+                LOG.warn("SMTP server {} refused the sender for good ({}); no mail can go out: check AUTH_MAIL_FROM "
+                        + "and the relay's settings", server, rejected.reply());
+                throw new MailUnavailableException("Mail transport refused the sender: " + rejected.reply(), RETRY_AFTER,
+                        new SenderRejectedException());
+            }
             throw unavailable(mail.recipient(), ((SmtpFailure.Unavailable) meaning).reason());
         }
     }
 
     /**
-     * Returns once the send has begun; gives it up, out of the queue, when no connection came free
-     * within {@link #MAX_WAIT_FOR_A_CONNECTION} (its cause tells the breaker not to count it).
+     * Returns once the send has begun. Gives it up, out of the queue, when the connections have made
+     * no progress for {@link #MAX_STALL} since it was submitted, or when its whole timeout is spent
+     * waiting (its cause tells the breaker not to count it).
      */
-    private void awaitAConnection(CountDownLatch began, AtomicLong onTheWireSince, Future<?> attempt,
+    private void awaitAConnection(CountDownLatch began, AtomicLong onTheWireSince, Future<?> attempt, long submitted,
                                   EmailAddress recipient) throws InterruptedException {
-        long bound = Math.min(timeout.toNanos(), MAX_WAIT_FOR_A_CONNECTION.toNanos());
-        if (began.await(bound, TimeUnit.NANOSECONDS) || !onTheWireSince.compareAndSet(NOT_STARTED, ABANDONED)) {
-            return;
+        long stall = stallBound();
+        while (true) {
+            long now = System.nanoTime();
+            long quietSince = Math.max(submitted, lastProgress.get());
+            long giveUpAt = Math.min(quietSince + stall, submitted + timeout.toNanos());
+            if (began.await(giveUpAt - now, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            now = System.nanoTime();
+            boolean progressed = now - Math.max(submitted, lastProgress.get()) < stall;
+            if (progressed && now - submitted < timeout.toNanos()) {
+                continue;
+            }
+            if (!onTheWireSince.compareAndSet(NOT_STARTED, ABANDONED)) {
+                return;
+            }
+            sends.remove((Runnable) attempt);
+            throw busy(recipient, "they made no progress for " + TimeUnit.NANOSECONDS.toMillis(stall) + " ms");
         }
-        sends.remove((Runnable) attempt);
-        LOG.warn("Mail to {} not sent through {}: every SMTP connection stayed busy for {} ms",
-                AddressMasking.mask(recipient), server, TimeUnit.NANOSECONDS.toMillis(bound));
-        throw new MailUnavailableException("Mail transport busy: no SMTP connection came free in time",
-                RETRY_AFTER, new WaitedForAConnectionException());
+    }
+
+    private long stallBound() {
+        return Math.min(timeout.toNanos(), MAX_STALL.toNanos());
+    }
+
+    private MailUnavailableException busy(EmailAddress recipient, String why) {
+        LOG.warn("Mail to {} not sent through {}: every SMTP connection is busy and {}", AddressMasking.mask(recipient),
+                server, why);
+        return new MailUnavailableException("Mail transport busy: no SMTP connection came free in time", RETRY_AFTER,
+                new WaitedForAConnectionException());
     }
 
     private Email toEmail(EmailAddress recipient, RenderedMail rendered) {

@@ -2,6 +2,7 @@ package dev.authbackbone.adapter.out.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -39,6 +40,13 @@ sealed interface SmtpFailure {
     record RecipientDeferred(int replyCode, String reply) implements SmtpFailure {}
 
     /**
+     * The server refused the sender for good (a 5xx to MAIL FROM): no mail goes out, which is most
+     * likely {@code AUTH_MAIL_FROM}'s or the relay's configuration. SPEC's list of the transport's
+     * failures has only a 4xx there, so it does not count toward the breaker; the request gets 503.
+     */
+    record SenderRejected(int replyCode, String reply) implements SmtpFailure {}
+
+    /**
      * Anything else: no connection, no answer in time, a TLS or login failure, 421, a 4xx to the
      * greeting, EHLO or MAIL FROM.
      */
@@ -57,8 +65,13 @@ sealed interface SmtpFailure {
                 return new RecipientRejected(refused.getReturnCode(), reply(refused.getMessage()));
             }
         }
-        // A refused sender refuses every mail: that is the transport's failure, whatever the code.
+        // A refused sender refuses every mail: for now (4xx) the transport's failure, for good (5xx) its own case.
         boolean senderRefused = chain.stream().anyMatch(SmtpFailure::isSenderRefusal);
+        for (Throwable t : senderRefused ? chain : List.<Throwable>of()) {
+            if (t instanceof SendFailedException && isSenderRefusal(t) && isPermanent(returnCodeOf(t))) {
+                return new SenderRejected(returnCodeOf(t), reply(t.getMessage()));
+            }
+        }
         for (Throwable t : senderRefused ? List.<Throwable>of() : chain) {
             int code = t instanceof SMTPAddressFailedException refused ? refused.getReturnCode()
                     : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
@@ -80,6 +93,11 @@ sealed interface SmtpFailure {
     private static boolean isSenderRefusal(Throwable t) {
         return t instanceof SMTPSenderFailedException
                 || t instanceof SMTPSendFailedException refused && isMailFrom(refused.getCommand());
+    }
+
+    private static int returnCodeOf(Throwable t) {
+        return t instanceof SMTPSenderFailedException refused ? refused.getReturnCode()
+                : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
     }
 
     private static boolean isMailFrom(String command) {

@@ -133,6 +133,18 @@ class CircuitBreakingMailSenderTest {
             assertThat(server.mailFromCommands()).as("no MAIL FROM while open").isEqualTo(5);
         }
 
+        /** SPEC lists a 4xx to MAIL FROM among the transport's failures, not a 5xx (an outside probe opened it with 552). */
+        @Test
+        void send_senderRefusedForGood_neverOpensIt() {
+            server.answerMailFromWith("552 5.3.4 message size exceeds fixed limit");
+            for (int i = 0; i < 8; i++) {
+                assertThatThrownBy(() -> sender.send(aMail())).isExactlyInstanceOf(MailUnavailableException.class);
+            }
+            assertThat(server.mailFromCommands()).as("every send reached the server").isEqualTo(8);
+            assertThat(sender.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+            assertThat(sender.state()).isEqualTo(CircuitBreakingMailSender.State.CLOSED);
+        }
+
         @Test
         void send_greetingDeferredWithout421_countsAsATransportFailure() {
             server.greetWith("450 4.3.2 not now");

@@ -135,8 +135,61 @@ class SmtpFailureTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofMillis(4_000));
+
+        // The connection has now made no progress for over a second: the next send is refused at once.
+        long again = System.nanoTime();
+        assertThatThrownBy(() -> onePooled.send(aConfirmationLink(JANE, aToken(42))))
+                .hasCauseExactlyInstanceOf(WaitedForAConnectionException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofMillis(500));
         first.join(15_000);
-        assertThat(server.mailFromCommands()).as("the abandoned send never reached the server").isEqualTo(1);
+        assertThat(server.mailFromCommands()).as("the abandoned sends never reached the server").isEqualTo(1);
+    }
+
+    /**
+     * A healthy relay that takes its time with each mail (half a second here) keeps the connections
+     * making progress: sends queued behind them wait their turn and go out, however long the queue
+     * (a fixed one-second wait answered them 503: an outside probe).
+     */
+    @Test
+    void send_slowButMovingRelay_queuedSendsWaitTheirTurnAndGoOut() throws Exception {
+        server.delayEveryReply(Duration.ofMillis(120));
+        SimpleJavaMailSender onePooled = new SimpleJavaMailSender(new SmtpSettings("127.0.0.1", server.port(), null, null,
+                SmtpSettings.Transport.SMTP, MailTestData.FROM, Duration.ofSeconds(8)), MailTestData.templates(), 1);
+        sender = onePooled;
+        onePooled.send(aConfirmationLink(JANE, aToken(43)));
+        int queued = 4;
+        java.util.List<Thread> senders = new java.util.ArrayList<>();
+        java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i < queued; i++) {
+            int seed = 44 + i;
+            Thread sending = new Thread(() -> {
+                try {
+                    onePooled.send(aConfirmationLink(JANE, aToken(seed)));
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            senders.add(sending);
+            sending.start();
+        }
+        for (Thread sending : senders) {
+            sending.join(20_000);
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(server.messages()).hasSize(1 + queued);
+    }
+
+    /** SPEC's list of the transport's failures has a 4xx to MAIL FROM, not a 5xx: 503, and the breaker is not told. */
+    @Test
+    void send_senderRefusedForGood_isUnavailableButNotTheTransportsFailure() {
+        server.answerMailFromWith("554 5.7.1 sender rejected");
+        SimpleJavaMailSender toStrictServer = senderTo(server.port(), SmtpSettings.Transport.SMTP);
+
+        assertThatThrownBy(() -> toStrictServer.send(aConfirmationLink(JANE, aToken(50))))
+                .isExactlyInstanceOf(MailUnavailableException.class)
+                .hasMessageContaining("554 5.7.1")
+                .hasCauseExactlyInstanceOf(SenderRejectedException.class);
     }
 
     /** SPEC counts a 5xx after the sender was accepted as the recipient's fate, not the transport's: 202, never counted. */

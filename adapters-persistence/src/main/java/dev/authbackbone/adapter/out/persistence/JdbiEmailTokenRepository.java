@@ -56,14 +56,15 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
     private static final String OF_REQUESTER = " AND account_id = :accountId";
     private static final String CHECKABLE_CONFIRMATION = CHECKABLE + OF_REQUESTER + CHECKABLE_ORDER;
     /**
-     * The usable mails with a code outside the checkable ones, by the same query; SKIP LOCKED, as in
-     * {@link #REVOKE_OUTSTANDING}, leaves a token being consumed or checked to that unit of work.
+     * The usable mails with a code outside the checkable ones, by the same query. It waits for a row
+     * another unit of work holds rather than skipping it: a wrong code being checked holds the older
+     * mails it was compared with, and a skipped one stayed usable outside the checked ones (an outside
+     * probe). Nothing it waits for waits on it: it runs in a unit of work of its own, holding nothing else.
      */
-    private static final String RETIRE_UNCHECKABLE = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
-            + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND purpose = :purpose"
+    private static final String RETIRE_UNCHECKABLE = "UPDATE email_token SET consumed_at = :now"
+            + " WHERE email_canonical = :canonical AND purpose = :purpose"
             + " AND code_hash IS NOT NULL AND consumed_at IS NULL AND expires_at > :now%1$s"
-            + " AND token_hash NOT IN (SELECT token_hash" + CHECKABLE_ROWS + "%1$s" + CHECKABLE_ORDER + ")"
-            + " FOR UPDATE SKIP LOCKED)";
+            + " AND token_hash NOT IN (SELECT token_hash" + CHECKABLE_ROWS + "%1$s" + CHECKABLE_ORDER + ")";
     private static final String RETIRE_UNCHECKABLE_SIGN_IN = RETIRE_UNCHECKABLE.formatted("");
     private static final String RETIRE_UNCHECKABLE_CONFIRMATION = RETIRE_UNCHECKABLE.formatted(OF_REQUESTER);
     /**

@@ -47,7 +47,7 @@ public interface EmailTokenRepository {
      * Retires ({@link EmailToken#retireAt}) the usable {@code purpose} tokens of {@code email} whose
      * mail carried a code that {@link #withCheckableCode} no longer returns (for a confirmation, among
      * those {@code requester} asked for): a mail is either checked with its code or dead with its link.
-     * A token another unit of work holds at this moment is left to it.
+     * It waits for a token another unit of work holds at this moment (a code being checked against it).
      */
     void retireUncheckable(EmailAddress email, EmailPurpose purpose, Optional<AccountId> requester, Instant now);
 

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -571,5 +573,46 @@ public abstract class EmailTokenRepositoryContract {
 
         assertThat(claimed).filteredOn(won -> won).hasSize(EmailToken.MAX_CODE_CHECKS);
         assertThat(tokens.find(token.hash()).orElseThrow().codeChecks()).isEqualTo(EmailToken.MAX_CODE_CHECKS);
+    }
+
+    /**
+     * A wrong code being checked holds the older mails it was compared with until its unit of work
+     * ends; a newer mail's retirement skipped them and left one usable outside the checked ones (an
+     * outside probe). It now waits for them.
+     */
+    @Test
+    void retireUncheckable_anOlderMailHeldByACodeCheck_isRetiredOnceTheCheckEnds() throws Exception {
+        List<EmailToken> mails = new ArrayList<>();
+        for (int i = 0; i < EmailTokenRepository.CODE_CANDIDATES + 1; i++) {
+            mails.add(saved(withCode(EmailPurpose.SIGN_IN, Optional.empty(), "ada@example.com", DAY)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        EmailToken oldest = mails.get(0);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread checking = new Thread(() -> unitOfWork.inTransaction(() -> {
+            tokens.claimCodeCheck(oldest.hash(), clock.instant());
+            held.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        checking.start();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread retiring = new Thread(() -> tokens.retireUncheckable(EmailAddress.parse("ada@example.com"), EmailPurpose.SIGN_IN,
+                Optional.empty(), clock.instant()));
+        retiring.start();
+        retiring.join(300);
+        release.countDown();
+        checking.join(10_000);
+        retiring.join(10_000);
+
+        assertThat(retiring.isAlive()).isFalse();
+        assertThat(usable(oldest)).isFalse();
+        assertThat(mails.subList(1, mails.size())).allSatisfy(newer -> assertThat(usable(newer)).isTrue());
     }
 }
