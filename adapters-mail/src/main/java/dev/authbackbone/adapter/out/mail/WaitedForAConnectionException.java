@@ -2,7 +2,7 @@ package dev.authbackbone.adapter.out.mail;
 
 /**
  * The cause of a {@link dev.authbackbone.domain.port.out.MailUnavailableException} when a send found
- * no free SMTP connection within {@link SimpleJavaMailSender#MAX_WAIT_FOR_A_CONNECTION}, or ran out
+ * every SMTP connection busy and stalled for {@link SimpleJavaMailSender#MAX_STALL}, or ran out
  * of time after waiting for one more than a tenth of the timeout before it began: it says how busy the pooled
  * connections were (perhaps with recipients the relay is slow to refuse, which anyone can ask mail
  * for), not that the server failed, so it must not count toward opening the circuit breaker.
