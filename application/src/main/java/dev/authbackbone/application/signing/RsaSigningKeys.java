@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,15 +28,17 @@ public final class RsaSigningKeys {
     private RsaSigningKeys() {
     }
 
-    /** A fresh key pair of {@code generation}, made at {@code now}. */
-    public static SigningKey generate(long generation, Instant now, SecureRandom random) {
+    /** A fresh key pair of {@code generation}, stamped with {@code clock}'s time once it is made. */
+    public static SigningKey generate(long generation, Clock clock, SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_BITS, random);
             KeyPair pair = generator.generateKeyPair();
             RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
+            // Stamped once made, not when asked for: on a busy host making a key took seconds, and a
+            // key's wait before it signs (the time every instance has to publish it) counts from this.
             return SigningKey.issue(thumbprint(publicKey), generation, ALGORITHM, pair.getPrivate().getEncoded(),
-                    publicKey.getEncoded(), now);
+                    publicKey.getEncoded(), clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
         }

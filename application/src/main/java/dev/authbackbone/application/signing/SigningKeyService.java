@@ -50,7 +50,7 @@ public final class SigningKeyService implements RotateSigningKeyUseCase, ReadSig
             return new RotateSigningKeyResult.NotDue(ring.current().orElseThrow().kid());
         }
         keys.deleteRetiredBefore(now.minus(grace));
-        SigningKey next = RsaSigningKeys.generate(ring.nextGeneration(), now, random);
+        SigningKey next = RsaSigningKeys.generate(ring.nextGeneration(), clock, random);
         if (keys.addIfNextGeneration(next)) {
             return new RotateSigningKeyResult.Rotated(next.kid(), next.generation());
         }

@@ -11,7 +11,11 @@ import java.security.KeyFactory;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SigningKeyServiceTest {
@@ -35,6 +39,41 @@ class SigningKeyServiceTest {
         assertThat(publicKey.getModulus().bitLength()).isEqualTo(2048);
         assertThat(key.kid()).isEqualTo(RsaSigningKeys.thumbprint(publicKey)).isEqualTo(result.kid());
         assertThat(key.toString()).contains("privateKey=redacted");
+    }
+
+    /**
+     * Making a key took seconds on a busy host; stamped with the time the rotation began, the key had
+     * spent its wait before signing (the time other instances have to publish it) before anyone
+     * could read it, and their verifiers refused its first tokens (an outside probe, 3 instances).
+     */
+    @Test
+    void rotation_stampsTheKeyOnceMade_notWhenTheRotationBegan() {
+        Instant began = Instant.parse("2026-03-01T12:00:00Z");
+        Clock slowHost = new Clock() {
+            private Instant next = began;
+
+            @Override
+            public synchronized Instant instant() {
+                Instant now = next;
+                next = next.plusSeconds(5);
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        SigningKeyService onASlowHost = new SigningKeyService(keys, slowHost, new SecureRandom(), INTERVAL, GRACE);
+
+        onASlowHost.rotate(Trigger.OPERATOR);
+
+        assertThat(keys.all().current().orElseThrow().createdAt()).isAfter(began);
     }
 
     @Test
