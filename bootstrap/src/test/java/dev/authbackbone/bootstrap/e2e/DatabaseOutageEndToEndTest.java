@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +89,62 @@ class DatabaseOutageEndToEndTest {
 
     private static Answer request(TestServer server, String bearer, String email) {
         return server.postJson("/api/auth/request-email-confirmation", "{\"email\":\"" + email + "\"}", bearer);
+    }
+
+    /**
+     * The attack on availability: PostgreSQL (or the network to it) stops answering in the middle of
+     * the conversation, connections open. The server's own timeouts cannot end that: requests and
+     * pooled connections waited for ever, with readiness UP (an outside probe: over 7 minutes). The
+     * driver now gives up after its socket timeout, and the request is answered 503.
+     */
+    @Test
+    void postgresStopsAnsweringMidConversation_requestsEndIn503WithinTheSocketTimeout() throws Exception {
+        assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
+        Matcher url = HOST_AND_PORT.matcher(database.url());
+        assertThat(url.matches()).as(database.url()).isTrue();
+        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+             TestServer server = TestServer.instance(database, smtp, Map.of(
+                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_CONNECT_TIMEOUT", "1s"));
+             ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
+            String bearer = TestServer.accessToken(server.openAccount("hung@example.com"));
+            assertThat(server.get("/api/auth/me", bearer).status()).isEqualTo(200);
+
+            proxy.hang();
+            long started = System.nanoTime();
+            Answer answer = server.get("/api/auth/me", bearer);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).isNotNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
+        } finally {
+            smtp.stop();
+            database.close();
+        }
+    }
+
+    /** A server that takes the connection and never answers held the start for as long: it now fails within the connect timeout. */
+    @Test
+    void postgresTakesConnectionsButNeverAnswers_theStartFailsWithinTheConnectTimeout() throws Exception {
+        assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
+        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
+        Matcher url = HOST_AND_PORT.matcher(database.url());
+        assertThat(url.matches()).as(database.url()).isTrue();
+        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)))) {
+            proxy.hang();
+            Path dir = Files.createTempDirectory("hung-start");
+            long started = System.nanoTime();
+            StartRefusal refusal = StartRefusal.start(dir, Map.of(
+                    "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                    "AUTH_DB_CONNECT_TIMEOUT", "1s"));
+
+            assertThat(refusal.exit()).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        } finally {
+            database.close();
+        }
     }
 }

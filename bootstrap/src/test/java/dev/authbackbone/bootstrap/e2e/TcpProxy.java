@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP relay on a loopback port in front of a real server, that a test can cut (the server is
- * gone: open connections break, new ones are refused) and restore on the same port.
+ * gone: open connections break, new ones are refused) and restore on the same port, or hang (the
+ * server stops answering: connections stay open and are taken, but nothing goes through).
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class TcpProxy implements AutoCloseable {
         return thread;
     });
     private volatile ServerSocket listener;
+    private volatile boolean hanging;
     private final int port;
 
     private TcpProxy(InetSocketAddress target) {
@@ -52,6 +54,11 @@ final class TcpProxy implements AutoCloseable {
         }
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
+    }
+
+    /** From now on, swallows everything sent either way, on open and new connections alike. */
+    void hang() {
+        hanging = true;
     }
 
     /** Listens again, on the same port. */
@@ -88,9 +95,16 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void relay(Socket from, Socket to) {
+    private void relay(Socket from, Socket to) {
+        byte[] buffer = new byte[8192];
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            int read;
+            while ((read = from.getInputStream().read(buffer)) >= 0) {
+                if (!hanging) {
+                    to.getOutputStream().write(buffer, 0, read);
+                    to.getOutputStream().flush();
+                }
+            }
         } catch (IOException e) {
             // One side went away.
         } finally {

@@ -12,7 +12,16 @@ final class ConnectionPool {
      * than in requests that hang and a pool that drains. The lock timeout matches H2's LOCK_TIMEOUT.
      */
     private static final String POSTGRES_SESSION = "SELECT set_config('lock_timeout', '10s', false),"
-            + " set_config('statement_timeout', '30s', false)";
+            + " set_config('statement_timeout', '15s', false)";
+
+    /**
+     * The longest the driver waits for any answer from the server. The server's own timeouts end a
+     * stuck lock or statement, but not a server (or a network) that stops answering mid-query: then
+     * requests and pooled connections waited for ever (an outside probe: 7 minutes and counting,
+     * with readiness UP). Longer than the statement timeout, so a statement is always ended by the
+     * server first.
+     */
+    static final Duration POSTGRES_SOCKET_TIMEOUT = Duration.ofSeconds(20);
 
     private ConnectionPool() {
     }
@@ -33,6 +42,12 @@ final class ConnectionPool {
             // Server "Detail:" lines quote row values (addresses); keep them out of exception messages.
             config.addDataSourceProperty("logServerErrorDetail", "false");
             config.setConnectionInitSql(POSTGRES_SESSION);
+            // Opening a connection (connect, then log in) within the connect timeout: a server that
+            // takes the connection and never answers held the start and the operator commands.
+            String connectSeconds = Long.toString(Math.max(1, (connectionTimeout.toMillis() + 999) / 1000));
+            config.addDataSourceProperty("connectTimeout", connectSeconds);
+            config.addDataSourceProperty("loginTimeout", connectSeconds);
+            config.addDataSourceProperty("socketTimeout", Long.toString(POSTGRES_SOCKET_TIMEOUT.toSeconds()));
         }
         return config;
     }

@@ -85,6 +85,8 @@ final class Migrations {
         config.setPoolName(mainConfig.getPoolName() + "-migration");
         if (DatabaseUrl.isPostgres(mainConfig.getJdbcUrl())) {
             config.setConnectionInitSql(POSTGRES_MIGRATION_SESSION);
+            // A migration may rightly run long (an index over millions of rows): no socket timeout here.
+            config.addDataSourceProperty("socketTimeout", "0");
         }
         config.setMaximumPoolSize(MIGRATION_CONNECTIONS);
         config.setMinimumIdle(0);

@@ -21,7 +21,7 @@ class PostgresConnectionTest {
         FreshDatabase schema = TestDatabase.postgresSchema();
         try (Database database = Database.open(schema.url(), null, null, 2)) {
             assertThat(show(database, "lock_timeout")).isEqualTo("10s");
-            assertThat(show(database, "statement_timeout")).isEqualTo("30s");
+            assertThat(show(database, "statement_timeout")).isEqualTo("15s");
         } finally {
             schema.close();
         }
