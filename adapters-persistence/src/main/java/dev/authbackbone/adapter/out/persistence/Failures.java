@@ -34,6 +34,9 @@ final class Failures {
 
     private static final int SQL_IN_MESSAGES_LIMIT = 200;
 
+    /** The message of every call on a pooled connection HikariCP has closed (its {@code ClosedConnection}). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private Failures() {
     }
 
@@ -58,6 +61,12 @@ final class Failures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && TRANSIENT_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+            // HikariCP's stand-in for a connection it evicted as broken while a request still held
+            // it says only this, with no SQLSTATE: a cut mid-request answered 500 (an outside probe).
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
         }
