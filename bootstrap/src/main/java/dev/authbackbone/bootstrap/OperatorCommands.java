@@ -10,10 +10,13 @@ import dev.authbackbone.application.signing.SigningKeyService;
 import dev.authbackbone.domain.port.in.signing.RotateSigningKeyResult;
 import dev.authbackbone.domain.port.in.signing.RotateSigningKeyUseCase;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +34,8 @@ final class OperatorCommands {
             "       java -jar auth-backbone.jar accounts disable <account id | email>",
             "       java -jar auth-backbone.jar accounts enable <account id | email>",
             "       java -jar auth-backbone.jar keys rotate                          sign new access tokens with a new key");
+
+    private static final String EMBEDDED_FILE = "jdbc:h2:file:";
 
     private final Configuration config;
     private final PrintStream out;
@@ -63,6 +68,14 @@ final class OperatorCommands {
                 err.println("accounts create: " + e.reason());
                 return 2;
             }
+        }
+        if (!verb.equals("create") && noEmbeddedDatabase("accounts " + verb)) {
+            return 1;
+        }
+        if (verb.equals("create") && embeddedDatabaseFile().filter(file -> !Files.exists(file)).isPresent()) {
+            // Opening an account may be the first use of a database; the operator learns where it went.
+            err.println("accounts create: no database at " + embeddedDatabaseFile().get()
+                    + " yet: creating it; start the server with the same AUTH_DATA_DIR to use it");
         }
         Clock clock = Clock.systemUTC();
         try (Database database = openDatabase()) {
@@ -124,6 +137,9 @@ final class OperatorCommands {
                     + "(see docs/operations.md)");
             return 1;
         }
+        if (noEmbeddedDatabase("keys rotate")) {
+            return 1;
+        }
         Clock clock = Clock.systemUTC();
         Duration grace = AuthBackbone.keyGrace(config);
         try (Database database = openDatabase()) {
@@ -156,6 +172,33 @@ final class OperatorCommands {
     }
 
     /** The configured database with a small pool: a command does one thing at a time. */
+    /**
+     * Whether the embedded database this command would open does not exist (and says so). Opening
+     * it would create an empty one: run from another folder, {@code keys rotate} reported a rotation
+     * that no server would ever see, and an operator rotating after a leak believed it done (an
+     * outside probe). A server creates its database; a command only works on one.
+     */
+    private boolean noEmbeddedDatabase(String command) {
+        Optional<Path> file = embeddedDatabaseFile();
+        if (file.isEmpty() || Files.exists(file.get())) {
+            return false;
+        }
+        err.println(command + ": no database at " + file.get() + "; run the command in the folder the server runs in"
+                + " (its ./data), or set AUTH_DATA_DIR or AUTH_DB_URL as the server has them; nothing changed");
+        return true;
+    }
+
+    /** The file of the embedded database the configuration names, if it names one. */
+    private Optional<Path> embeddedDatabaseFile() {
+        String url = config.persistence().url();
+        if (!url.regionMatches(true, 0, EMBEDDED_FILE, 0, EMBEDDED_FILE.length())) {
+            return Optional.empty();
+        }
+        String path = url.substring(EMBEDDED_FILE.length());
+        int settings = path.indexOf(';');
+        return Optional.of(Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db"));
+    }
+
     private Database openDatabase() {
         Configuration.Persistence stored = config.persistence();
         return Database.open(stored.url(), stored.user(), stored.password(), 2);

@@ -10,11 +10,13 @@ import dev.authbackbone.adapter.out.mail.SmtpSettings.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -58,6 +60,24 @@ class SecurityDefaultsConfigurationTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("auth-backbone: the command failed: ")
                 .hasLineCount(1).doesNotContain("\tat ");
+    }
+
+    /**
+     * Run from a folder without the server's database, a command opened a new, empty one: "keys
+     * rotate" then reported a rotation no server would see (an outside probe). It refuses instead.
+     */
+    @Test
+    void operatorCommandsWhereThereIsNoDatabase_refuseAndCreateNothing(@TempDir Path folder) {
+        Path data = folder.resolve("data");
+        for (List<String> command : List.of(List.of("keys", "rotate"), List.of("accounts", "disable", "x@example.com"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.command(command, Map.of("AUTH_DATA_DIR", data.toString()),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).as(String.join(" ", command)).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("no database at").contains("nothing changed").hasLineCount(1);
+        }
+        assertThat(data.resolve("auth-backbone.mv.db")).doesNotExist();
     }
 
     @Test
