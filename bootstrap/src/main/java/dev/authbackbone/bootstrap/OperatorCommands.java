@@ -49,6 +49,10 @@ final class OperatorCommands {
 
     /** Runs {@code accounts <verb> <argument>}; returns the process exit code. */
     int run(List<String> args) {
+        if (args.size() == 1 && List.of("help", "--help", "-h").contains(args.get(0))) {
+            out.println(USAGE);
+            return 0;
+        }
         if (args.equals(List.of("keys", "rotate"))) {
             return rotateKeys();
         }

@@ -81,6 +81,18 @@ class SecurityDefaultsConfigurationTest {
     }
 
     @Test
+    void helpAsked_printsTheUsageToStandardOutput_andExits0() {
+        for (String asked : List.of("help", "--help", "-h")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = Main.command(List.of(asked), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream()));
+
+            assertThat(code).as(asked).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: ");
+        }
+    }
+
+    @Test
     void unknownOperatorCommand_saysWhatWasNotUnderstood_thenTheUsage_andExits2() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.command(List.of("accounts", "list"), Map.of(),
