@@ -11,11 +11,8 @@ import java.security.KeyFactory;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SigningKeyServiceTest {
@@ -49,26 +46,7 @@ class SigningKeyServiceTest {
     @Test
     void rotation_stampsTheKeyOnceMade_notWhenTheRotationBegan() {
         Instant began = Instant.parse("2026-03-01T12:00:00Z");
-        Clock slowHost = new Clock() {
-            private Instant next = began;
-
-            @Override
-            public synchronized Instant instant() {
-                Instant now = next;
-                next = next.plusSeconds(5);
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        MutableClock slowHost = new MutableClock(began).tickOnEveryRead(Duration.ofSeconds(5));
         SigningKeyService onASlowHost = new SigningKeyService(keys, slowHost, new SecureRandom(), INTERVAL, GRACE);
 
         onASlowHost.rotate(Trigger.OPERATOR);

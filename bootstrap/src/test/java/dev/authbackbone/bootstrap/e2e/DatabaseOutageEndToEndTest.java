@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseOutageEndToEndTest {
 
-    private static final Pattern HOST_AND_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
-
     @Test
     void postgresUnreachable_every503InItsDialectWithinTheTimeout_thenRecovers() throws Exception {
         assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        Matcher url = HOST_AND_PORT.matcher(database.url());
-        assertThat(url.matches()).as(database.url()).isTrue();
-        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+        try (TcpProxy proxy = TcpProxy.before(database);
              TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_URL", proxy.urlOf(database),
                      "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
              // The pool reports each connection the cut breaks, with its stack trace: expected here.
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
@@ -103,11 +97,9 @@ class DatabaseOutageEndToEndTest {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        Matcher url = HOST_AND_PORT.matcher(database.url());
-        assertThat(url.matches()).as(database.url()).isTrue();
-        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+        try (TcpProxy proxy = TcpProxy.before(database);
              TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_URL", proxy.urlOf(database),
                      "AUTH_DB_CONNECT_TIMEOUT", "1s"));
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
             String bearer = TestServer.accessToken(server.openAccount("hung@example.com"));
@@ -131,14 +123,12 @@ class DatabaseOutageEndToEndTest {
     void postgresTakesConnectionsButNeverAnswers_theStartFailsWithinTheConnectTimeout() throws Exception {
         assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
         FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        Matcher url = HOST_AND_PORT.matcher(database.url());
-        assertThat(url.matches()).as(database.url()).isTrue();
-        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)))) {
+        try (TcpProxy proxy = TcpProxy.before(database)) {
             proxy.hang();
             Path dir = Files.createTempDirectory("hung-start");
             long started = System.nanoTime();
             StartRefusal refusal = StartRefusal.start(dir, Map.of(
-                    "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                    "AUTH_DB_URL", proxy.urlOf(database),
                     "AUTH_DB_CONNECT_TIMEOUT", "1s"));
 
             assertThat(refusal.exit()).isEqualTo(1);

@@ -64,7 +64,6 @@ class OpenApiContractTest {
             "POST /api/auth/sign-out-everywhere 503", "GET /api/auth/sessions 503", "DELETE /api/auth/sessions/{id} 503",
             "POST /api/auth/emails/remove 503", "POST /auth/undo 503", "POST /api/auth/magic-link/verify-code 503",
             "POST /api/auth/confirm-email-code 503", "POST /auth/magic-link/code 503");
-    private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOO_LARGE = "{\"email\":\"" + "a".repeat(17 * 1024) + "@example.com\"}";
@@ -368,11 +367,9 @@ class OpenApiContractTest {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        Matcher url = POSTGRES_URL.matcher(database.url());
-        assertThat(url.matches()).as(database.url()).isTrue();
-        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+        try (TcpProxy proxy = TcpProxy.before(database);
              TestServer outage = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_URL", proxy.urlOf(database),
                      "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
             String bearer = TestServer.accessToken(outage.openAccount("ada@example.com"));

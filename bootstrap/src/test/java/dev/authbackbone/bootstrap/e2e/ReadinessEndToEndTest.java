@@ -12,8 +12,6 @@ import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class ReadinessEndToEndTest {
 
-    private static final Pattern HOST_AND_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
     private static final Duration AT_MOST = Duration.ofSeconds(30);
 
     @Test
@@ -71,11 +68,9 @@ class ReadinessEndToEndTest {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        Matcher url = HOST_AND_PORT.matcher(database.url());
-        assertThat(url.matches()).as(database.url()).isTrue();
-        try (TcpProxy proxy = TcpProxy.to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+        try (TcpProxy proxy = TcpProxy.before(database);
              TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3),
+                     "AUTH_DB_URL", proxy.urlOf(database),
                      "AUTH_DB_CONNECT_TIMEOUT", "500ms"))) {
             assertThat(server.get("/health/ready", null).status()).isEqualTo(200);
 

@@ -1,5 +1,6 @@
 package dev.authbackbone.bootstrap.e2e;
 
+import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP relay on a loopback port in front of a real server, that a test can cut (the server is
@@ -19,6 +22,7 @@ import java.util.concurrent.Executors;
 final class TcpProxy implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
+    private static final Pattern POSTGRES_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?(/.*)$");
 
     private final InetSocketAddress target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -39,6 +43,25 @@ final class TcpProxy implements AutoCloseable {
     /** A relay to {@code host}:{@code port}, listening on a free loopback port. */
     static TcpProxy to(String host, int port) {
         return new TcpProxy(new InetSocketAddress(host, port));
+    }
+
+    /** A relay to the PostgreSQL server of {@code database}. */
+    static TcpProxy before(FreshDatabase database) {
+        Matcher url = postgresUrl(database);
+        return to(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+    }
+
+    /** {@code database}'s URL, through this relay. */
+    String urlOf(FreshDatabase database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + postgresUrl(database).group(3);
+    }
+
+    private static Matcher postgresUrl(FreshDatabase database) {
+        Matcher url = POSTGRES_URL.matcher(database.url());
+        if (!url.matches()) {
+            throw new IllegalArgumentException("not a PostgreSQL URL: " + database.url());
+        }
+        return url;
     }
 
     int port() {
