@@ -3,8 +3,6 @@ package dev.authbackbone.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
@@ -27,15 +25,11 @@ class DatabaseOutageEndToEndTest {
     @Test
     void postgresUnreachable_every503InItsDialectWithinTheTimeout_thenRecovers() throws Exception {
         assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
-        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        try (TcpProxy proxy = TcpProxy.before(database);
-             TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", proxy.urlOf(database),
-                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
+        try (ServerBehindProxy behind = ServerBehindProxy.start("500ms");
              // The pool reports each connection the cut breaks, with its stack trace: expected here.
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
+            TestServer server = behind.server;
+            TcpProxy proxy = behind.proxy;
             String bearer = TestServer.accessToken(server.openAccount("ada@example.com"));
             assertThat(request(server, bearer, "before@example.com").status()).isEqualTo(202);
 
@@ -71,13 +65,10 @@ class DatabaseOutageEndToEndTest {
                 Thread.sleep(200);
             }
             assertThat(status).as("202 once the database is back").isEqualTo(202);
-            assertThat(database.count("select count(*) from email_request where email_canonical = 'during@example.com'"))
+            assertThat(behind.database.count("select count(*) from email_request where email_canonical = 'during@example.com'"))
                     .isZero();
             assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
                     .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
-        } finally {
-            database.close();
-            smtp.stop();
         }
     }
 
@@ -94,14 +85,10 @@ class DatabaseOutageEndToEndTest {
     @Test
     void postgresStopsAnsweringMidConversation_requestsEndIn503WithinTheSocketTimeout() throws Exception {
         assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
-        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        try (TcpProxy proxy = TcpProxy.before(database);
-             TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", proxy.urlOf(database),
-                     "AUTH_DB_CONNECT_TIMEOUT", "1s"));
+        try (ServerBehindProxy behind = ServerBehindProxy.start("1s");
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
+            TestServer server = behind.server;
+            TcpProxy proxy = behind.proxy;
             String bearer = TestServer.accessToken(server.openAccount("hung@example.com"));
             assertThat(server.get("/api/auth/me", bearer).status()).isEqualTo(200);
 
@@ -112,9 +99,6 @@ class DatabaseOutageEndToEndTest {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.header("Retry-After")).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
-        } finally {
-            smtp.stop();
-            database.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.authbackbone.bootstrap.e2e;
 
-import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -10,8 +9,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.authbackbone.bootstrap.e2e.TestServer.Answer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -364,14 +361,10 @@ class OpenApiContractTest {
 
     /** PostgreSQL behind a proxy that is then cut: every route that needs the database answers 503. */
     private void checkDatabaseOutage() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
-        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        try (TcpProxy proxy = TcpProxy.before(database);
-             TestServer outage = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", proxy.urlOf(database),
-                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"));
+        try (ServerBehindProxy behind = ServerBehindProxy.start("500ms");
              ExpectedLog brokenConnections = ExpectedLog.of("com.zaxxer.hikari")) {
+            TestServer outage = behind.server;
+            TcpProxy proxy = behind.proxy;
             String bearer = TestServer.accessToken(outage.openAccount("ada@example.com"));
             String wellFormed = "A".repeat(43);
             proxy.cut();
@@ -399,9 +392,6 @@ class OpenApiContractTest {
             check(outage, "GET", "/health/ready", null, null, 503);
             assertThat(brokenConnections.events()).as("the pool's reports of the cut say nothing secret")
                     .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(bearer));
-        } finally {
-            database.close();
-            smtp.stop();
         }
     }
 

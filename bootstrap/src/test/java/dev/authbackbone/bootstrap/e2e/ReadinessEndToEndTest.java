@@ -1,7 +1,6 @@
 package dev.authbackbone.bootstrap.e2e;
 
 import dev.authbackbone.adapter.out.persistence.testing.TestDatabase;
-import dev.authbackbone.adapter.out.persistence.testing.FreshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -65,13 +64,9 @@ class ReadinessEndToEndTest {
     @Timeout(90)
     void databaseUnreachable_readinessIs503_andBackTo200() throws Exception {
         assumeTrue(TestDatabase.AVAILABLE.contains(TestDatabase.POSTGRESQL), "needs AUTH_TEST_POSTGRES_URL");
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
-        smtp.start();
-        FreshDatabase database = TestDatabase.POSTGRESQL.fresh();
-        try (TcpProxy proxy = TcpProxy.before(database);
-             TestServer server = TestServer.instance(database, smtp, Map.of(
-                     "AUTH_DB_URL", proxy.urlOf(database),
-                     "AUTH_DB_CONNECT_TIMEOUT", "500ms"))) {
+        try (ServerBehindProxy behind = ServerBehindProxy.start("500ms")) {
+            TestServer server = behind.server;
+            TcpProxy proxy = behind.proxy;
             assertThat(server.get("/health/ready", null).status()).isEqualTo(200);
 
             proxy.cut();
@@ -86,9 +81,6 @@ class ReadinessEndToEndTest {
 
             Answer restored = await(server, ready -> ready.status() == 200);
             assertThat(restored.json().at("/status").asText()).isEqualTo("UP");
-        } finally {
-            database.close();
-            smtp.stop();
         }
     }
 
