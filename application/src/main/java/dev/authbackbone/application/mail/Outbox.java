@@ -12,6 +12,7 @@ import dev.authbackbone.domain.port.out.EmailRequestLedger;
 import dev.authbackbone.domain.port.out.EmailTokenRepository;
 import dev.authbackbone.domain.port.out.MailSender;
 import dev.authbackbone.domain.port.out.MailUnavailableException;
+import dev.authbackbone.domain.port.out.StorageUnavailableException;
 import dev.authbackbone.domain.port.out.UnitOfWork;
 import dev.authbackbone.domain.quota.QuotaDecision;
 import dev.authbackbone.domain.quota.SlidingWindowQuota;
@@ -146,15 +147,28 @@ public final class Outbox {
             });
             return new Delivery.Unavailable(e.retryAfter());
         }
+        try {
+            recordSent(reserved);
+        } catch (StorageUnavailableException conflict) {
+            // The mail is out: a 503 now would tell the person that it is not, with its link live. A
+            // lock conflict with a concurrent code check (PostgreSQL chose this unit of work as a
+            // deadlock's victim) passes on a second try; an outage does not, and is answered as one.
+            recordSent(reserved);
+        }
+        return new Delivery.Sent(reserved.request().email());
+    }
+
+    /**
+     * Only once the new mail is out: a code is checked against the newest few mails only, so an older
+     * one must not keep a working link; and a request answered 503 changes nothing.
+     */
+    private void recordSent(Reservation.Reserved reserved) {
         EmailToken sent = reserved.token();
         unitOfWork.inTransaction(() -> {
-            // Only now that the new mail is out: a code is checked against the newest few mails only,
-            // so an older one must not keep a working link; a request answered 503 changes nothing.
             tokens.retireUncheckable(sent.email(), sent.purpose(), sent.account(), clock.instant());
             audit.record(mailEvent(AuditEventType.MAIL_SENT, reserved.requested()));
             return null;
         });
-        return new Delivery.Sent(reserved.request().email());
     }
 
     private Duration ttl(EmailPurpose purpose) {

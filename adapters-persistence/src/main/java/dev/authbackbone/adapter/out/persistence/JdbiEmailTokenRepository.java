@@ -59,12 +59,15 @@ public final class JdbiEmailTokenRepository implements EmailTokenRepository {
      * The usable mails with a code outside the checkable ones, by the same query. It waits for a row
      * another unit of work holds rather than skipping it: a wrong code being checked holds the older
      * mails it was compared with, and a skipped one stayed usable outside the checked ones (an outside
-     * probe). Nothing it waits for waits on it: it runs in a unit of work of its own, holding nothing else.
+     * probe). It locks them newest first, the order in which a code check claims its candidates, so
+     * that the two never wait on each other in a circle (in any other order PostgreSQL found deadlocks
+     * under concurrent sign-in requests and wrong codes: another probe).
      */
-    private static final String RETIRE_UNCHECKABLE = "UPDATE email_token SET consumed_at = :now"
-            + " WHERE email_canonical = :canonical AND purpose = :purpose"
+    private static final String RETIRE_UNCHECKABLE = "UPDATE email_token SET consumed_at = :now WHERE token_hash IN"
+            + " (SELECT token_hash FROM email_token WHERE email_canonical = :canonical AND purpose = :purpose"
             + " AND code_hash IS NOT NULL AND consumed_at IS NULL AND expires_at > :now%1$s"
-            + " AND token_hash NOT IN (SELECT token_hash" + CHECKABLE_ROWS + "%1$s" + CHECKABLE_ORDER + ")";
+            + " AND token_hash NOT IN (SELECT token_hash" + CHECKABLE_ROWS + "%1$s" + CHECKABLE_ORDER + ")"
+            + " ORDER BY issued_at DESC, token_hash FOR UPDATE)";
     private static final String RETIRE_UNCHECKABLE_SIGN_IN = RETIRE_UNCHECKABLE.formatted("");
     private static final String RETIRE_UNCHECKABLE_CONFIRMATION = RETIRE_UNCHECKABLE.formatted(OF_REQUESTER);
     /**

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -14,6 +15,9 @@ import org.flywaydb.core.api.FlywayException;
 final class Migrations {
 
     /** Migrations may rewrite big tables, so they keep the lock timeout but get no statement timeout. */
+    /** The longest a migration statement may go without a word from PostgreSQL. */
+    static final Duration MIGRATION_SOCKET_TIMEOUT = Duration.ofMinutes(5);
+
     private static final String POSTGRES_MIGRATION_SESSION = "SELECT set_config('lock_timeout', '10s', false)";
     private static final int MIGRATION_CONNECTIONS = 3;
 
@@ -85,8 +89,9 @@ final class Migrations {
         config.setPoolName(mainConfig.getPoolName() + "-migration");
         if (DatabaseUrl.isPostgres(mainConfig.getJdbcUrl())) {
             config.setConnectionInitSql(POSTGRES_MIGRATION_SESSION);
-            // A migration may rightly run long (an index over millions of rows): no socket timeout here.
-            config.addDataSourceProperty("socketTimeout", "0");
+            // A migration may rightly run long (an index over millions of rows), but a server that
+            // falls silent mid-migration must not hold the start for ever (an outside probe).
+            config.addDataSourceProperty("socketTimeout", Long.toString(MIGRATION_SOCKET_TIMEOUT.toSeconds()));
         }
         config.setMaximumPoolSize(MIGRATION_CONNECTIONS);
         config.setMinimumIdle(0);
