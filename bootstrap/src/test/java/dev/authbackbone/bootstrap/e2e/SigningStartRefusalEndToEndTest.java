@@ -63,9 +63,7 @@ class SigningStartRefusalEndToEndTest {
     void keyFileWithAnEcKey_stopsTheStartWithOneLineThatQuotesNoKey() throws Exception {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
-        byte[] pkcs8 = ec.generateKeyPair().getPrivate().getEncoded();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
-        Path file = Files.writeString(dir.resolve("ec.pem"), pem);
+        Path file = pemFile("ec.pem", ec);
 
         StartRefusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()));
 
@@ -80,15 +78,20 @@ class SigningStartRefusalEndToEndTest {
     void keyFileWithA1024BitKey_stopsTheStartWithOneLineNamingGivenAndExpectedApart() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
-        byte[] pkcs8 = rsa.generateKeyPair().getPrivate().getEncoded();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
-        Path file = Files.writeString(dir.resolve("rsa1024.pem"), pem);
+        Path file = pemFile("rsa1024.pem", rsa);
 
         StartRefusal refusal = start(Map.of("AUTH_JWT_PRIVATE_KEY_FILE", file.toString()));
 
         assertThat(refusal.exit()).isEqualTo(2);
         assertThat(refusal.stderr()).containsExactly("AUTH_JWT_PRIVATE_KEY_FILE: cannot use \"" + file
                 + "\", an RSA key of 1024 bits; expected an RSA key of at least 2048 bits");
+    }
+
+    /** A PKCS#8 PEM file named {@code name} holding a private key fresh from {@code generator}. */
+    private Path pemFile(String name, KeyPairGenerator generator) throws IOException {
+        byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+        return Files.writeString(dir.resolve(name),
+                "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n");
     }
 
     private StartRefusal start(Map<String, String> settings) throws IOException, InterruptedException {
