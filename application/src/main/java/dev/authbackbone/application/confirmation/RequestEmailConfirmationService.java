@@ -62,7 +62,9 @@ public final class RequestEmailConfirmationService implements RequestEmailConfir
             case UNKNOWN_ACCOUNT -> new RequestEmailConfirmationResult.UnknownAccount();
             case ACCOUNT_DISABLED -> new RequestEmailConfirmationResult.AccountDisabled();
             case SESSION_ENDED -> new RequestEmailConfirmationResult.SessionEnded();
-            default -> new RequestEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+            case PER_ACCOUNT, PER_ADDRESS -> new RequestEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+            // The decision gives no other reason; a new one must be given an outcome here first.
+            default -> throw new IllegalStateException("a link refused for " + refusal.why() + ", which no outcome names");
         };
     }
 }

@@ -81,7 +81,9 @@ public final class ResendEmailConfirmationService implements ResendEmailConfirma
             case SESSION_ENDED -> new ResendEmailConfirmationResult.SessionEnded();
             case ALREADY_CONFIRMED -> new ResendEmailConfirmationResult.AlreadyConfirmed(refusal.to().orElseThrow());
             case NO_PENDING_CONFIRMATION -> new ResendEmailConfirmationResult.NoPendingConfirmation();
-            default -> new ResendEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+            case PER_ACCOUNT, PER_ADDRESS -> new ResendEmailConfirmationResult.RateLimited(refusal.retryAfter().orElseThrow());
+            // The decision gives no other reason; a new one must be given an outcome here first.
+            default -> throw new IllegalStateException("a link refused for " + refusal.why() + ", which no outcome names");
         };
     }
 }
