@@ -76,10 +76,11 @@ final class OperatorCommands {
         if (!verb.equals("create") && noEmbeddedDatabase("accounts " + verb)) {
             return 1;
         }
-        if (verb.equals("create") && embeddedDatabaseFile().filter(file -> !Files.exists(file)).isPresent()) {
+        if (verb.equals("create")) {
             // Opening an account may be the first use of a database; the operator learns where it went.
-            err.println("accounts create: no database at " + embeddedDatabaseFile().get()
-                    + " yet: creating it; start the server with the same AUTH_DATA_DIR to use it");
+            embeddedDatabaseFile().filter(file -> !Files.exists(file)).ifPresent(file -> err.println(
+                    "accounts create: no database at " + file + " yet: creating it; start the server with the same"
+                    + " AUTH_DATA_DIR to use it"));
         }
         Clock clock = Clock.systemUTC();
         try (Database database = openDatabase()) {

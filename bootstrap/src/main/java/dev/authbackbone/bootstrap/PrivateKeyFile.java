@@ -33,13 +33,12 @@ final class PrivateKeyFile {
      * {@value RsaSigningKeys#KEY_BITS} bits, or one line naming the variable.
      */
     static SigningKey signingKey(Path file, Instant now) {
-        RSAPrivateCrtKey key = read(file);
-        int bits = key.getModulus().bitLength();
-        if (bits < RsaSigningKeys.KEY_BITS) {
-            throw new ConfigurationException(VARIABLE + ": cannot use \"" + file + "\", an RSA key of " + bits
-                    + " bits; expected an RSA key of at least " + RsaSigningKeys.KEY_BITS + " bits");
+        try {
+            return RsaSigningKeys.of(read(file), now);
+        } catch (IllegalArgumentException tooShort) {
+            // Its message names the size given and the size expected apart.
+            throw new ConfigurationException(VARIABLE + ": cannot use \"" + file + "\", " + tooShort.getMessage());
         }
-        return RsaSigningKeys.of(key, now);
     }
 
     static RSAPrivateCrtKey read(Path file) {

@@ -53,7 +53,7 @@ public final class RsaSigningKeys {
     public static SigningKey of(RSAPrivateCrtKey privateKey, Instant now) {
         if (privateKey.getModulus().bitLength() < KEY_BITS) {
             throw new IllegalArgumentException("an RSA key of " + privateKey.getModulus().bitLength()
-                    + " bits; at least " + KEY_BITS + " bits are required");
+                    + " bits; expected an RSA key of at least " + KEY_BITS + " bits");
         }
         try {
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")

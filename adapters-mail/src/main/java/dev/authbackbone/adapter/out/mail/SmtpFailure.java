@@ -2,7 +2,6 @@ package dev.authbackbone.adapter.out.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -66,13 +65,13 @@ sealed interface SmtpFailure {
             }
         }
         // A refused sender refuses every mail: for now (4xx) the transport's failure, for good (5xx) its own case.
-        boolean senderRefused = chain.stream().anyMatch(SmtpFailure::isSenderRefusal);
-        for (Throwable t : senderRefused ? chain : List.<Throwable>of()) {
-            if (t instanceof SendFailedException && isSenderRefusal(t) && isPermanent(returnCodeOf(t))) {
+        List<Throwable> senderRefusals = chain.stream().filter(SmtpFailure::isSenderRefusal).toList();
+        for (Throwable t : senderRefusals) {
+            if (isPermanent(returnCodeOf(t))) {
                 return new SenderRejected(returnCodeOf(t), reply(t.getMessage()));
             }
         }
-        for (Throwable t : senderRefused ? List.<Throwable>of() : chain) {
+        for (Throwable t : senderRefusals.isEmpty() ? chain : List.<Throwable>of()) {
             int code = t instanceof SMTPAddressFailedException refused ? refused.getReturnCode()
                     : t instanceof SMTPSendFailedException refused ? refused.getReturnCode() : 0;
             if (isTransient(code)) {
